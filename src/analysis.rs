@@ -1,0 +1,182 @@
+//! [`analyze`]: the whole pipeline, and the [`Analysis`] it returns.
+
+use crate::detect::{self, Finding};
+use crate::document::Document;
+use crate::entities::Mentions;
+use crate::offsets::Utf16Index;
+use crate::sources;
+use crate::span::Span;
+
+/// What an annotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A direct quotation, its quote marks included.
+    Quote,
+    /// A denial, non-denial or refusal to comment.
+    Denial,
+    /// A claim the article does not establish itself.
+    Unverified,
+    /// Indirect (reported) speech: what a source said, without quote marks.
+    Reported,
+}
+
+impl Kind {
+    /// The name used in JSON and in the page (`quote`, `denial`, `unverified`, `reported`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Denial => "denial",
+            Kind::Unverified => "unverified",
+            Kind::Reported => "reported",
+        }
+    }
+}
+
+/// What kind of source a [`Source`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceType {
+    /// A person.
+    Person,
+    /// A news outlet.
+    Outlet,
+    /// An organisation, government body or company.
+    Organization,
+    /// A book, film, report or other work.
+    Publication,
+    /// An unnamed source (`people familiar with the matter`).
+    Anonymous,
+}
+
+impl SourceType {
+    /// The name used in JSON (`person`, `outlet`, `organization`, `publication`, `anonymous`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::Person => "person",
+            SourceType::Outlet => "outlet",
+            SourceType::Organization => "organization",
+            SourceType::Publication => "publication",
+            SourceType::Anonymous => "anonymous",
+        }
+    }
+}
+
+/// One highlighted span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annotation {
+    /// Unique within one analysis; annotations are numbered in output order.
+    pub id: usize,
+    /// What it marks.
+    pub kind: Kind,
+    /// Where, in bytes.
+    pub span: Span,
+    /// The subtype (`denial`, `non_denial`, `no_comment`; `reported`, `anonymous`,
+    /// `contested`, `speculative`, `unconfirmed`), where the kind has one.
+    pub subtype: Option<&'static str>,
+    /// The words that triggered it (`said`, `declined to comment`, `reportedly`).
+    pub cue: Option<Span>,
+    /// Who said, denied or claimed it: an index into [`Analysis::sources`].
+    pub who: Option<usize>,
+    /// For quotes: a fragment quoted inside the writer's own sentence.
+    pub partial: bool,
+    /// What the statement passed through (indices into [`Analysis::sources`]), nearest first.
+    pub via: Vec<usize>,
+    /// For denials: the ids of the claims it disputes.
+    pub denies: Vec<usize>,
+    /// For claims: the ids of the denials disputing it.
+    pub disputed_by: Vec<usize>,
+}
+
+/// One source the article relies on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Its canonical (fullest) name.
+    pub name: String,
+    /// What it is.
+    pub ty: SourceType,
+    /// Where the article names or refers to it (names, pronouns, roles), in bytes.
+    pub mentions: Vec<Span>,
+    /// Sources its words passed through (`Dmitry Peskov` via `TASS`), nearest first.
+    pub via: Vec<usize>,
+}
+
+/// The result of [`analyze`]: annotations sorted by start then end, and sources in order of
+/// first mention.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub(crate) text: String,
+    pub(crate) index: Utf16Index,
+    /// Highlighted spans, sorted by `(start, end)`.
+    pub annotations: Vec<Annotation>,
+    /// The sidebar's sources.
+    pub sources: Vec<Source>,
+}
+
+impl Analysis {
+    /// The analysed text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of an annotation.
+    pub fn text_of(&self, a: &Annotation) -> &str {
+        a.span.of(&self.text)
+    }
+
+    /// The name of who said, denied or claimed an annotation, where known.
+    pub fn who(&self, a: &Annotation) -> Option<&str> {
+        a.who.and_then(|i| self.sources.get(i)).map(|s| s.name.as_str())
+    }
+
+    /// A byte offset as UTF-16 code units.
+    pub fn utf16(&self, byte: usize) -> usize {
+        self.index.utf16(&self.text, byte)
+    }
+}
+
+/// Analyses one article. Never panics; any text is accepted, and the work is linear in its
+/// length.
+pub fn analyze(text: &str) -> Analysis {
+    let doc = Document::new(text);
+    let mentions = Mentions::find(&doc);
+    let mut findings: Vec<Finding> = Vec::new();
+    detect::run_all(&doc, &mentions, &mut findings);
+    let resolved = sources::resolve(&doc, &mentions, &findings);
+
+    // order: by span, then kind, for determinism; ids follow that order
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (fa, fb) = (&findings[a], &findings[b]);
+        (fa.span.start, fa.span.end, fa.kind).cmp(&(fb.span.start, fb.span.end, fb.kind))
+    });
+    let mut id_of = vec![0usize; findings.len()];
+    for (id, &f) in order.iter().enumerate() {
+        id_of[f] = id;
+    }
+    let mut annotations: Vec<Annotation> = order
+        .iter()
+        .map(|&f| {
+            let x = &findings[f];
+            Annotation {
+                id: id_of[f],
+                kind: x.kind,
+                span: x.span,
+                subtype: x.subtype,
+                cue: x.cue,
+                who: resolved.who[f],
+                partial: x.partial,
+                via: resolved.via[f].clone(),
+                denies: x.denies.iter().map(|&d| id_of[d]).collect(),
+                disputed_by: Vec::new(),
+            }
+        })
+        .collect();
+    for i in 0..annotations.len() {
+        for d in annotations[i].denies.clone() {
+            let id = annotations[i].id;
+            if let Some(claim) = annotations.get_mut(d) {
+                claim.disputed_by.push(id);
+            }
+        }
+    }
+    Analysis { index: Utf16Index::new(text), text: text.to_owned(), annotations, sources: resolved.sources }
+}

@@ -1,0 +1,139 @@
+//! Shared attribution helpers: the speech cues of a sentence and their subjects, used by the
+//! quote, reported-speech, denial and unverified-claim detectors alike.
+
+use super::Context;
+use crate::entities::{Pronoun, Subject};
+use crate::lexicon::{tag_name, Cue, List};
+use crate::span::Span;
+
+/// A speech cue's kind, from its lexicon tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verb {
+    /// says, told, added...
+    Speech,
+    /// called it, described as: frames rather than says
+    Frame,
+    /// believes, thinks
+    Think,
+    /// according to
+    According,
+    /// was quoted (by / as saying)
+    Quoted,
+}
+
+pub(crate) fn verb(c: &Cue) -> Verb {
+    match tag_name(c.tag) {
+        "frame" => Verb::Frame,
+        "think" => Verb::Think,
+        "acc" => Verb::According,
+        "quoted" => Verb::Quoted,
+        _ => Verb::Speech,
+    }
+}
+
+/// Speech cues inside `span` that are not inside a quotation.
+pub(crate) fn speech_cues<'a>(cx: &'a Context, span: Span) -> impl Iterator<Item = &'a Cue> + 'a {
+    cx.doc.cues_of(List::Speech, span).filter(move |c| cx.doc.quote_containing(c.span.start).is_none())
+}
+
+/// The subject of a speech cue: before it (`Peskov said`, `the company has denied`) or, for
+/// inverted and `according to` forms, after it (`said Greta Holm`, `according to Reuters`).
+/// `floor` and `ceiling` bound the search (sentence or quote edges).
+pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) -> Option<Subject> {
+    let v = verb(cue);
+    if v == Verb::According {
+        return cx.mentions.subject_after(cx.doc, cue.span.end, ceiling);
+    }
+    if v == Verb::Quoted && cx.doc.slice(cue.span).to_ascii_lowercase().starts_with("quoted by") {
+        return None; // the subject comes with `was quoted`; `by X` is the via
+    }
+    if let Some(s) = cx.mentions.subject_before(cx.doc, cue.span, floor) {
+        return agrees(cx, cue, s).then_some(s);
+    }
+    // inverted: `said Tomas Reyna`, `added the spokesman`
+    if matches!(v, Verb::Speech) {
+        let before = cx.doc.text()[floor..cue.span.start].trim_end();
+        let inverted_ok = before.is_empty() || before.ends_with(['”', '"', '\'', '’', ',']) ;
+        if inverted_ok {
+            return cx.mentions.subject_after(cx.doc, cue.span.end, ceiling);
+        }
+    }
+    None
+}
+
+/// `X told Y`, `quoted by Y`, `in an interview with Y`: what a statement passed through, when
+/// that is an outlet or a person, named right after the cue.
+pub(crate) fn via_of(cx: &Context, cue: &Cue, ceiling: usize) -> Option<Subject> {
+    let w = cx.doc.slice(cue.span).to_ascii_lowercase();
+    let after = if w == "told" || w == "tells" || w == "informed" || w.starts_with("quoted by") || w == "was quoted" || w == "were quoted" || w == "is quoted" {
+        let mut pos = cue.span.end;
+        if !w.starts_with("quoted by") {
+            let rest = &cx.doc.text()[pos..ceiling.max(pos)];
+            let t = rest.trim_start();
+            if let Some(r) = t.strip_prefix("by ") {
+                pos = ceiling - r.len();
+            } else if w.contains("quoted") {
+                return None;
+            }
+        }
+        cx.mentions.subject_after(cx.doc, pos, ceiling)
+    } else {
+        None
+    };
+    match after {
+        Some(Subject::Name(n)) if matches!(cx.mentions.names[n].ty, crate::entities::EntityType::Outlet) => after,
+        _ => None,
+    }
+}
+
+/// The outlet a sentence cites as where it was said (`in an interview with the New York Post`,
+/// `told TASS`, `was quoted by RIA`).
+pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
+    for c in speech_cues(cx, span) {
+        if let Some(v) = via_of(cx, c, span.end) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Irregular past forms of speech verbs (regular ones end in `-ed`).
+const IRREGULAR_PAST: &[&str] = &["said", "told", "wrote", "written", "spoke", "thought", "knew", "felt", "found", "shown", "went", "made", "gave"];
+
+/// Auxiliaries and modals after which a verb takes its base form.
+const AUX: &[&str] = &["will", "would", "to", "did", "does", "do", "can", "could", "may", "might", "must", "should", "shall", "not", "n't", "also"];
+
+/// Present-tense forms double as nouns (`the TASS state news agency`, `the claims`): they
+/// count as verbs only when they agree with their subject (`Smith says`, `officials say`,
+/// `will state`), never after a singular name in the base form.
+fn agrees(cx: &Context, cue: &Cue, subject: Subject) -> bool {
+    let doc = cx.doc;
+    let first = doc.slice(cue.span).split(' ').next().unwrap_or("").to_ascii_lowercase();
+    if first.ends_with("ed") || first.ends_with("ing") || IRREGULAR_PAST.contains(&first.as_str()) || first.contains(' ') {
+        return true;
+    }
+    let i = doc.token_at(cue.span.start);
+    let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span).to_ascii_lowercase()).unwrap_or_default();
+    let third_singular = first.ends_with('s') && !first.ends_with("ss");
+    let plural_subject = match subject {
+        Subject::Pronoun(_, p) => matches!(p, Pronoun::Plural | Pronoun::First),
+        Subject::Role { head, .. } => {
+            let h = doc.slice(head);
+            h.ends_with('s') && !h.ends_with("ss")
+        }
+        Subject::Anonymous(a) => {
+            let t = doc.slice(a).to_ascii_lowercase();
+            !(t.starts_with("a ") || t.starts_with("an ") || t.starts_with("one "))
+        }
+        Subject::Name(n) => {
+            // plural organisations are rare in names; `Democrats`, `Republicans` are
+            let t = doc.slice(cx.mentions.names[n].name);
+            t.ends_with('s') && !t.ends_with("ss") && !t.contains(' ')
+        }
+    };
+    if third_singular {
+        !plural_subject
+    } else {
+        plural_subject || AUX.contains(&prev.as_str()) || prev.ends_with("n't")
+    }
+}

@@ -1,0 +1,68 @@
+//! Detectors: each reads the [`Document`] (and what earlier detectors found) and appends
+//! [`Finding`]s. One detector per file, its tests at the bottom.
+//!
+//! | detector | needs | adds |
+//! |---|---|---|
+//! | [`quotes`] | quote pairs, speech cues, names | `quote` findings with speakers |
+//! | [`reported`] | speech cues outside quotes, quotes | `reported` findings |
+//! | [`denials`] | denial cues, quotes (for speakers) | `denial` findings |
+//! | [`unverified`] | unverified cues, anonymous sources | `unverified` findings |
+//! | [`links`] | denials and claims | `denies` links |
+
+pub(crate) mod attribution;
+pub(crate) mod denials;
+pub(crate) mod links;
+pub(crate) mod quotes;
+pub(crate) mod reported;
+pub(crate) mod unverified;
+
+use crate::analysis::Kind;
+use crate::document::Document;
+use crate::entities::{Mentions, Subject};
+use crate::span::Span;
+
+/// What a detector found, before sources are resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Finding {
+    pub kind: Kind,
+    pub span: Span,
+    pub subtype: Option<&'static str>,
+    pub cue: Option<Span>,
+    /// Who said, denied or claimed it, as the text refers to them.
+    pub who: Option<Subject>,
+    pub partial: bool,
+    /// What it passed through (`told TASS`, `quoted by RIA`), nearest first.
+    pub via: Vec<Subject>,
+    /// Indices (into the findings) of the claims a denial disputes.
+    pub denies: Vec<usize>,
+}
+
+impl Finding {
+    pub fn new(kind: Kind, span: Span) -> Finding {
+        Finding { kind, span, subtype: None, cue: None, who: None, partial: false, via: Vec::new(), denies: Vec::new() }
+    }
+}
+
+/// What every detector sees.
+pub(crate) struct Context<'d, 't> {
+    pub doc: &'d Document<'t>,
+    pub mentions: &'d Mentions,
+}
+
+/// A detector: one kind of finding, documented by its description.
+pub(crate) trait Detector {
+    /// Appends what it finds; may read what earlier detectors found.
+    fn detect(&self, cx: &Context, found: &mut Vec<Finding>);
+    /// One line on what it finds (its documentation and UI text).
+    #[allow(dead_code)]
+    fn description(&self) -> &'static str;
+}
+
+/// Runs every detector in order.
+pub(crate) fn run_all(doc: &Document, mentions: &Mentions, found: &mut Vec<Finding>) {
+    let cx = Context { doc, mentions };
+    let detectors: [&dyn Detector; 5] = [&quotes::Quotes, &reported::Reported, &denials::Denials, &unverified::Unverified, &links::Links];
+    for d in detectors {
+        d.detect(&cx, found);
+    }
+}

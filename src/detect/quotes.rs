@@ -1,0 +1,278 @@
+//! Direct quotations and who said them.
+//!
+//! Every outermost quotation of the [`Document`](crate::Document) is a quote unless it is a
+//! title (`his 2024 book “War,”`, `the song "River Song"`). Its speaker comes from, in order:
+//! 1. a speech cue right after it (`,” Peskov stated`, `,” said Greta Holm`, `,'' he said`);
+//! 2. a speech cue before it in its sentence (`Ms Holm replied: “…”`, `he characterised the war
+//!    as a “bloodbath”`, `was quoted … as saying “…”`);
+//! 3. the speaker of another quotation in its paragraph (`“A,” X said. “B.”`);
+//! 4. the subject of a speech cue earlier in its paragraph;
+//! 5. the speaker of the previous paragraph's quotations, when this paragraph is only a quote.
+//!
+//! A quote is `partial` when it is a fragment inside the writer's sentence.
+
+use super::attribution::{self, speech_cues, subject_of, verb, Verb};
+use super::{Context, Detector, Finding};
+use crate::analysis::Kind;
+use crate::document::{QuotePair, TokenKind};
+use crate::entities::Subject;
+use crate::lexicon::List;
+use crate::span::Span;
+
+/// The quote detector.
+pub(crate) struct Quotes;
+
+impl Detector for Quotes {
+    fn description(&self) -> &'static str {
+        "Direct quotations, with who said them"
+    }
+
+    fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
+        let doc = cx.doc;
+        let first = found.len();
+        // (finding index, paragraph) of quotes, to share speakers inside a paragraph
+        let mut para_of: Vec<usize> = Vec::new();
+        for q in doc.quotes.iter().filter(|q| q.depth == 0) {
+            if is_title(cx, q) {
+                continue;
+            }
+            let mut f = Finding::new(Kind::Quote, q.span);
+            f.partial = is_partial(cx, q);
+            if let Some((cue, who, via)) = attribute(cx, q) {
+                f.cue = Some(cue);
+                f.who = Some(who);
+                f.via = via.into_iter().collect();
+            }
+            para_of.push(doc.paragraph_at(q.span.start));
+            found.push(f);
+        }
+        // 3: share speakers inside a paragraph (nearest attributed quote, earlier first)
+        let n = found.len() - first;
+        for k in 0..n {
+            if found[first + k].who.is_some() {
+                continue;
+            }
+            let p = para_of[k];
+            let earlier = (0..k).rev().take_while(|&j| para_of[j] == p).find(|&j| found[first + j].who.is_some());
+            let later = (k + 1..n).take_while(|&j| para_of[j] == p).find(|&j| found[first + j].who.is_some());
+            if let Some(j) = earlier.or(later) {
+                found[first + k].who = found[first + j].who;
+                found[first + k].via = found[first + j].via.clone();
+            }
+        }
+        // 4 and 5: an earlier speech cue in the paragraph; the previous paragraph's speaker
+        let mut last_speaker: Option<(usize, Subject)> = None; // (paragraph, subject)
+        for k in 0..n {
+            let p = para_of[k];
+            if found[first + k].who.is_none() {
+                let q = found[first + k].span;
+                let para = doc.paragraphs[p];
+                let before = Span::new(para.start, q.start);
+                let cue_subject = speech_cues(cx, before)
+                    .filter(|c| !matches!(verb(c), Verb::According))
+                    .filter_map(|c| {
+                        let s = doc.sentences[doc.sentence_at(c.span.start)];
+                        subject_of(cx, c, s.start, s.end.min(q.start))
+                    })
+                    .last();
+                let only_quote = doc.text()[para.start..q.start].trim().is_empty();
+                found[first + k].who = cue_subject.or_else(|| match last_speaker {
+                    Some((lp, s)) if only_quote && lp + 1 >= p && p <= lp + 1 => Some(s),
+                    _ => None,
+                });
+            }
+            if let Some(s) = found[first + k].who {
+                last_speaker = Some((p, s));
+            }
+        }
+    }
+}
+
+/// True when the quotation is a title: a title word just before it (`book`, `film`, `song`),
+/// or a short phrase in title case with no speech cue in its sentence.
+fn is_title(cx: &Context, q: &QuotePair) -> bool {
+    let doc = cx.doc;
+    let inner = q.inner();
+    let words: Vec<_> = doc.tokens_in(inner).iter().filter(|t| t.is_word()).copied().collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    // a title cue among the three words before the opening mark
+    let i = doc.token_at(q.open.start);
+    let mut seen = 0;
+    for t in doc.tokens[..i].iter().rev().take(4) {
+        let w = doc.slice(t.span);
+        if t.kind == TokenKind::Punct && w != "," {
+            break;
+        }
+        if doc.cues_of(List::TitleCue, t.span).next().is_some() {
+            return true;
+        }
+        if t.is_word() {
+            seen += 1;
+        }
+        if seen >= 3 {
+            break;
+        }
+    }
+    // title case: every word of 4+ letters capitalised, several words, no sentence punctuation
+    let text = doc.slice(inner).trim_end_matches([',', '.']);
+    let title_case = words.len() >= 2
+        && words.iter().all(|t| t.kind != TokenKind::Lower || doc.slice(t.span).len() <= 3)
+        && !text.ends_with(['!', '?', '.'])
+        && !text.contains(['.', '!', '?', ';']);
+    if title_case {
+        let s = doc.sentences[doc.sentence_at(q.span.start)];
+        let has_cue = speech_cues(cx, s).next().is_some();
+        let starts_sentence = doc.text()[s.start..q.span.start].trim().is_empty();
+        return !has_cue && !starts_sentence;
+    }
+    false
+}
+
+/// True for a fragment inside the writer's sentence: the word before the opening mark is part
+/// of the sentence (`as a “bloodbath”`), not `that`, a speech cue or a colon.
+fn is_partial(cx: &Context, q: &QuotePair) -> bool {
+    let doc = cx.doc;
+    let i = doc.token_at(q.open.start);
+    let Some(prev) = i.checked_sub(1).map(|j| doc.tokens[j]) else { return false };
+    if doc.paragraph_at(prev.span.start) != doc.paragraph_at(q.open.start) || !prev.is_word() {
+        return false;
+    }
+    let w = doc.slice(prev.span).to_ascii_lowercase();
+    if w == "that" || w == "saying" || w == "stating" || w == "adding" {
+        return false;
+    }
+    doc.cues_of(List::Speech, prev.span).next().is_none()
+}
+
+/// The cue, speaker and via of a quotation from cues after or before it in its sentence.
+fn attribute(cx: &Context, q: &QuotePair) -> Option<(Span, Subject, Option<Subject>)> {
+    let doc = cx.doc;
+    let para = doc.paragraphs[doc.paragraph_at(q.span.start)];
+    // 1: after the closing mark, up to the sentence end or the next quotation
+    if q.close.is_some() {
+        let s = doc.sentences[doc.sentence_at(q.span.end.saturating_sub(1))];
+        let mut end = s.end.max(q.span.end).min(para.end);
+        if let Some(next) = doc.quotes.iter().find(|o| o.span.start >= q.span.end && o.depth == 0) {
+            end = end.min(next.span.start);
+        }
+        let after = Span::new(q.span.end, end);
+        // only the first few words after the quote can attribute it
+        let near = Span::new(q.span.end, end.min(q.span.end + 120));
+        for c in speech_cues(cx, near) {
+            if matches!(verb(c), Verb::Think) {
+                break;
+            }
+            // the words between the quote and the cue must be a short subject
+            let gap = doc.tokens_in(Span::new(q.span.end, c.span.start)).iter().filter(|t| t.is_word()).count();
+            if gap > 8 {
+                break;
+            }
+            if let Some(who) = subject_of(cx, c, q.span.end, after.end) {
+                let via = attribution::via_of(cx, c, after.end).or_else(|| attribution::via_in(cx, s));
+                return Some((c.span, who, via));
+            }
+        }
+    }
+    // 2: before the opening mark in its sentence (latest cue first)
+    let s = doc.sentences[doc.sentence_at(q.span.start)];
+    let before = Span::new(s.start.max(para.start), q.span.start);
+    let cues: Vec<_> = speech_cues(cx, before).filter(|c| !matches!(verb(c), Verb::According)).collect();
+    for c in cues.iter().rev() {
+        if let Some(who) = subject_of(cx, c, s.start, q.span.start) {
+            let via = attribution::via_in(cx, Span::new(s.start, q.span.start));
+            return Some((c.span, who, via));
+        }
+    }
+    // `according to X, “…”`
+    for c in speech_cues(cx, s).filter(|c| matches!(verb(c), Verb::According)) {
+        if let Some(who) = subject_of(cx, c, s.start, s.end) {
+            return Some((c.span, who, None));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Kind};
+
+    /// (text, [(quote text, speaker)]) — every quote the analysis finds, with its speaker.
+    fn check(rows: &[(&str, &[(&str, Option<&str>)])]) {
+        for (text, want) in rows {
+            let a = analyze(text);
+            let got: Vec<(&str, Option<&str>)> =
+                a.annotations.iter().filter(|x| x.kind == Kind::Quote).map(|x| (a.text_of(x), a.who(x))).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn speakers_after_the_quote() {
+        check(&[
+            ("“We will appeal,” said Jane Doe.", &[("“We will appeal,”", Some("Jane Doe"))]),
+            ("Jane Doe spoke. “We will appeal,” Doe said.", &[("“We will appeal,”", Some("Jane Doe"))]),
+            ("“No,” Peskov stated in response.", &[("“No,”", Some("Peskov"))]),
+            ("''It is over,'' the economist Jared Bernstein said.", &[("''It is over,''", Some("Jared Bernstein"))]),
+            ("\"Fine,\" Mr. Garin added.", &[("\"Fine,\"", Some("Garin"))]),
+        ]);
+    }
+
+    #[test]
+    fn speakers_before_the_quote() {
+        check(&[
+            ("Greta Holm replied: “We work with partners.”", &[("“We work with partners.”", Some("Greta Holm"))]),
+            (
+                "Last week, Donald Trump characterised the war as a “bloodbath”.",
+                &[("“bloodbath”", Some("Donald Trump"))],
+            ),
+            (
+                "Kremlin spokesman Dmitry Peskov informed the TASS state news agency that “many are emerging.”",
+                &[("“many are emerging.”", Some("Dmitry Peskov"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn pronouns_and_appositives() {
+        check(&[
+            (
+                "Amara Nwosu directed it. \"I will correct it,\" she said.",
+                &[("\"I will correct it,\"", Some("Amara Nwosu"))],
+            ),
+            (
+                "\"Every day costs us,\" said Tomas Reyna, who manages operations.",
+                &[("\"Every day costs us,\"", Some("Tomas Reyna"))],
+            ),
+            (
+                "Greta Holm, the authority's chief operating officer, said: \"No evidence.\"",
+                &[("\"No evidence.\"", Some("Greta Holm"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn continuation_quotes_inherit() {
+        check(&[(
+            "\"A festival is not a press office,\" Sofia Marchetti told the Gazette. \"We show films.\"",
+            &[("\"A festival is not a press office,\"", Some("Sofia Marchetti")), ("\"We show films.\"", Some("Sofia Marchetti"))],
+        )]);
+    }
+
+    #[test]
+    fn titles_are_not_quotes() {
+        check(&[
+            ("In his 2024 book “War,” Bob Woodward reveals it.", &[]),
+            ("the song \"River Song\" from its soundtrack", &[]),
+            ("Nwosu's film, \"The Quiet Valley,\" won an award.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn partial_quotes() {
+        let a = analyze("He characterised the war as a “bloodbath” on Friday. He said “We won.”");
+        let q: Vec<_> = a.annotations.iter().filter(|x| x.kind == Kind::Quote).map(|x| x.partial).collect();
+        assert_eq!(q, [true, false]);
+    }
+}

@@ -1,0 +1,146 @@
+//! The [`Document`]: built once from the text, then only read by the detectors.
+//!
+//! Building does every pass that more than one detector needs: paragraphs (lines),
+//! sentences, word tokens, quote marks paired per paragraph, and all lexicon cues. All of it
+//! is linear in the text's length.
+
+mod quotes;
+mod sentences;
+mod tokens;
+
+pub(crate) use quotes::QuotePair;
+pub(crate) use tokens::{Token, TokenKind};
+
+use crate::lexicon::{self, Cue, List};
+use crate::span::Span;
+
+/// A text prepared for analysis. Offsets are byte offsets into [`Document::text`].
+#[derive(Debug)]
+pub struct Document<'t> {
+    text: &'t str,
+    pub(crate) paragraphs: Vec<Span>,
+    pub(crate) sentences: Vec<Span>,
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) quotes: Vec<QuotePair>,
+    pub(crate) cues: Vec<Cue>,
+}
+
+impl<'t> Document<'t> {
+    /// Prepares `text` for analysis.
+    pub fn new(text: &'t str) -> Document<'t> {
+        let paragraphs = paragraphs(text);
+        let tokens = tokens::tokenize(text);
+        let quotes = quotes::pair(text, &paragraphs);
+        let sentences = sentences::split(text, &paragraphs, &tokens, &quotes);
+        let cues = lexicon::scan(text);
+        Document { text, paragraphs, sentences, tokens, quotes, cues }
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The text of a span.
+    pub(crate) fn slice(&self, span: Span) -> &'t str {
+        span.of(self.text)
+    }
+
+    /// Number of paragraphs (non-empty lines).
+    pub fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// Number of sentences.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Number of paired (or unclosed) quotations.
+    pub fn quote_count(&self) -> usize {
+        self.quotes.len()
+    }
+
+    /// Index of the sentence containing byte `pos` (the last one starting at or before it).
+    pub(crate) fn sentence_at(&self, pos: usize) -> usize {
+        self.sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
+    }
+
+    /// Index of the paragraph containing byte `pos`.
+    pub(crate) fn paragraph_at(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|s| s.start <= pos).saturating_sub(1)
+    }
+
+    /// Index of the first token starting at or after `pos`.
+    pub(crate) fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// The tokens lying inside `span`.
+    pub(crate) fn tokens_in(&self, span: Span) -> &[Token] {
+        let a = self.token_at(span.start);
+        let b = self.tokens.partition_point(|t| t.span.end <= span.end);
+        &self.tokens[a..b.max(a)]
+    }
+
+    /// The cues lying inside `span`.
+    pub(crate) fn cues_in(&self, span: Span) -> &[Cue] {
+        let a = self.cues.partition_point(|c| c.span.start < span.start);
+        let b = self.cues.partition_point(|c| c.span.start < span.end);
+        let slice = &self.cues[a..b.max(a)];
+        // cues are sorted by start; a cue starting inside may still run past the end: callers
+        // that care check `span.contains`.
+        slice
+    }
+
+    /// The cues of one list inside `span`.
+    pub(crate) fn cues_of(&self, list: List, span: Span) -> impl Iterator<Item = &Cue> + '_ {
+        self.cues_in(span).iter().filter(move |c| c.list == list && c.span.end <= span.end)
+    }
+
+    /// The quotation (innermost first is not guaranteed) whose span contains `pos`, if any.
+    pub(crate) fn quote_containing(&self, pos: usize) -> Option<&QuotePair> {
+        let i = self.quotes.partition_point(|q| q.span.start <= pos);
+        self.quotes[..i].iter().rev().take(8).find(|q| q.span.start <= pos && pos < q.span.end && q.depth == 0)
+    }
+}
+
+/// Non-empty lines, trimmed of surrounding white space (and `\r`).
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
+        if b == b'\n' {
+            let line = &text[start..i];
+            let trimmed_start = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let s = start + trimmed_start;
+                out.push(Span::new(s, s + trimmed.len()));
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_trimmed_lines_crlf_included() {
+        let t = "First line.\r\n\r\n  Second line.  \r\nThird";
+        let d = Document::new(t);
+        let ps: Vec<_> = d.paragraphs.iter().map(|p| p.of(t)).collect();
+        assert_eq!(ps, ["First line.", "Second line.", "Third"]);
+    }
+
+    #[test]
+    fn empty_and_blank_texts_build() {
+        for t in ["", " ", "\n\n", "\r\n", "“", "'"] {
+            let d = Document::new(t);
+            assert!(d.sentences.iter().all(|s| s.end <= t.len()));
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! Who is speaking: names, pronouns, roles and unnamed sources in the text, and the subject
+//! of a speech cue.
+//!
+//! [`Mentions::find`] walks the tokens once and records every capitalised name (titles such as
+//! `U.S. President` stripped, a possessive `’s` dropped), typed from the lexicons as a person,
+//! outlet, organisation or unknown. Detectors then ask for the subject of a cue, before it
+//! (`Peskov stated`, `Greta Holm, the authority's chief operating officer, said`) or after it
+//! (`said Tomas Reyna`, `according to the New York Post`), and get a [`Subject`]: a name, a
+//! pronoun, a role noun (`the spokesman`, `the company`) or an anonymous phrase. Turning a
+//! subject into a canonical source is the job of [`crate::sources`].
+
+use crate::document::{Document, Token, TokenKind};
+use crate::lexicon::{self, List};
+use crate::span::Span;
+
+/// What kind of thing a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum EntityType {
+    /// A person.
+    Person,
+    /// A news outlet.
+    Outlet,
+    /// An organisation, government body or company.
+    Org,
+    /// A book, film or other work.
+    Publication,
+    /// A capitalised name the lexicons do not place.
+    Unknown,
+}
+
+/// A capitalised name in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameMention {
+    /// The name itself, titles and possessive stripped (`Donald Trump`).
+    pub name: Span,
+    /// The whole phrase as written (`U.S. President Donald Trump’s`).
+    pub full: Span,
+    /// Its type.
+    pub ty: EntityType,
+    /// True when a title or honorific stood before it, which makes it a person.
+    pub titled: bool,
+}
+
+/// Pronouns that can be the subject of a speech verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    /// he / she / his / her
+    Singular,
+    /// they / their
+    Plural,
+    /// it / its
+    Neuter,
+    /// I / we (inside quotes: the speaker themself)
+    First,
+}
+
+/// The subject of a speech cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Subject {
+    /// A capitalised name: index into [`Mentions::names`].
+    Name(usize),
+    /// A pronoun at this span.
+    Pronoun(Span, Pronoun),
+    /// A role noun phrase (`the spokesman`, `a Harrowgate spokeswoman`, `the company`):
+    /// the whole phrase, the head noun, and a capitalised modifier naming whom it speaks for.
+    Role { phrase: Span, head: Span, of: Option<usize> },
+    /// An unnamed source, the phrase as written.
+    Anonymous(Span),
+}
+
+/// All names of a document, in text order.
+#[derive(Debug, Default)]
+pub(crate) struct Mentions {
+    pub names: Vec<NameMention>,
+}
+
+/// Capitalised words that start a sentence or clause but never a name.
+const NOT_NAME_START: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "in", "on",
+    "at", "by", "for", "from", "with", "without", "as", "after", "before", "during", "when", "while",
+    "if", "since", "asked", "meanwhile", "however", "last", "next", "it", "he", "she", "they", "we",
+    "i", "his", "her", "their", "our", "its", "my", "your", "you", "former", "then", "now", "there",
+    "here", "still", "also", "both", "all", "some", "many", "most", "such", "other", "another", "each",
+    "every", "no", "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "what", "who", "whom", "which", "where", "why", "how", "yes", "oh", "mr", "mrs", "ms", "dr",
+    "although", "though", "because", "unless", "until", "despite", "under", "over", "about", "into",
+    "according", "instead", "even", "only", "just", "later", "earlier", "today", "yesterday", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "while",
+    "to", "of", "up", "out", "off", "do", "does", "did", "is", "are", "was", "were", "be", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "let", "among",
+    "against", "between", "through", "across", "around", "beyond", "within", "upon", "near", "like",
+    "unlike", "whether", "more", "less", "very", "much", "well", "already", "again", "ever", "never",
+];
+
+/// Lower-case words that may sit inside a name (`Bank of England`, `Leonardo da Vinci`).
+const NAME_JOINERS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "del", "di", "el", "y", "&"];
+
+/// Nationality and place adjectives, and similar modifiers, that stand before titles
+/// (`U.S. President`, `Russian President`, `Kremlin spokesman`) are stripped with the title when
+/// a title follows them.
+fn is_title_word(doc: &Document, tok: Token) -> bool {
+    let w = doc.slice(tok.span);
+    lexicon::contains(List::Title, w) || lexicon::contains(List::Title, w.trim_end_matches('.'))
+}
+
+pub(crate) fn is_pronoun(w: &str) -> Option<Pronoun> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "he" | "she" | "him" | "his" | "her" => Pronoun::Singular,
+        "they" | "them" | "their" => Pronoun::Plural,
+        "it" | "its" => Pronoun::Neuter,
+        "i" | "we" => Pronoun::First,
+        _ => return None,
+    })
+}
+
+fn strip_possessive(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    for suffix in ["'s", "’s", "'", "’"] {
+        if s.len() > suffix.len() && s.ends_with(suffix) {
+            return Span::new(span.start, span.end - suffix.len());
+        }
+    }
+    span
+}
+
+impl Mentions {
+    /// Finds every capitalised name in the document.
+    pub fn find(doc: &Document) -> Mentions {
+        let text = doc.text();
+        let toks = &doc.tokens;
+        let mut names = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].kind != TokenKind::Capitalized {
+                i += 1;
+                continue;
+            }
+            // collect the run of capitalised words, with joiners between them
+            let start = i;
+            let mut end = i + 1; // exclusive
+            while end < toks.len() {
+                let t = toks[end];
+                let gap = &text[toks[end - 1].span.end..t.span.start];
+                if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap.len() > 2 {
+                    break;
+                }
+                if t.kind == TokenKind::Capitalized {
+                    // a possessive ends the name: `Trump’s Team` is two things
+                    let prev = doc.slice(toks[end - 1].span);
+                    if prev.ends_with("’s") || prev.ends_with("'s") {
+                        break;
+                    }
+                    end += 1;
+                } else if t.kind == TokenKind::Lower
+                    && NAME_JOINERS.contains(&doc.slice(t.span))
+                    && end + 1 < toks.len()
+                    && toks[end + 1].kind == TokenKind::Capitalized
+                    && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span))
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let run = &toks[start..end];
+            i = end;
+            // drop leading words that never start a name
+            let mut a = 0;
+            while a < run.len() && NOT_NAME_START.iter().any(|w| w.eq_ignore_ascii_case(doc.slice(run[a].span))) {
+                a += 1;
+            }
+            // strip titles: everything up to the last title word (`U.S. President Donald Trump`)
+            let mut titled = a > 0 && matches!(doc.slice(run[a - 1].span).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
+            if let Some(t) = run[a..].iter().rposition(|&t| is_title_word(doc, t)) {
+                if a + t + 1 < run.len() {
+                    a += t + 1;
+                    titled = true;
+                }
+            }
+            // an honorific or title just before the run (lower-case `spokesman Eli Brandt`)
+            if a == 0 && start > 0 {
+                let p = toks[start - 1];
+                if p.kind != TokenKind::Punct && is_title_word(doc, p) {
+                    titled = true;
+                }
+                if doc.slice(p.span) == "." && start > 1 && is_title_word(doc, toks[start - 2]) {
+                    titled = true;
+                }
+            }
+            if a >= run.len() {
+                continue;
+            }
+            let full = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+            let name = strip_possessive(text, Span::new(run[a].span.start, run[run.len() - 1].span.end));
+            let ty = classify(doc, name, titled, run.len() - a);
+            names.push(NameMention { name, full, ty, titled });
+        }
+        Mentions { names }
+    }
+
+    /// Index of the name whose phrase covers byte `pos`.
+    pub fn name_at(&self, pos: usize) -> Option<usize> {
+        let i = self.names.partition_point(|n| n.full.start <= pos);
+        (i > 0 && self.names[i - 1].full.end > pos).then(|| i - 1)
+    }
+
+    /// Index of the last name ending at or before `pos`.
+    pub fn last_before(&self, pos: usize) -> Option<usize> {
+        let i = self.names.partition_point(|n| n.name.end <= pos);
+        i.checked_sub(1)
+    }
+}
+
+/// Types a name from the lexicons and its shape.
+fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityType {
+    let s = doc.slice(name);
+    if lexicon::contains(List::Outlet, s) || lexicon::contains(List::Outlet, s.trim_start_matches("The ")) {
+        return EntityType::Outlet;
+    }
+    if lexicon::contains(List::Org, s) {
+        return EntityType::Org;
+    }
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    // a whole-name suffix of two words (`Free Press`) or of one
+    let two = s.rsplitn(3, ' ').take(2).collect::<Vec<_>>();
+    let last_two = if two.len() == 2 { format!("{} {}", two[1], two[0]) } else { String::new() };
+    if words >= 2 && (lexicon::contains(List::OutletSuffix, last) || lexicon::contains(List::OutletSuffix, &last_two)) {
+        return EntityType::Outlet;
+    }
+    if lexicon::contains(List::OrgSuffix, last) && (words >= 2 || !titled) {
+        return EntityType::Org;
+    }
+    // a known outlet or organisation inside the name (`Breitbart California`)
+    if doc.cues_of(List::Outlet, name).any(|c| name.contains(c.span) && c.span.start == name.start) {
+        return EntityType::Outlet;
+    }
+    if titled || words >= 2 {
+        return EntityType::Person;
+    }
+    EntityType::Unknown
+}
+
+/// Auxiliaries and adverbs that sit between a subject and its speech verb.
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "also", "later", "then", "previously",
+    "repeatedly", "again", "once", "would", "will", "did", "does", "do", "been", "being", "quickly",
+    "publicly", "privately", "consistently", "recently", "earlier", "further", "not", "never",
+    "simply", "flatly", "firmly", "strongly", "angrily", "bluntly", "curtly", "told", "subsequently",
+    "immediately", "initially", "originally", "already", "still", "even", "just", "only", "reportedly",
+    "allegedly", "separately", "herself", "himself", "themselves", "itself", "first", "often",
+    "frequently", "always", "categorically", "vehemently", "emphatically", "openly", "now", "can",
+    "could", "may", "might", "should", "must", "shall", "said", "on", "in", "at", "last", "this",
+    "week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "tonight", "today", "yesterday", "morning", "evening", "afternoon", "night",
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their", "its", "our", "this", "that"];
+
+impl Mentions {
+    /// The subject of the speech verb at `verb`, looking back no further than `floor`.
+    pub fn subject_before(&self, doc: &Document, verb: Span, floor: usize) -> Option<Subject> {
+        let toks = &doc.tokens;
+        let mut i = doc.token_at(verb.start);
+        // skip auxiliaries and time adverbs; stop at the floor
+        let mut skipped = 0;
+        while i > 0 {
+            let t = toks[i - 1];
+            if t.span.start < floor {
+                return None;
+            }
+            let w = doc.slice(t.span);
+            if t.kind == TokenKind::Lower && skipped < 4 && BETWEEN_SUBJECT_AND_VERB.iter().any(|x| x.eq_ignore_ascii_case(w)) && !self.anonymous_ends_at(doc, t.span.end).is_some() {
+                i -= 1;
+                skipped += 1;
+                continue;
+            }
+            break;
+        }
+        if i == 0 {
+            return None;
+        }
+        let t = toks[i - 1];
+        if t.span.start < floor {
+            return None;
+        }
+        self.subject_ending_at(doc, i, floor, true)
+    }
+
+    /// The noun phrase ending with token `i - 1`.
+    fn subject_ending_at(&self, doc: &Document, i: usize, floor: usize, allow_appositive: bool) -> Option<Subject> {
+        let toks = &doc.tokens;
+        let t = toks[i - 1];
+        let w = doc.slice(t.span);
+        if let Some(a) = self.anonymous_ends_at(doc, t.span.end) {
+            if a.start >= floor {
+                return Some(Subject::Anonymous(a));
+            }
+        }
+        if let Some(p) = is_pronoun(w) {
+            if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "i" | "we") {
+                return Some(Subject::Pronoun(t.span, p));
+            }
+            return None;
+        }
+        if let Some(n) = self.name_at(t.span.start) {
+            if self.names[n].name.end <= t.span.end && self.names[n].ty != EntityType::Publication {
+                // `A union spokesman, Ray Odom, said` and `Ray Odom, a union spokesman, said`
+                // both name Ray Odom; `The mining company, Granite Ridge Resources, said` names
+                // the company.
+                return Some(Subject::Name(n));
+            }
+        }
+        if w == "," && allow_appositive {
+            // `X, APPOSITIVE, said`: find the appositive's start (the previous comma)
+            let mut j = i - 1;
+            let mut steps = 0;
+            while j > 0 && steps < 20 {
+                let u = toks[j - 1];
+                if u.span.start < floor {
+                    break;
+                }
+                let s = doc.slice(u.span);
+                if s == "," {
+                    // the appositive is toks[j..i-1]; the head before it is toks[..j-1]
+                    let appositive = Span::new(toks[j].span.start, toks[i - 2].span.end);
+                    let head = if j >= 2 { self.subject_ending_at(doc, j - 1, floor, false) } else { None };
+                    let inner = self.subject_ending_at(doc, i - 1, floor, false);
+                    return match (head, inner) {
+                        (Some(Subject::Name(h)), Some(Subject::Name(n))) => {
+                            // prefer the person
+                            if self.names[n].ty == EntityType::Person && self.names[h].ty != EntityType::Person {
+                                Some(Subject::Name(n))
+                            } else {
+                                Some(Subject::Name(h))
+                            }
+                        }
+                        (Some(Subject::Name(h)), _) => Some(Subject::Name(h)),
+                        (_, Some(Subject::Name(n))) if appositive.len() < 80 => Some(Subject::Name(n)),
+                        (Some(h), _) => Some(h),
+                        (None, inner) => inner,
+                    };
+                }
+                if matches!(s, "." | ";" | ":" | "“" | "”" | "\"") {
+                    break;
+                }
+                j -= 1;
+                steps += 1;
+            }
+            return None;
+        }
+        if t.kind == TokenKind::Lower {
+            return self.role_ending_at(doc, i, floor);
+        }
+        None
+    }
+
+    /// `the spokesman`, `a Harrowgate spokeswoman`, `the authority's chief operating officer`,
+    /// `the company`, `union officials`: a role or generic noun and its modifiers.
+    fn role_ending_at(&self, doc: &Document, i: usize, floor: usize) -> Option<Subject> {
+        let toks = &doc.tokens;
+        let head = toks[i - 1];
+        let hw = doc.slice(head.span);
+        let is_role = lexicon::contains(List::Title, hw) || lexicon::contains(List::Generic, hw);
+        if !is_role {
+            // a short plain noun phrase opening its clause: `Shipping lines said`
+            let mut j = i - 1;
+            while j > 0 && i - j < 4 && toks[j - 1].span.start >= floor && toks[j - 1].kind == TokenKind::Lower {
+                j -= 1;
+            }
+            // one capitalised word opening the sentence belongs to it (`Shipping lines`)
+            if j > 0 && toks[j - 1].span.start == floor && toks[j - 1].kind == TokenKind::Capitalized {
+                j -= 1;
+            }
+            let opens = toks[j].span.start == floor || (j > 0 && matches!(doc.slice(toks[j - 1].span), "," | ";"));
+            if opens && hw.ends_with('s') && !hw.ends_with("ss") && hw.len() > 3 {
+                return Some(Subject::Role { phrase: Span::new(toks[j].span.start, head.span.end), head: head.span, of: None });
+            }
+            return None;
+        }
+        // walk back over modifiers to a determiner or the clause start
+        let mut j = i - 1;
+        let mut of = None;
+        let mut steps = 0;
+        while j > 0 && steps < 6 {
+            let u = toks[j - 1];
+            if u.span.start < floor || u.kind == TokenKind::Punct && !doc.slice(u.span).ends_with('s') {
+                break;
+            }
+            let s = doc.slice(u.span);
+            if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) {
+                j -= 1;
+                break;
+            }
+            if u.kind == TokenKind::Capitalized {
+                if let Some(n) = self.name_at(u.span.start) {
+                    of = Some(n);
+                }
+            } else if s.ends_with("'s") || s.ends_with("’s") {
+                // `the authority's chief operating officer`: a generic owner
+            }
+            if is_pronoun(s).is_some() {
+                j -= 1;
+                break;
+            }
+            j -= 1;
+            steps += 1;
+        }
+        let phrase = Span::new(toks[j].span.start, head.span.end);
+        Some(Subject::Role { phrase, head: head.span, of })
+    }
+
+    /// The subject right after `pos` (inverted `said Tomas Reyna`, `according to Reuters`).
+    pub fn subject_after(&self, doc: &Document, pos: usize, ceiling: usize) -> Option<Subject> {
+        let toks = &doc.tokens;
+        let i = doc.token_at(pos);
+        let t = *toks.get(i)?;
+        if t.span.start >= ceiling {
+            return None;
+        }
+        if let Some(a) = self.anonymous_starts_at(doc, t.span.start) {
+            return Some(Subject::Anonymous(a));
+        }
+        let w = doc.slice(t.span);
+        if let Some(p) = is_pronoun(w) {
+            if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it") {
+                return Some(Subject::Pronoun(t.span, p));
+            }
+            // `according to his lawyer`: fall through to a role
+        }
+        if let Some(n) = self.name_at(t.span.start) {
+            return Some(Subject::Name(n));
+        }
+        // a role phrase: determiner, modifiers, head noun; then maybe `for X` / `of X`
+        let mut j = i;
+        let mut steps = 0;
+        while j < toks.len() && steps < 6 && toks[j].span.end <= ceiling {
+            let u = toks[j];
+            let s = doc.slice(u.span);
+            if u.kind == TokenKind::Punct && !(s == "'" || s == "’") {
+                break;
+            }
+            if u.kind == TokenKind::Capitalized {
+                if let Some(n) = self.name_at(u.span.start) {
+                    // `the Kremlin spokesman` or `a report by Reuters`
+                    let n_end = self.names[n].full.end;
+                    let k = doc.token_at(n_end);
+                    if k < toks.len() {
+                        let next = doc.slice(toks[k].span);
+                        if lexicon::contains(List::Title, next) || lexicon::contains(List::Generic, next) {
+                            return Some(Subject::Role { phrase: Span::new(t.span.start, toks[k].span.end), head: toks[k].span, of: Some(n) });
+                        }
+                    }
+                    return Some(Subject::Name(n));
+                }
+            }
+            if lexicon::contains(List::Title, s) || lexicon::contains(List::Generic, s) {
+                // take the longest role word sequence (`chief executive`)
+                let mut head = u.span;
+                if let Some(nx) = toks.get(j + 1) {
+                    let two = &doc.text()[u.span.start..nx.span.end];
+                    if lexicon::contains(List::Title, two) {
+                        head = Span::new(u.span.start, nx.span.end);
+                    }
+                }
+                let mut of = None;
+                let k = doc.token_at(head.end);
+                if let (Some(p), Some(_)) = (toks.get(k), toks.get(k + 1)) {
+                    if matches!(doc.slice(p.span), "for" | "of" | "at") {
+                        let mut m = k + 1;
+                        if DETERMINERS.contains(&doc.slice(toks[m].span).to_ascii_lowercase().as_str()) {
+                            m += 1;
+                        }
+                        if let Some(q) = toks.get(m) {
+                            of = self.name_at(q.span.start);
+                        }
+                    }
+                }
+                return Some(Subject::Role { phrase: Span::new(t.span.start, head.end), head, of });
+            }
+            if !(DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) || u.kind == TokenKind::Lower || u.kind == TokenKind::Number) {
+                break;
+            }
+            j += 1;
+            steps += 1;
+        }
+        None
+    }
+
+    fn anonymous_ends_at(&self, doc: &Document, end: usize) -> Option<Span> {
+        let from = end.saturating_sub(80);
+        doc.cues_of(List::Anonymous, Span::new(from, end))
+            .filter(|c| c.span.end == end || doc.text()[c.span.end..end].trim().is_empty())
+            .map(|c| c.span)
+            .min_by_key(|s| s.start)
+    }
+
+    fn anonymous_starts_at(&self, doc: &Document, start: usize) -> Option<Span> {
+        doc.cues_of(List::Anonymous, Span::new(start, start + 120))
+            .filter(|c| c.span.start == start)
+            .map(|c| c.span)
+            .max_by_key(|s| s.end)
+    }
+}

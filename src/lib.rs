@@ -1,0 +1,47 @@
+//! # claimlens
+//!
+//! Reads a news article and finds what a critical reader wants to see:
+//!
+//! - **quotes** (direct quotations) and who said them,
+//! - **denials**: denials, non-denials and refusals to comment,
+//! - **unverified claims**: reported, anonymous-sourced, contested, speculative or unconfirmed,
+//! - **reported speech**: what a source said, without quote marks,
+//!
+//! and lists the **sources** the article relies on, each under one canonical name, with what
+//! it passed through ("via TASS").
+//!
+//! Everything runs locally: the same core runs natively (the `claimlens` CLI, tests, benches)
+//! and in the browser as WebAssembly (`src/web/`, compiled for `wasm32` only).
+//!
+//! ```
+//! let analysis = claimlens::analyze("“We will appeal,” said Jane Doe, the mayor.");
+//! let quote = &analysis.annotations[0];
+//! assert_eq!(quote.kind, claimlens::Kind::Quote);
+//! assert_eq!(analysis.who(quote), Some("Jane Doe"));
+//! println!("{}", analysis.to_json());
+//! ```
+//!
+//! Data flows one way: text → [`Document`] (paragraphs, sentences, tokens, paired quote marks,
+//! lexicon cues) → detectors → findings → sources → [`Analysis`] → JSON or the DOM.
+//! Offsets are byte offsets inside the core; [`Analysis::to_json`] converts them to the UTF-16
+//! code units JavaScript and the DOM use, from one precomputed table ([`Utf16Index`]).
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod analysis;
+mod detect;
+mod document;
+mod entities;
+mod json;
+mod lexicon;
+mod offsets;
+mod sources;
+mod span;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use analysis::{analyze, Analysis, Annotation, Kind, Source, SourceType};
+pub use document::Document;
+pub use offsets::Utf16Index;
+pub use span::Span;
