@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Scores the CLI against the evaluation corpora in ../shared (not shipped with the project).
+#   scripts/score.sh          print the tables for dev, polnear/dev and emergent/train
+#   scripts/score.sh --gate   the same, failing when a figure falls below its floor
+# The floors sit a little under what the analysis reaches today, so regressions fail CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared
+[ -f "$shared/eval/score.py" ] || { echo "score: no ../shared/eval/score.py here" >&2; exit 2; }
+cargo build --quiet --release
+cmd='target/release/claimlens analyze --json {file}'
+gate=${1:-}
+run() { # corpus, floors...
+  local corpus=$1; shift
+  echo "--- $corpus"
+  local args=()
+  if [ "$gate" = --gate ]; then
+    for f in "$@"; do args+=(--min "$f"); done
+    args+=(--max offset_errors=0)
+  fi
+  python3 "$shared/eval/score.py" --corpus "$shared/corpus/$corpus" --cmd "$cmd" "${args[@]}"
+}
+run dev quote.f1=0.95
+run polnear/dev quote.f1=0.90
+run emergent/train

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test of the project, installing what is missing first (scripts/setup.sh):
+#   1. native unit, CLI and doc tests (cargo test)
+#   2. the release wasm build (scripts/build-wasm.sh)
+#   3. browser tests in headless Chromium and Firefox (wasm-pack test)
+#   4. the end-to-end check of the served demo page in headless Chromium (tests/e2e)
+#   5. where ../shared is present (the team's evaluation corpora): the accuracy gate
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+. scripts/env.sh
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "native tests"
+cargo test --quiet 2>&1 | tail -n 40
+
+step "wasm build"
+bash scripts/build-wasm.sh
+
+step "browser tests: Chromium"
+wasm-pack --quiet test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install
+step "browser tests: Firefox"
+wasm-pack --quiet test --headless --firefox --geckodriver "$(command -v geckodriver)" --mode no-install
+
+step "end-to-end: the demo page in headless Chromium"
+node tests/e2e/run.mjs
+
+if [ -f ../shared/eval/score.py ]; then
+  step "accuracy gate on ../shared/corpus"
+  bash scripts/score.sh --gate
+fi
+echo
+echo "all tests passed"
