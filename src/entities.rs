@@ -12,6 +12,7 @@
 use crate::document::{Document, Token, TokenKind};
 use crate::lexicon::{self, List};
 use crate::span::Span;
+use std::collections::HashSet;
 
 /// What kind of thing a name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -95,6 +96,18 @@ const NOT_NAME_START: &[&str] = &[
 /// Lower-case words that may sit inside a name (`Bank of England`, `Leonardo da Vinci`).
 const NAME_JOINERS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "del", "di", "el", "y", "&"];
 
+/// Abbreviated titles written with a dot inside names (`Rep. Jim Clyburn`).
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev", "st",
+    "hon", "pres", "sens", "reps", "cmdr", "adm", "maj", "supt", "insp", "det", "atty", "messrs",
+];
+
+/// True when the token opens its sentence (after any opening quote marks or brackets).
+fn sentence_start(doc: &Document, t: Token) -> bool {
+    let s = doc.sentences[doc.sentence_at(t.span.start)];
+    doc.text()[s.start..t.span.start].chars().all(|c| !c.is_alphanumeric())
+}
+
 /// Nationality and place adjectives, and similar modifiers, that stand before titles
 /// (`U.S. President`, `Russian President`, `Kremlin spokesman`) are stripped with the title when
 /// a title follows them.
@@ -129,6 +142,8 @@ impl Mentions {
         let text = doc.text();
         let toks = &doc.tokens;
         let mut names = Vec::new();
+        let lower_words: HashSet<&str> =
+            toks.iter().filter(|t| t.kind == TokenKind::Lower).map(|t| doc.slice(t.span)).collect();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].kind != TokenKind::Capitalized {
@@ -142,6 +157,22 @@ impl Mentions {
                 let t = toks[end];
                 let gap = &text[toks[end - 1].span.end..t.span.start];
                 if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap.len() > 2 {
+                    break;
+                }
+                // `Rep. Jim Clyburn`, `Harry M. Reid`: an abbreviated title or an initial, its
+                // dot, and the name goes on
+                if doc.slice(t.span) == "." && t.span.start == toks[end - 1].span.end && end + 1 < toks.len() {
+                    let prev = doc.slice(toks[end - 1].span);
+                    let initial = prev.chars().count() == 1;
+                    let next = toks[end + 1];
+                    let gap2 = &text[t.span.end..next.span.start];
+                    if (initial || TITLE_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(prev)))
+                        && next.kind == TokenKind::Capitalized
+                        && (gap2 == " " || gap2 == "\u{a0}")
+                    {
+                        end += 2;
+                        continue;
+                    }
                     break;
                 }
                 if t.kind == TokenKind::Capitalized {
@@ -164,18 +195,44 @@ impl Mentions {
             }
             let run = &toks[start..end];
             i = end;
+            // a long run of capitalised words is a headline in title case, not a name
+            let capitals = run.iter().filter(|t| t.kind == TokenKind::Capitalized).count();
+            if capitals > 6 {
+                continue;
+            }
+            // a single capitalised word opening a sentence is a common word when the text also
+            // writes it in lower case, or when a lexicon knows it (`Lawyers say`, `Video shows`)
+            if run.len() == 1 && sentence_start(doc, run[0]) {
+                let w = doc.slice(run[0].span);
+                let lower = w.to_lowercase();
+                if lower_words.contains(lower.as_str())
+                    || lexicon::contains(List::Title, w)
+                    || lexicon::contains(List::Generic, w)
+                    || lexicon::contains(List::Speech, w)
+                    || lower.ends_with("ly")
+                    || lower.ends_with("ing")
+                {
+                    continue;
+                }
+            }
             // drop leading words that never start a name
             let mut a = 0;
-            while a < run.len() && NOT_NAME_START.iter().any(|w| w.eq_ignore_ascii_case(doc.slice(run[a].span))) {
+            let mut titled = false;
+            while a < run.len()
+                && (run[a].kind == TokenKind::Punct || NOT_NAME_START.iter().any(|w| w.eq_ignore_ascii_case(doc.slice(run[a].span))))
+            {
+                titled |= matches!(doc.slice(run[a].span).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
                 a += 1;
             }
             // strip titles: everything up to the last title word (`U.S. President Donald Trump`)
-            let mut titled = a > 0 && matches!(doc.slice(run[a - 1].span).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
             if let Some(t) = run[a..].iter().rposition(|&t| is_title_word(doc, t)) {
                 if a + t + 1 < run.len() {
                     a += t + 1;
                     titled = true;
                 }
+            }
+            while a < run.len() && run[a].kind == TokenKind::Punct {
+                a += 1;
             }
             // an honorific or title just before the run (lower-case `spokesman Eli Brandt`)
             if a == 0 && start > 0 {
@@ -254,6 +311,15 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "sunday", "tonight", "today", "yesterday", "morning", "evening", "afternoon", "night",
 ];
 
+/// Words that open an introductory phrase before a sentence's subject.
+const INTRODUCTORY: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "last", "earlier", "later", "since", "when", "while",
+    "as", "asked", "meanwhile", "however", "but", "and", "yet", "still", "instead", "also", "then", "now",
+    "today", "yesterday", "for", "with", "without", "despite", "although", "though", "because", "if",
+    "by", "from", "under", "over", "speaking", "writing", "separately", "previously", "once", "again",
+    "nonetheless", "nevertheless", "moreover", "indeed", "overall", "finally", "first", "next",
+];
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their", "its", "our", "this", "that"];
 
 impl Mentions {
@@ -276,6 +342,16 @@ impl Mentions {
             }
             break;
         }
+        // a parenthesis right before the verb: `Harry Reid (D-Nev.) said`
+        if i > 1 && doc.slice(toks[i - 1].span) == ")" {
+            let mut j = i - 1;
+            while j > 0 && i - j < 10 && doc.slice(toks[j - 1].span) != "(" {
+                j -= 1;
+            }
+            if j > 1 && doc.slice(toks[j - 1].span) == "(" {
+                i = j - 1;
+            }
+        }
         if i == 0 {
             return None;
         }
@@ -284,6 +360,21 @@ impl Mentions {
             return None;
         }
         self.subject_ending_at(doc, i, floor, true)
+    }
+
+    /// The subject of a sentence: its first noun phrase after an introductory phrase
+    /// (`In 2022, President Putin deployed …` → Putin), looking no further than `before`.
+    pub fn sentence_subject(&self, doc: &Document, sentence: Span, before: usize) -> Option<Subject> {
+        let toks = doc.tokens_in(Span::new(sentence.start, before));
+        let first = toks.iter().find(|t| t.is_word())?;
+        let w = doc.slice(first.span).to_ascii_lowercase();
+        let mut pos = first.span.start;
+        if INTRODUCTORY.contains(&w.as_str()) {
+            // skip to the first comma of the sentence, when it comes soon
+            let comma = toks.iter().take(16).position(|t| doc.slice(t.span) == ",")?;
+            pos = toks.get(comma + 1)?.span.start;
+        }
+        self.subject_after(doc, pos, before)
     }
 
     /// The noun phrase ending with token `i - 1`.
@@ -298,6 +389,10 @@ impl Mentions {
         }
         if let Some(p) = is_pronoun(w) {
             if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "i" | "we") {
+                return Some(Subject::Pronoun(t.span, p));
+            }
+            // `one of them said`
+            if w.eq_ignore_ascii_case("them") && i >= 2 && doc.slice(toks[i - 2].span).eq_ignore_ascii_case("of") {
                 return Some(Subject::Pronoun(t.span, p));
             }
             return None;
@@ -372,7 +467,9 @@ impl Mentions {
                 j -= 1;
             }
             let opens = toks[j].span.start == floor || (j > 0 && matches!(doc.slice(toks[j - 1].span), "," | ";"));
-            if opens && hw.ends_with('s') && !hw.ends_with("ss") && hw.len() > 3 {
+            let plural = hw.ends_with('s') && !hw.ends_with("ss");
+            let determined = j < i - 1 && matches!(doc.slice(toks[j].span).to_ascii_lowercase().as_str(), "one" | "a" | "an" | "another" | "the");
+            if opens && (plural || determined) && hw.len() > 3 && toks[j..i].iter().all(|t| t.is_word()) {
                 return Some(Subject::Role { phrase: Span::new(toks[j].span.start, head.span.end), head: head.span, of: None });
             }
             return None;

@@ -47,6 +47,17 @@ pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) 
     if v == Verb::Quoted && cx.doc.slice(cue.span).to_ascii_lowercase().starts_with("quoted by") {
         return None; // the subject comes with `was quoted`; `by X` is the via
     }
+    // `…, saying`, `… and revealed`: the sentence's subject speaks
+    let doc = cx.doc;
+    let i = doc.token_at(cue.span.start);
+    let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span).to_ascii_lowercase()).unwrap_or_default();
+    let word = doc.slice(cue.span).split(' ').next().unwrap_or("").to_ascii_lowercase();
+    if (word.ends_with("ing") && prev == ",") || prev == "and" || prev == "but" {
+        let s = doc.sentences[doc.sentence_at(cue.span.start)];
+        if let Some(subject) = cx.mentions.sentence_subject(doc, Span::new(s.start.max(floor), cue.span.start), cue.span.start) {
+            return Some(subject);
+        }
+    }
     if let Some(s) = cx.mentions.subject_before(cx.doc, cue.span, floor) {
         return agrees(cx, cue, s).then_some(s);
     }

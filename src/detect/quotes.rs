@@ -39,7 +39,7 @@ impl Detector for Quotes {
             let mut f = Finding::new(Kind::Quote, q.span);
             f.partial = is_partial(cx, q);
             if let Some((cue, who, via)) = attribute(cx, q) {
-                f.cue = Some(cue);
+                f.cue = cue;
                 f.who = Some(who);
                 f.via = via.into_iter().collect();
             }
@@ -69,23 +69,40 @@ impl Detector for Quotes {
                 let para = doc.paragraphs[p];
                 let before = Span::new(para.start, q.start);
                 let cue_subject = speech_cues(cx, before)
-                    .filter(|c| !matches!(verb(c), Verb::According))
+                    .filter(|c| matches!(verb(c), Verb::Speech | Verb::Quoted))
                     .filter_map(|c| {
                         let s = doc.sentences[doc.sentence_at(c.span.start)];
                         subject_of(cx, c, s.start, s.end.min(q.start))
                     })
                     .last();
                 let only_quote = doc.text()[para.start..q.start].trim().is_empty();
-                found[first + k].who = cue_subject.or_else(|| match last_speaker {
-                    Some((lp, s)) if only_quote && lp + 1 >= p && p <= lp + 1 => Some(s),
-                    _ => None,
-                });
+                found[first + k].who = cue_subject
+                    .or_else(|| match last_speaker {
+                        Some((lp, s)) if only_quote && lp + 1 == p => Some(s),
+                        _ => None,
+                    })
+                    .or_else(|| if only_quote { introduced_by_colon(cx, p) } else { None });
             }
             if let Some(s) = found[first + k].who {
                 last_speaker = Some((p, s));
             }
         }
     }
+}
+
+/// `Here is what Clinton said in 1992:` ¶ `“…”`: a paragraph ending in a colon introduces
+/// the quotation that opens the next one; its speaker is that sentence's speaker or subject.
+fn introduced_by_colon(cx: &Context, p: usize) -> Option<Subject> {
+    let doc = cx.doc;
+    let prev = *doc.paragraphs.get(p.checked_sub(1)?)?;
+    if !doc.slice(prev).ends_with(':') {
+        return None;
+    }
+    let s = doc.sentences[doc.sentence_at(prev.end - 1)];
+    speech_cues(cx, s)
+        .filter(|c| matches!(verb(c), Verb::Speech | Verb::Quoted))
+        .find_map(|c| subject_of(cx, c, s.start, s.end))
+        .or_else(|| cx.mentions.sentence_subject(doc, s, s.end))
 }
 
 /// True when the quotation is a title: a title word just before it (`book`, `film`, `song`),
@@ -147,7 +164,7 @@ fn is_partial(cx: &Context, q: &QuotePair) -> bool {
 }
 
 /// The cue, speaker and via of a quotation from cues after or before it in its sentence.
-fn attribute(cx: &Context, q: &QuotePair) -> Option<(Span, Subject, Option<Subject>)> {
+fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Option<Subject>)> {
     let doc = cx.doc;
     let para = doc.paragraphs[doc.paragraph_at(q.span.start)];
     // 1: after the closing mark, up to the sentence end or the next quotation
@@ -171,7 +188,7 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Span, Subject, Option<Subje
             }
             if let Some(who) = subject_of(cx, c, q.span.end, after.end) {
                 let via = attribution::via_of(cx, c, after.end).or_else(|| attribution::via_in(cx, s));
-                return Some((c.span, who, via));
+                return Some((Some(c.span), who, via));
             }
         }
     }
@@ -182,13 +199,22 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Span, Subject, Option<Subje
     for c in cues.iter().rev() {
         if let Some(who) = subject_of(cx, c, s.start, q.span.start) {
             let via = attribution::via_in(cx, Span::new(s.start, q.span.start));
-            return Some((c.span, who, via));
+            return Some((Some(c.span), who, via));
         }
     }
     // `according to X, “…”`
     for c in speech_cues(cx, s).filter(|c| matches!(verb(c), Verb::According)) {
         if let Some(who) = subject_of(cx, c, s.start, s.end) {
-            return Some((c.span, who, None));
+            return Some((Some(c.span), who, None));
+        }
+    }
+    // a fragment in a sentence without a speech verb belongs to the sentence's subject
+    // (`Rubio bemoaned a climate in which people “literally hate each other”`)
+    if q.span.start > s.start && !doc.text()[s.start..q.span.start].trim().is_empty() {
+        if let Some(who) = cx.mentions.sentence_subject(doc, Span::new(s.start, q.span.start), q.span.start) {
+            if !matches!(who, Subject::Role { of: None, .. }) {
+                return Some((None, who, None));
+            }
         }
     }
     None
