@@ -205,8 +205,13 @@ impl Mentions {
             if run.len() == 1 && sentence_start(doc, run[0]) {
                 let w = doc.slice(run[0].span);
                 let lower = w.to_lowercase();
+                let next = toks.get(end).copied();
+                let followed_by_noun = next.is_some_and(|n| n.kind == TokenKind::Lower && !looks_like_verb(doc, n)
+                    && !NAME_JOINERS.contains(&doc.slice(n.span)));
                 if lower_words.contains(lower.as_str())
-                    || lexicon::contains(List::Title, w)
+                    || followed_by_noun
+                    || (lexicon::contains(List::Title, w) && lower.ends_with('s'))
+                    || lower.ends_with("ed")
                     || lexicon::contains(List::Generic, w)
                     || lexicon::contains(List::Speech, w)
                     || lower.ends_with("ly")
@@ -311,6 +316,28 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "sunday", "tonight", "today", "yesterday", "morning", "evening", "afternoon", "night",
 ];
 
+/// Auxiliaries and common verbs that show the word before them is a clause's subject.
+const VERBISH: &[&str] = &[
+    "has", "had", "have", "is", "was", "are", "were", "will", "would", "can", "could", "may", "might",
+    "must", "should", "did", "does", "went", "also", "then", "later", "gave", "took", "made", "got",
+    "became", "came", "saw", "sent", "kept", "left", "met", "ran", "won", "lost", "put", "set",
+    "spent", "stood", "hit", "let", "led", "held", "brought", "sought", "began", "once",
+];
+
+/// True when `t` reads as a verb after a subject: a speech cue, an auxiliary, a past tense in
+/// `-ed`, or a present tense in `-s`.
+pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
+    if t.kind != TokenKind::Lower {
+        return false;
+    }
+    let w = doc.slice(t.span);
+    let lw = w.to_ascii_lowercase();
+    VERBISH.contains(&lw.as_str())
+        || lexicon::contains(List::Speech, w)
+        || (lw.len() > 3 && lw.ends_with("ed"))
+        || (lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss") && !lw.ends_with("us") && !lw.ends_with("is"))
+}
+
 /// Words that open an introductory phrase before a sentence's subject.
 const INTRODUCTORY: &[&str] = &[
     "in", "on", "at", "after", "before", "during", "last", "earlier", "later", "since", "when", "while",
@@ -362,6 +389,46 @@ impl Mentions {
         self.subject_ending_at(doc, i, floor, true)
     }
 
+    /// The subject of the clause a participle or coordinated verb belongs to: the last name or
+    /// pronoun before `before` in the sentence that is followed by a verb (`Trump went after
+    /// Bush, calling him …` → Trump), else the sentence's subject.
+    pub fn clause_subject(&self, doc: &Document, sentence: Span, before: usize) -> Option<Subject> {
+        let toks = doc.tokens_in(Span::new(sentence.start, before));
+        let base = doc.token_at(sentence.start);
+        for k in (0..toks.len()).rev().take(60) {
+            let t = toks[k];
+            let next = match toks.get(k + 1) {
+                Some(n) => *n,
+                None => continue,
+            };
+            if !looks_like_verb(doc, next) {
+                continue;
+            }
+            let w = doc.slice(t.span);
+            if let Some(p) = is_pronoun(w) {
+                if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it") {
+                    return Some(Subject::Pronoun(t.span, p));
+                }
+                continue;
+            }
+            if t.kind == TokenKind::Capitalized || t.kind == TokenKind::Punct {
+                if let Some(n) = self.name_at(t.span.start) {
+                    if self.names[n].name.end <= t.span.end && self.names[n].name.end >= t.span.start {
+                        return Some(Subject::Name(n));
+                    }
+                }
+            }
+            if t.kind == TokenKind::Lower {
+                if let Some(r) = self.role_ending_at(doc, base + k + 1, sentence.start) {
+                    if matches!(r, Subject::Role { .. }) && lexicon::contains(List::Title, w) {
+                        return Some(r);
+                    }
+                }
+            }
+        }
+        self.sentence_subject(doc, sentence, before)
+    }
+
     /// The subject of a sentence: its first noun phrase after an introductory phrase
     /// (`In 2022, President Putin deployed …` → Putin), looking no further than `before`.
     pub fn sentence_subject(&self, doc: &Document, sentence: Span, before: usize) -> Option<Subject> {
@@ -406,6 +473,28 @@ impl Mentions {
             }
         }
         if w == "," && allow_appositive {
+            // `X, APPOSITIVE, said`: the clause's first noun phrase, or a name standing as the
+            // appositive (`A union spokesman, Ray Odom, said`)
+            let clause = Span::new(floor, t.span.start);
+            let commas: Vec<usize> = doc.tokens_in(clause).iter().filter(|u| doc.slice(u.span) == ",").map(|u| u.span.start).collect();
+            if let Some(&a) = commas.last() {
+                // the appositive between the last two commas holds no verb
+                let appositive = doc.tokens_in(Span::new(a + 1, t.span.start));
+                let verbless = !appositive.iter().any(|u| doc.cues_of(List::Speech, u.span).next().is_some());
+                let first = self.sentence_subject(doc, Span::new(floor, a), a);
+                let inner = self.subject_after(doc, a + 1, t.span.start);
+                if verbless && first.is_some() {
+                    if let Some(Subject::Name(n)) = inner {
+                        let first_named = matches!(first, Some(Subject::Name(h)) if self.names[h].ty == EntityType::Person
+                            || self.names[n].ty != EntityType::Person);
+                        let first_bare_role = matches!(first, Some(Subject::Role { of: None, .. }));
+                        if !first_named || first_bare_role {
+                            return inner;
+                        }
+                    }
+                    return first;
+                }
+            }
             // `X, APPOSITIVE, said`: find the appositive's start (the previous comma)
             let mut j = i - 1;
             let mut steps = 0;

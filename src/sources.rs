@@ -61,11 +61,17 @@ struct Resolver<'a, 't> {
     mentions: &'a Mentions,
     clusters: Vec<Cluster>,
     cluster_of: Vec<usize>,
+    /// Per name mention: the role noun written with it (`the trade group Freight Forward`,
+    /// `The contractor, Norland Logistics`), lower case.
+    role_of: Vec<Option<String>>,
+    /// Phrase sources as they are met: (position, cluster).
+    labels: Vec<(usize, usize)>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
     fn new(doc: &'a Document<'t>, mentions: &'a Mentions) -> Self {
-        let mut r = Resolver { doc, mentions, clusters: Vec::new(), cluster_of: vec![usize::MAX; mentions.names.len()] };
+        let role_of = mentions.names.iter().map(|n| role_word(doc, n.full)).collect();
+        let mut r = Resolver { doc, mentions, clusters: Vec::new(), cluster_of: vec![usize::MAX; mentions.names.len()], role_of, labels: Vec::new() };
         let text = doc.text();
         // people first, so single surnames can join them wherever they appear
         for (i, n) in mentions.names.iter().enumerate() {
@@ -102,8 +108,13 @@ impl<'a, 't> Resolver<'a, 't> {
             if c.ty == SourceType::Person || c.label.is_some() {
                 return false;
             }
+            // `Granite Ridge` and `Granite Ridge Resources`: one name and the other plus one
+            // organisation word
             let cs = norm(c.name.of(text));
-            cs == ns || cs.starts_with(&format!("{ns} ")) || ns.starts_with(&format!("{cs} "))
+            let plus_suffix = |short: &str, long: &str| {
+                long.strip_prefix(short).and_then(|r| r.strip_prefix(' ')).is_some_and(|r| !r.contains(' ') && lexicon::contains(List::OrgSuffix, r))
+            };
+            cs == ns || plus_suffix(ns, &cs) || plus_suffix(&cs, ns)
         })
     }
 
@@ -135,12 +146,32 @@ impl<'a, 't> Resolver<'a, 't> {
         let text = self.doc.text();
         let label = strip_determiner(phrase.of(text));
         let key = norm(&label);
-        if let Some(c) = self.clusters.iter().position(|c| c.label.as_deref().map(norm).as_deref() == Some(key.as_str())) {
-            self.clusters[c].mentions.push(phrase);
-            return c;
-        }
-        self.clusters.push(Cluster { name: phrase, label: Some(label), ty, words: 0, mentions: vec![phrase] });
-        self.clusters.len() - 1
+        let found = self.clusters.iter().position(|c| c.label.as_deref().map(norm).as_deref() == Some(key.as_str())).or_else(|| {
+            // `the cook` after `one former line cook`: a bare noun refers back
+            let bare = phrase.of(text).to_ascii_lowercase();
+            let bare = bare.strip_prefix("the ")?;
+            if bare.contains(' ') {
+                return None;
+            }
+            self.labels
+                .iter()
+                .rev()
+                .filter(|(p, _)| *p < phrase.start)
+                .find(|(_, c)| self.clusters[*c].label.as_deref().is_some_and(|l| norm(l).ends_with(&format!(" {bare}"))))
+                .map(|x| x.1)
+        });
+        let c = match found {
+            Some(c) => {
+                self.clusters[c].mentions.push(phrase);
+                c
+            }
+            None => {
+                self.clusters.push(Cluster { name: phrase, label: Some(label), ty, words: 0, mentions: vec![phrase] });
+                self.clusters.len() - 1
+            }
+        };
+        self.labels.push((phrase.start, c));
+        c
     }
 
     /// The last name before `pos`, outside quotations, whose cluster passes `want`.
@@ -161,6 +192,72 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
+    /// The last person named before `pos`, outside quotations, as the subject of a verb
+    /// (`Cross said he …` → Cross, not a person named later in an object), within the
+    /// sentence before and the one before it.
+    fn last_subject(&self, pos: usize) -> Option<usize> {
+        let doc = self.doc;
+        let si = doc.sentence_at(pos);
+        let floor = doc.sentences[si.saturating_sub(1)].start;
+        let mut i = self.mentions.last_before(pos)?;
+        loop {
+            let n = &self.mentions.names[i];
+            if n.name.start < floor {
+                return None;
+            }
+            let c = self.cluster_of[i];
+            if c != usize::MAX && self.clusters[c].ty == SourceType::Person && doc.quote_containing(n.name.start).is_none() {
+                let k = doc.token_at(n.full.end);
+                if doc.tokens.get(k).is_some_and(|t| crate::entities::looks_like_verb(doc, *t)) {
+                    return Some(c);
+                }
+            }
+            if i == 0 {
+                return None;
+            }
+            i -= 1;
+        }
+    }
+
+    /// The later of the last name (by [`Self::last_named`]) and the last phrase source before
+    /// `pos` passing `want`.
+    fn last_source(&self, pos: usize, want: impl Fn(&Cluster, Option<&str>) -> bool) -> Option<usize> {
+        let mut named: Option<(usize, usize)> = None; // (position, cluster)
+        if let Some(mut i) = self.mentions.last_before(pos) {
+            for _ in 0..400 {
+                let n = &self.mentions.names[i];
+                let c = self.cluster_of[i];
+                if c != usize::MAX
+                    && want(&self.clusters[c], self.role_of[i].as_deref())
+                    && self.doc.quote_containing(n.name.start).is_none()
+                {
+                    named = Some((n.name.start, c));
+                    break;
+                }
+                if i == 0 {
+                    break;
+                }
+                i -= 1;
+            }
+        }
+        let label = self
+            .labels
+            .iter()
+            .rev()
+            .filter(|(p, _)| *p < pos)
+            .take(64)
+            .find(|(_, c)| want(&self.clusters[*c], None))
+            .copied();
+        match (named, label) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+
+    fn display_name<'s>(&'s self, c: &'s Cluster) -> String {
+        c.label.clone().unwrap_or_else(|| c.name.of(self.doc.text()).to_string())
+    }
+
     fn subject(&mut self, s: Subject) -> Option<usize> {
         let text = self.doc.text();
         match s {
@@ -168,9 +265,9 @@ impl<'a, 't> Resolver<'a, 't> {
             Subject::Anonymous(a) => Some(self.own(extend_anonymous(self.doc, a), SourceType::Anonymous)),
             Subject::Pronoun(p, kind) => {
                 let c = match kind {
-                    Pronoun::Singular => self.last_named(p.start, |c| c.ty == SourceType::Person),
-                    Pronoun::Neuter => self.last_named(p.start, |c| matches!(c.ty, SourceType::Organization | SourceType::Outlet)),
-                    Pronoun::Plural => self.last_named(p.start, |c| matches!(c.ty, SourceType::Organization | SourceType::Anonymous)),
+                    Pronoun::Singular => self.last_subject(p.start).or_else(|| self.last_named(p.start, |c| c.ty == SourceType::Person)),
+                    Pronoun::Neuter => self.last_source(p.start, |c, _| matches!(c.ty, SourceType::Organization | SourceType::Outlet)),
+                    Pronoun::Plural => self.last_source(p.start, |c, _| matches!(c.ty, SourceType::Organization | SourceType::Anonymous)),
                     Pronoun::First => None,
                 };
                 if let Some(c) = c {
@@ -182,48 +279,85 @@ impl<'a, 't> Resolver<'a, 't> {
                 let hw = head.of(text);
                 let hl = hw.to_ascii_lowercase();
                 let phrase_text = phrase.of(text).to_ascii_lowercase();
-                let c = if let Some(n) = of.map(|n| self.cluster_of[n]).filter(|&c| c != usize::MAX) {
+                let plural = hl.ends_with('s') && !hl.ends_with("ss");
+                let of_cluster = of.map(|n| self.cluster_of[n]).filter(|&c| c != usize::MAX);
+                let generic_org = lexicon::contains(List::Generic, hw) && !is_tag(List::Generic, hw, "group") && !is_tag(List::Generic, hw, "outlet");
+                let c = if let Some(n) = of_cluster {
+                    // `the Lowmoor election commission`: a place word before an organisation
+                    // noun names the organisation by the whole phrase
+                    let cl = &self.clusters[n];
+                    if generic_org && cl.words == 1 && cl.label.is_none() && cl.ty == SourceType::Organization && !lexicon::contains(List::Org, cl.name.of(text)) {
+                        let label = strip_determiner(phrase.of(text));
+                        self.clusters[n].label = Some(label);
+                        self.labels.push((phrase.start, n));
+                    }
                     Some(n)
                 } else if is_tag(List::Title, hw, "spokes") {
                     if phrase_text.starts_with("his ") || phrase_text.starts_with("her ") {
                         self.last_named(phrase.start, |c| c.ty == SourceType::Person)
                     } else {
-                        self.last_named(phrase.start, |c| matches!(c.ty, SourceType::Organization))
+                        // `a department spokeswoman`: the organisation its modifier names
+                        let modifiers: Vec<String> = phrase_text.split_whitespace().filter(|w| *w != hl && !matches!(*w, "a" | "an" | "the")).map(str::to_string).collect();
+                        let by_modifier = if modifiers.is_empty() {
+                            None
+                        } else {
+                            self.last_source(phrase.start, |c, role| {
+                                c.ty == SourceType::Organization
+                                    && modifiers.iter().any(|m| self.display_name(c).to_ascii_lowercase().contains(m.as_str()) || role == Some(m.as_str()))
+                            })
+                        };
+                        by_modifier.or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_none()))
                     }
                 } else if lexicon::contains(List::Title, hw) {
-                    // the last person introduced with this role
-                    let doc = self.doc;
-                    let mut found = None;
-                    for (i, n) in self.mentions.names.iter().enumerate().rev() {
-                        if n.name.start >= phrase.start {
-                            continue;
+                    if plural {
+                        Some(self.own(phrase, SourceType::Anonymous))
+                    } else {
+                        // the last person introduced with this role
+                        let doc = self.doc;
+                        let mut found = None;
+                        for (i, n) in self.mentions.names.iter().enumerate().rev() {
+                            if n.name.start >= phrase.start {
+                                continue;
+                            }
+                            let c = self.cluster_of[i];
+                            if c == usize::MAX || self.clusters[c].ty != SourceType::Person {
+                                continue;
+                            }
+                            if self.role_of[i].as_deref() == Some(hl.as_str()) {
+                                found = Some(c);
+                                break;
+                            }
+                            let around = Span::new(n.full.start, (n.name.end + 100).min(doc.text().len()));
+                            let window = doc.text().get(around.start..around.end).or_else(|| doc.text().get(n.full.start..n.full.end)).unwrap_or("");
+                            let window = window.split(['.', ';']).next().unwrap_or("").to_ascii_lowercase();
+                            if window.contains(&hl) {
+                                found = Some(c);
+                                break;
+                            }
                         }
-                        let c = self.cluster_of[i];
-                        if c == usize::MAX || self.clusters[c].ty != SourceType::Person {
-                            continue;
-                        }
-                        let around = Span::new(n.full.start, (n.name.end + 100).min(doc.text().len()));
-                        let window = doc.text().get(around.start..around.end).or_else(|| doc.text().get(n.full.start..n.full.end)).unwrap_or("");
-                        let window = window.split(['.', ';']).next().unwrap_or("").to_ascii_lowercase();
-                        if window.contains(&hl) {
-                            found = Some(c);
-                            break;
-                        }
+                        found.or_else(|| Some(self.own(phrase, SourceType::Person)))
                     }
-                    found.or_else(|| Some(self.own(phrase, SourceType::Person)))
                 } else if is_tag(List::Generic, hw, "group") {
                     Some(self.own(phrase, SourceType::Anonymous))
                 } else if is_tag(List::Generic, hw, "outlet") {
                     self.last_named(phrase.start, |c| c.ty == SourceType::Outlet)
-                } else if lexicon::contains(List::Generic, hw) {
-                    let by_word = self.last_named(phrase.start, |c| {
-                        c.ty == SourceType::Organization && c.label.is_none() && c.name.of(text).to_ascii_lowercase().contains(&hl)
+                } else if generic_org {
+                    let bare = phrase_text.split_whitespace().count() <= 2;
+                    let by_word = self.last_source(phrase.start, |c, role| {
+                        c.ty == SourceType::Organization && (self.display_name(c).to_ascii_lowercase().contains(&hl) || role == Some(hl.as_str()))
                     });
-                    by_word
-                        .or_else(|| self.last_named(phrase.start, |c| c.ty == SourceType::Organization && c.label.is_none() && c.words >= 2))
-                        .or_else(|| Some(self.own(phrase, SourceType::Organization)))
+                    if by_word.is_some() {
+                        by_word
+                    } else if bare {
+                        // `the company` with no company named by that word: the last organisation
+                        self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && (c.label.is_some() || c.words >= 2))
+                            .or_else(|| Some(self.own(phrase, SourceType::Organization)))
+                    } else {
+                        // `the state labour department`: a source named by the phrase
+                        Some(self.own(phrase, SourceType::Organization))
+                    }
                 } else {
-                    // a plain noun phrase (`Shipping lines said`)
+                    // a plain noun phrase (`Shipping lines said`, `the cook said`)
                     Some(self.own(phrase, SourceType::Anonymous))
                 };
                 if let Some(c) = c {
@@ -241,6 +375,20 @@ fn is_tag(list: List, word: &str, tag: &str) -> bool {
     let _ = tag;
     // tags are read from the lexicon by the word itself
     lexicon::contains(list, word) && lexicon::tag_of(list, word) == tag
+}
+
+/// The role noun standing right before a name (`the trade group Freight Forward`) or before
+/// it across a comma (`The contractor, Norland Logistics`).
+fn role_word(doc: &Document, full: Span) -> Option<String> {
+    let i = doc.token_at(full.start);
+    let mut k = i.checked_sub(1)?;
+    if doc.slice(doc.tokens[k].span) == "," {
+        k = k.checked_sub(1)?;
+    }
+    let t = doc.tokens[k];
+    let w = doc.slice(t.span);
+    (t.kind == crate::document::TokenKind::Lower && (lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w)))
+        .then(|| w.to_ascii_lowercase())
 }
 
 fn strip_determiner(s: &str) -> String {
@@ -284,14 +432,27 @@ fn extend_anonymous(doc: &Document, a: Span) -> Span {
     Span::new(start, end)
 }
 
+fn subject_start(s: Subject) -> usize {
+    match s {
+        Subject::Name(_) => usize::MAX, // a name needs no order: its finding's own place counts
+        Subject::Pronoun(p, _) => p.start,
+        Subject::Role { phrase, .. } => phrase.start,
+        Subject::Anonymous(a) => a.start,
+    }
+}
+
 /// Resolves every finding's subject and via, and builds the sources list.
 pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding]) -> Resolved {
     let mut r = Resolver::new(doc, mentions);
-    let mut who = Vec::with_capacity(findings.len());
-    let mut via = Vec::with_capacity(findings.len());
-    for f in findings {
-        who.push(f.who.and_then(|s| r.subject(s)));
-        via.push(f.via.iter().filter_map(|&s| r.subject(s)).collect::<Vec<_>>());
+    let mut who = vec![None; findings.len()];
+    let mut via = vec![Vec::new(); findings.len()];
+    // in text order, so a phrase source is met before what refers back to it
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| (findings[i].who.map_or(findings[i].span.start, |w| subject_start(w).min(findings[i].span.start)), i));
+    for i in order {
+        let f = &findings[i];
+        who[i] = f.who.and_then(|s| r.subject(s));
+        via[i] = f.via.iter().filter_map(|&s| r.subject(s)).collect::<Vec<_>>();
     }
     // which clusters are listed
     let mut used = vec![false; r.clusters.len()];
@@ -311,7 +472,6 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     for (k, &i) in order.iter().enumerate() {
         new_index[i] = k;
     }
-    let text = doc.text();
     let mut sources: Vec<Source> = order
         .iter()
         .map(|&i| {
@@ -320,7 +480,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
             mentions.sort();
             mentions.dedup();
             Source {
-                name: c.label.clone().unwrap_or_else(|| c.name.of(text).to_string()),
+                name: r.display_name(c),
                 ty: c.ty,
                 mentions,
                 via: Vec::new(),

@@ -54,7 +54,8 @@ pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) 
     let word = doc.slice(cue.span).split(' ').next().unwrap_or("").to_ascii_lowercase();
     if (word.ends_with("ing") && prev == ",") || prev == "and" || prev == "but" {
         let s = doc.sentences[doc.sentence_at(cue.span.start)];
-        if let Some(subject) = cx.mentions.sentence_subject(doc, Span::new(s.start.max(floor), cue.span.start), cue.span.start) {
+        let before = doc.tokens[..i].iter().rev().nth(1).map_or(cue.span.start, |t| t.span.start);
+        if let Some(subject) = cx.mentions.clause_subject(doc, Span::new(s.start.max(floor), before), before) {
             return Some(subject);
         }
     }
@@ -63,8 +64,9 @@ pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) 
     }
     // inverted: `said Tomas Reyna`, `added the spokesman`
     if matches!(v, Verb::Speech) {
-        let before = cx.doc.text()[floor..cue.span.start].trim_end();
-        let inverted_ok = before.is_empty() || before.ends_with(['”', '"', '\'', '’', ',']) ;
+        // only right after a quotation or at the clause start
+        let before = cx.doc.text()[floor..cue.span.start].trim_end().trim_end_matches(',').trim_end();
+        let inverted_ok = before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»']);
         if inverted_ok {
             return cx.mentions.subject_after(cx.doc, cue.span.end, ceiling);
         }

@@ -191,6 +191,33 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
                 return Some((Some(c.span), who, via));
             }
         }
+        // `“…” Anne Richards, assistant secretary of state, said on a call.`: a name right
+        // after the quotation, its speech verb further on
+        let first_word = doc.tokens.get(doc.token_at(q.span.end)).filter(|t| t.span.start < after.end);
+        if let Some(t) = first_word {
+            if let Some(Subject::Name(n)) = cx.mentions.subject_after(doc, t.span.start, after.end) {
+                if cx.mentions.names[n].full.start == t.span.start {
+                    if let Some(c) = speech_cues(cx, after).find(|c| matches!(verb(c), Verb::Speech)) {
+                        return Some((Some(c.span), Subject::Name(n), attribution::via_of(cx, c, after.end)));
+                    }
+                    // `“…” Hannity started.`: a name and one verb close the sentence
+                    let rest = doc.tokens_in(Span::new(cx.mentions.names[n].full.end, after.end));
+                    let words: Vec<_> = rest.iter().take_while(|t| t.is_word()).collect();
+                    if words.len() == 1 && rest.len() <= 2 && doc.slice(words[0].span).ends_with("ed") {
+                        return Some((Some(words[0].span), Subject::Name(n), None));
+                    }
+                }
+            }
+            // `“…!” beamed Donald Hartley`
+            let w = doc.slice(t.span);
+            if t.kind == TokenKind::Lower && w.ends_with("ed") {
+                if let Some(Subject::Name(n)) = cx.mentions.subject_after(doc, t.span.end, after.end) {
+                    if cx.mentions.names[n].ty == crate::entities::EntityType::Person {
+                        return Some((Some(t.span), Subject::Name(n), None));
+                    }
+                }
+            }
+        }
     }
     // 2: before the opening mark in its sentence (latest cue first)
     let s = doc.sentences[doc.sentence_at(q.span.start)];

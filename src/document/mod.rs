@@ -31,8 +31,8 @@ impl<'t> Document<'t> {
         let paragraphs = paragraphs(text);
         let tokens = tokens::tokenize(text);
         let quotes = quotes::pair(text, &paragraphs);
-        let sentences = sentences::split(text, &paragraphs, &tokens, &quotes);
         let cues = lexicon::scan(text);
+        let sentences = sentences::split(text, &paragraphs, &tokens, &quotes, &cues);
         Document { text, paragraphs, sentences, tokens, quotes, cues }
     }
 

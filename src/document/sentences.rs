@@ -4,10 +4,13 @@
 //! it) when the next word starts with a capital letter, a digit or an opening quote mark,
 //! unless the word before the dot is an abbreviation or an initial (`Mr.`, `Gen.`, `J.`).
 //! Sentence ends inside a closed quotation do not split it: `"We show films. That is the
-//! job," she said.` is one sentence, which keeps a quote and its attribution together.
+//! job," she said.` is one sentence, which keeps a quote and its attribution together, and so
+//! is `"Is it over?" she asked.`: a quotation ending in `?`, `!` or `.` followed by its
+//! attribution (`she asked`, `Pence said`, `said Ms Holm`) does not end the sentence.
 
 use super::quotes::QuotePair;
 use super::tokens::{Token, TokenKind};
+use crate::lexicon::{Cue, List};
 use crate::span::Span;
 
 /// Words that, followed by a dot, do not end a sentence.
@@ -35,7 +38,11 @@ fn is_opener(s: &str) -> bool {
 }
 
 /// Splits each paragraph into sentences.
-pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &[QuotePair]) -> Vec<Span> {
+pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &[QuotePair], cues: &[Cue]) -> Vec<Span> {
+    let is_speech = |t: &Token| {
+        let k = cues.partition_point(|c| c.span.start < t.span.start);
+        cues[k..].iter().take_while(|c| c.span.start == t.span.start).any(|c| c.list == List::Speech)
+    };
     let mut out = Vec::with_capacity(paragraphs.len() * 3);
     let mut t = 0; // token cursor
     let mut q = 0; // quote cursor
@@ -84,7 +91,11 @@ pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &
                 // `No. 5`, `Art. 3`: an abbreviation before a number
                 let numbered = matches!(prev_word.to_ascii_lowercase().as_str(), "no" | "art" | "vol" | "p" | "pp")
                     && next.is_some_and(|n| n.kind == TokenKind::Number);
-                if next_starts && !is_abbreviation(prev_word) && !numbered && !inside_quote {
+                // `“…?” Pence said.` / `“…!” said Ms Holm.`: the attribution continues the sentence
+                let closes_quote = tokens[i + 1..j].iter().any(|t| matches!(t.span.of(text), "”" | "\"" | "’" | "'" | "»"));
+                let attribution = closes_quote
+                    && tokens[j..].iter().take(4).take_while(|t| t.span.end <= para.end && t.is_word()).any(|t| is_speech(t));
+                if next_starts && !is_abbreviation(prev_word) && !numbered && !inside_quote && !attribution {
                     out.push(Span::new(start, end));
                     start = tokens[j].span.start;
                 }
@@ -122,6 +133,9 @@ mod tests {
                 &["\"We show films. That is the job,\" she said.", "Next."],
             ),
             ("Is it? Yes! 3 left.", &["Is it?", "Yes!", "3 left."]),
+            ("“Is it over?” Pence said. Yes.", &["“Is it over?” Pence said.", "Yes."]),
+            ("“Stop!” shouted Ms Holm. Yes.", &["“Stop!” shouted Ms Holm.", "Yes."]),
+            ("“It is over.” Then we left.", &["“It is over.”", "Then we left."]),
             ("J. K. Rowling wrote it.", &["J. K. Rowling wrote it."]),
             ("a.\nB.", &["a.", "B."]),
             ("It costs 3.5 million. Fine.", &["It costs 3.5 million.", "Fine."]),
