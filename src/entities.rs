@@ -687,3 +687,4 @@ impl Mentions {
             .max_by_key(|s| s.end)
     }
 }
+

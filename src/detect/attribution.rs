@@ -19,6 +19,8 @@ pub(crate) enum Verb {
     According,
     /// was quoted (by / as saying)
     Quoted,
+    /// denied: a denial, which attributes like speech
+    Deny,
 }
 
 pub(crate) fn verb(c: &Cue) -> Verb {
@@ -27,6 +29,7 @@ pub(crate) fn verb(c: &Cue) -> Verb {
         "think" => Verb::Think,
         "acc" => Verb::According,
         "quoted" => Verb::Quoted,
+        "deny" => Verb::Deny,
         _ => Verb::Speech,
     }
 }
@@ -63,7 +66,7 @@ pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) 
         return agrees(cx, cue, s).then_some(s);
     }
     // inverted: `said Tomas Reyna`, `added the spokesman`
-    if matches!(v, Verb::Speech) {
+    if matches!(v, Verb::Speech | Verb::Deny) {
         // only right after a quotation or at the clause start
         let before = cx.doc.text()[floor..cue.span.start].trim_end().trim_end_matches(',').trim_end();
         let inverted_ok = before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»']);

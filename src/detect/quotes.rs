@@ -142,7 +142,17 @@ fn is_title(cx: &Context, q: &QuotePair) -> bool {
         let s = doc.sentences[doc.sentence_at(q.span.start)];
         let has_cue = speech_cues(cx, s).next().is_some();
         let starts_sentence = doc.text()[s.start..q.span.start].trim().is_empty();
-        return !has_cue && !starts_sentence;
+        // in a headline written in title case, title case says nothing
+        let (mut upper, mut lower) = (0, 0);
+        for t in doc.tokens_in(s).iter().filter(|t| !q.span.contains(t.span)) {
+            match t.kind {
+                TokenKind::Capitalized => upper += 1,
+                TokenKind::Lower if doc.slice(t.span).len() > 3 => lower += 1,
+                _ => {}
+            }
+        }
+        let headline = upper > lower;
+        return !has_cue && !starts_sentence && !headline;
     }
     false
 }
@@ -197,7 +207,7 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
         if let Some(t) = first_word {
             if let Some(Subject::Name(n)) = cx.mentions.subject_after(doc, t.span.start, after.end) {
                 if cx.mentions.names[n].full.start == t.span.start {
-                    if let Some(c) = speech_cues(cx, after).find(|c| matches!(verb(c), Verb::Speech)) {
+                    if let Some(c) = speech_cues(cx, after).find(|c| matches!(verb(c), Verb::Speech | Verb::Deny)) {
                         return Some((Some(c.span), Subject::Name(n), attribution::via_of(cx, c, after.end)));
                     }
                     // `“…” Hannity started.`: a name and one verb close the sentence

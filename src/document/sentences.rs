@@ -92,9 +92,10 @@ pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &
                 let numbered = matches!(prev_word.to_ascii_lowercase().as_str(), "no" | "art" | "vol" | "p" | "pp")
                     && next.is_some_and(|n| n.kind == TokenKind::Number);
                 // `“…?” Pence said.` / `“…!” said Ms Holm.`: the attribution continues the sentence
-                let closes_quote = tokens[i + 1..j].iter().any(|t| matches!(t.span.of(text), "”" | "\"" | "’" | "'" | "»"));
+                let closes_quote = matches!(s, "?" | "!")
+                    && tokens[i + 1..j].iter().any(|t| matches!(t.span.of(text), "”" | "\"" | "’" | "'" | "»"));
                 let attribution = closes_quote
-                    && tokens[j..].iter().take(4).take_while(|t| t.span.end <= para.end && t.is_word()).any(|t| is_speech(t));
+                    && tokens[j..].iter().take(3).take_while(|t| t.span.end <= para.end && t.is_word()).any(|t| is_speech(t));
                 if next_starts && !is_abbreviation(prev_word) && !numbered && !inside_quote && !attribution {
                     out.push(Span::new(start, end));
                     start = tokens[j].span.start;
@@ -136,6 +137,7 @@ mod tests {
             ("“Is it over?” Pence said. Yes.", &["“Is it over?” Pence said.", "Yes."]),
             ("“Stop!” shouted Ms Holm. Yes.", &["“Stop!” shouted Ms Holm.", "Yes."]),
             ("“It is over.” Then we left.", &["“It is over.”", "Then we left."]),
+            ("the “operation.” He claimed it.", &["the “operation.”", "He claimed it."]),
             ("J. K. Rowling wrote it.", &["J. K. Rowling wrote it."]),
             ("a.\nB.", &["a.", "B."]),
             ("It costs 3.5 million. Fine.", &["It costs 3.5 million.", "Fine."]),

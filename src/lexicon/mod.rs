@@ -147,6 +147,21 @@ fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
     (before_ok || !is_word_byte(first)) && (after_ok || !is_word_byte(last))
 }
 
+/// True when only white space and quote marks or sentence punctuation stand between `at` and
+/// the previous sentence end (or the text's start).
+fn sentence_start(text: &[u8], at: usize) -> bool {
+    let before = &text[..at];
+    let trimmed = before.iter().rposition(|&b| !b.is_ascii_whitespace() && !matches!(b, b'"' | b'\'' | b'(')).map_or(0, |p| p + 1);
+    if trimmed == 0 {
+        return true;
+    }
+    let last = before[trimmed - 1];
+    matches!(last, b'.' | b'!' | b'?' | b':' | b'\n')
+        || before[..trimmed].ends_with("\u{201d}".as_bytes())
+        || before[..trimmed].ends_with("\u{201c}".as_bytes())
+        || before[..trimmed].ends_with("\u{2014}".as_bytes())
+}
+
 /// All cues of all lists in `text`, sorted by start then longest first.
 pub(crate) fn scan(text: &str) -> Vec<Cue> {
     let c = compiled();
@@ -157,6 +172,11 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
             continue;
         }
         let (list, tag) = c.meta[m.pattern().as_usize()];
+        // A capitalised verb is a verb only where a sentence starts: `the United States`
+        // holds no `states`.
+        if list == List::Speech && bytes[m.start()].is_ascii_uppercase() && !sentence_start(bytes, m.start()) {
+            continue;
+        }
         out.push(Cue { span: Span::new(m.start(), m.end()), list, tag });
     }
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
@@ -210,6 +230,13 @@ mod tests {
         assert_eq!(speech, ["said", "say"]);
         let t = "It didn’t and it didn't.";
         assert_eq!(scan(t).iter().filter(|c| c.list == List::Denial).count(), 0);
+    }
+
+    #[test]
+    fn capitalised_speech_words_only_at_sentence_starts() {
+        let t = "The United States said so. Says who? “Yes,” Said Ann.";
+        let speech: Vec<_> = scan(t).iter().filter(|c| c.list == List::Speech).map(|c| c.span.of(t)).collect();
+        assert_eq!(speech, ["said", "Says", "Said"]);
     }
 
     #[test]
