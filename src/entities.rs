@@ -254,7 +254,22 @@ impl Mentions {
             }
             let full = Span::new(run[0].span.start, run[run.len() - 1].span.end);
             let name = strip_possessive(text, Span::new(run[a].span.start, run[run.len() - 1].span.end));
-            let ty = classify(doc, name, titled, run.len() - a);
+            let mut ty = classify(doc, name, titled, run.len() - a);
+            // `the trade group Freight Forward`, `the carrier Bluewave`: the noun before says
+            if ty == EntityType::Person || ty == EntityType::Unknown {
+                let mut k = start;
+                if k > 0 && doc.slice(toks[k - 1].span) == "," {
+                    k -= 1;
+                }
+                if k > 0 && toks[k - 1].kind == TokenKind::Lower {
+                    let w = doc.slice(toks[k - 1].span);
+                    match lexicon::tag_of(List::Generic, w) {
+                        "org" => ty = EntityType::Org,
+                        "outlet" => ty = EntityType::Outlet,
+                        _ => {}
+                    }
+                }
+            }
             names.push(NameMention { name, full, ty, titled });
         }
         Mentions { names }
@@ -324,8 +339,8 @@ const VERBISH: &[&str] = &[
     "spent", "stood", "hit", "let", "led", "held", "brought", "sought", "began", "once",
 ];
 
-/// True when `t` reads as a verb after a subject: a speech cue, an auxiliary, a past tense in
-/// `-ed`, or a present tense in `-s`.
+/// True when `t` reads as a verb after a subject: a speech cue, an auxiliary or a past tense
+/// in `-ed` (a word in `-s` may as well be a plural noun: `RIA news`).
 pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
     if t.kind != TokenKind::Lower {
         return false;
@@ -335,7 +350,6 @@ pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
     VERBISH.contains(&lw.as_str())
         || lexicon::contains(List::Speech, w)
         || (lw.len() > 3 && lw.ends_with("ed"))
-        || (lw.len() > 3 && lw.ends_with('s') && !lw.ends_with("ss") && !lw.ends_with("us") && !lw.ends_with("is"))
 }
 
 /// Words that open an introductory phrase before a sentence's subject.
@@ -548,14 +562,14 @@ impl Mentions {
         if !is_role {
             // a short plain noun phrase opening its clause: `Shipping lines said`
             let mut j = i - 1;
-            while j > 0 && i - j < 4 && toks[j - 1].span.start >= floor && toks[j - 1].kind == TokenKind::Lower {
+            while j > 0 && i - j < 4 && toks[j - 1].span.start >= floor && toks[j - 1].kind == TokenKind::Lower && !looks_like_verb(doc, toks[j - 1]) {
                 j -= 1;
             }
             // one capitalised word opening the sentence belongs to it (`Shipping lines`)
             if j > 0 && toks[j - 1].span.start == floor && toks[j - 1].kind == TokenKind::Capitalized {
                 j -= 1;
             }
-            let opens = toks[j].span.start == floor || (j > 0 && matches!(doc.slice(toks[j - 1].span), "," | ";"));
+            let opens = j == 0 || toks[j - 1].span.start < floor || matches!(doc.slice(toks[j - 1].span), "," | ";");
             let plural = hw.ends_with('s') && !hw.ends_with("ss");
             let determined = j < i - 1 && matches!(doc.slice(toks[j].span).to_ascii_lowercase().as_str(), "one" | "a" | "an" | "another" | "the");
             if opens && (plural || determined) && hw.len() > 3 && toks[j..i].iter().all(|t| t.is_word()) {
@@ -672,11 +686,20 @@ impl Mentions {
         None
     }
 
+    /// An unnamed-source phrase ending at `end`, or ending in a preposition whose short object
+    /// runs to `end` (`people briefed on | the investigation`).
     fn anonymous_ends_at(&self, doc: &Document, end: usize) -> Option<Span> {
-        let from = end.saturating_sub(80);
+        let from = end.saturating_sub(100);
         doc.cues_of(List::Anonymous, Span::new(from, end))
-            .filter(|c| c.span.end == end || doc.text()[c.span.end..end].trim().is_empty())
-            .map(|c| c.span)
+            .filter(|c| {
+                let gap = &doc.text()[c.span.end..end];
+                if gap.trim().is_empty() {
+                    return true;
+                }
+                let open_ended = doc.slice(c.span).rsplit(' ').next().is_some_and(|w| matches!(w, "on" | "in" | "with" | "to" | "of" | "the" | "about"));
+                open_ended && gap.len() < 40 && gap.split_whitespace().all(|w| w.chars().all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '\''))
+            })
+            .map(|c| Span::new(c.span.start, end))
             .min_by_key(|s| s.start)
     }
 

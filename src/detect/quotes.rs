@@ -114,6 +114,24 @@ fn is_title(cx: &Context, q: &QuotePair) -> bool {
     if words.is_empty() || words.len() > 12 {
         return false;
     }
+    // titles start with a capital letter or a digit
+    let first_char = doc.slice(words[0].span).chars().next().unwrap_or('a');
+    if !(first_char.is_uppercase() || first_char.is_numeric()) {
+        return false;
+    }
+    // `"Northern Lights," a documentary about …`: a title noun right after
+    if let Some(c) = q.close {
+        let after = doc.tokens_in(Span::new(c.end, (c.end + 40).min(doc.text().len())));
+        let mut k = 0;
+        if after.first().is_some_and(|t| doc.slice(t.span) == ",") {
+            k += 1;
+        }
+        if after.get(k).is_some_and(|t| matches!(doc.slice(t.span).to_ascii_lowercase().as_str(), "a" | "an" | "the")) {
+            if after[k + 1..].iter().take(3).any(|t| doc.cues_of(List::TitleCue, t.span).next().is_some()) {
+                return true;
+            }
+        }
+    }
     // a title cue among the three words before the opening mark
     let i = doc.token_at(q.open.start);
     let mut seen = 0;
@@ -329,7 +347,16 @@ mod tests {
             ("In his 2024 book “War,” Bob Woodward reveals it.", &[]),
             ("the song \"River Song\" from its soundtrack", &[]),
             ("Nwosu's film, \"The Quiet Valley,\" won an award.", &[]),
+            ("It opened with \"Northern Lights,\" a documentary about mining.", &[]),
         ]);
+    }
+
+    #[test]
+    fn title_words_before_a_quotation_of_words() {
+        check(&[(
+            "The councillors said the film \"repeats claims\" in court.",
+            &[("\"repeats claims\"", Some("councillors"))],
+        )]);
     }
 
     #[test]

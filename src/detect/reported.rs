@@ -51,10 +51,21 @@ impl Detector for Reported {
                 if after[content..].iter().take(6).filter(|t| t.is_word()).count() < 3 {
                     continue;
                 }
-                // a quotation in the first words makes this a quote's frame (`asserted that he
-                // has “…”`, `characterised the war as a “bloodbath”`)
-                if content_words.iter().any(|t| doc.quote_containing(t.span.start).is_some() || matches!(doc.slice(t.span), "“" | "\"" | "«" | "„")) {
-                    continue;
+                // a quotation in the first words that ends its clause makes this a quote's
+                // frame (`asserted that he has “…”.`), not reported speech (`said members had
+                // been “kept in the dark” and demanded …`)
+                let opener = content_words.iter().find_map(|t| doc.quotes.iter().find(|q| q.depth == 0 && q.open.start == t.span.start));
+                if let Some(q) = opener {
+                    let rest = doc.tokens_in(Span::new(q.span.end, s.end));
+                    let ends_clause = match rest.first() {
+                        None => true,
+                        Some(t) if matches!(doc.slice(t.span), "." | "!" | "?" | ";") => true,
+                        Some(t) if matches!(doc.slice(t.span), "and" | ",") => rest.get(1).is_some_and(|u| speech_cues(cx, u.span).next().is_some()),
+                        _ => false,
+                    };
+                    if ends_clause {
+                        continue;
+                    }
                 }
                 // a framing verb with a quotation anywhere after it frames that quotation
                 if verb(c) == Verb::Frame && doc.quotes.iter().any(|q| q.span.start > c.span.end && q.span.start < s.end && q.depth == 0) {
