@@ -105,7 +105,7 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 /// True when the token opens its sentence (after any opening quote marks or brackets).
 fn sentence_start(doc: &Document, t: Token) -> bool {
     let s = doc.sentences[doc.sentence_at(t.span.start)];
-    doc.text()[s.start..t.span.start].chars().all(|c| !c.is_alphanumeric())
+    doc.between(s.start, t.span.start).chars().all(|c| !c.is_alphanumeric())
 }
 
 /// Nationality and place adjectives, and similar modifiers, that stand before titles
@@ -403,18 +403,28 @@ impl Mentions {
         self.subject_ending_at(doc, i, floor, true)
     }
 
-    /// The subject of the clause a participle or coordinated verb belongs to: the last name or
-    /// pronoun before `before` in the sentence that is followed by a verb (`Trump went after
-    /// Bush, calling him …` → Trump), else the sentence's subject.
+    /// The subject of the clause a participle or coordinated verb belongs to: the first name
+    /// or pronoun of the sentence, outside quotations, that is followed by a verb (`Trump went
+    /// after Bush, calling him …` → Trump), else the sentence's subject.
     pub fn clause_subject(&self, doc: &Document, sentence: Span, before: usize) -> Option<Subject> {
         let toks = doc.tokens_in(Span::new(sentence.start, before));
         let base = doc.token_at(sentence.start);
-        for k in (0..toks.len()).rev().take(60) {
+        for k in 0..toks.len().min(60) {
             let t = toks[k];
-            let next = match toks.get(k + 1) {
+            if doc.quote_containing(t.span.start).is_some() {
+                continue;
+            }
+            // the word after, past an adverb (`Trump quickly took`)
+            let mut next = match toks.get(k + 1) {
                 Some(n) => *n,
                 None => continue,
             };
+            if doc.slice(next.span).ends_with("ly") {
+                match toks.get(k + 2) {
+                    Some(n) => next = *n,
+                    None => continue,
+                }
+            }
             if !looks_like_verb(doc, next) {
                 continue;
             }
@@ -450,6 +460,10 @@ impl Mentions {
         let first = toks.iter().find(|t| t.is_word())?;
         let w = doc.slice(first.span).to_ascii_lowercase();
         let mut pos = first.span.start;
+        if matches!(w.as_str(), "and" | "but" | "yet" | "so" | "or") {
+            let second = toks.iter().filter(|t| t.is_word()).nth(1)?;
+            return self.subject_after(doc, second.span.start, before);
+        }
         if INTRODUCTORY.contains(&w.as_str()) {
             // skip to the first comma of the sentence, when it comes soon
             let comma = toks.iter().take(16).position(|t| doc.slice(t.span) == ",")?;
@@ -628,6 +642,19 @@ impl Mentions {
             // `according to his lawyer`: fall through to a role
         }
         if let Some(n) = self.name_at(t.span.start) {
+            // `Republican presidential candidate Donald Trump`: a name as a modifier of a title
+            let k = doc.token_at(self.names[n].full.end);
+            for m in k..(k + 3).min(toks.len()) {
+                let u = toks[m];
+                if u.kind != TokenKind::Lower || u.span.end > ceiling {
+                    break;
+                }
+                if is_title_word(doc, u) {
+                    if let Some(p) = self.name_at(toks.get(m + 1).map_or(usize::MAX, |v| v.span.start)) {
+                        return Some(Subject::Name(p));
+                    }
+                }
+            }
             return Some(Subject::Name(n));
         }
         // a role phrase: determiner, modifiers, head noun; then maybe `for X` / `of X`
@@ -657,7 +684,7 @@ impl Mentions {
                 // take the longest role word sequence (`chief executive`)
                 let mut head = u.span;
                 if let Some(nx) = toks.get(j + 1) {
-                    let two = &doc.text()[u.span.start..nx.span.end];
+                    let two = doc.between(u.span.start, nx.span.end);
                     if lexicon::contains(List::Title, two) {
                         head = Span::new(u.span.start, nx.span.end);
                     }
@@ -692,7 +719,7 @@ impl Mentions {
         let from = end.saturating_sub(100);
         doc.cues_of(List::Anonymous, Span::new(from, end))
             .filter(|c| {
-                let gap = &doc.text()[c.span.end..end];
+                let gap = doc.between(c.span.end, end);
                 if gap.trim().is_empty() {
                     return true;
                 }

@@ -68,7 +68,7 @@ pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) 
     // inverted: `said Tomas Reyna`, `added the spokesman`
     if matches!(v, Verb::Speech | Verb::Deny) {
         // only right after a quotation or at the clause start
-        let before = cx.doc.text()[floor..cue.span.start].trim_end().trim_end_matches(',').trim_end();
+        let before = cx.doc.between(floor, cue.span.start).trim_end().trim_end_matches(',').trim_end();
         let inverted_ok = before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»']);
         if inverted_ok {
             return cx.mentions.subject_after(cx.doc, cue.span.end, ceiling);
@@ -84,7 +84,7 @@ pub(crate) fn via_of(cx: &Context, cue: &Cue, ceiling: usize) -> Option<Subject>
     let after = if w == "told" || w == "tells" || w == "informed" || w.starts_with("quoted by") || w == "was quoted" || w == "were quoted" || w == "is quoted" {
         let mut pos = cue.span.end;
         if !w.starts_with("quoted by") {
-            let rest = &cx.doc.text()[pos..ceiling.max(pos)];
+            let rest = cx.doc.between(pos, ceiling.max(pos));
             let t = rest.trim_start();
             if let Some(r) = t.strip_prefix("by ") {
                 pos = ceiling - r.len();

@@ -75,7 +75,7 @@ impl Detector for Quotes {
                         subject_of(cx, c, s.start, s.end.min(q.start))
                     })
                     .last();
-                let only_quote = doc.text()[para.start..q.start].trim().is_empty();
+                let only_quote = doc.between(para.start, q.start).trim().is_empty();
                 found[first + k].who = cue_subject
                     .or_else(|| match last_speaker {
                         Some((lp, s)) if only_quote && lp + 1 == p => Some(s),
@@ -159,7 +159,7 @@ fn is_title(cx: &Context, q: &QuotePair) -> bool {
     if title_case {
         let s = doc.sentences[doc.sentence_at(q.span.start)];
         let has_cue = speech_cues(cx, s).next().is_some();
-        let starts_sentence = doc.text()[s.start..q.span.start].trim().is_empty();
+        let starts_sentence = doc.between(s.start, q.span.start).trim().is_empty();
         // in a headline written in title case, title case says nothing
         let (mut upper, mut lower) = (0, 0);
         for t in doc.tokens_in(s).iter().filter(|t| !q.span.contains(t.span)) {
@@ -197,7 +197,17 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
     let para = doc.paragraphs[doc.paragraph_at(q.span.start)];
     // 1: after the closing mark, up to the sentence end or the next quotation
     if q.close.is_some() {
-        let s = doc.sentences[doc.sentence_at(q.span.end.saturating_sub(1))];
+        let si = doc.sentence_at(q.span.end.saturating_sub(1));
+        let mut s = doc.sentences[si];
+        // a quotation that ends its sentence is attributed by the next (`“…?” Hannity pressed.`)
+        let opening = doc.sentences[doc.sentence_at(q.span.start)];
+        let starts_sentence = doc.between(opening.start, q.span.start).trim().is_empty();
+        if s.end <= q.span.end && starts_sentence {
+            let short = |n: &Span| doc.tokens_in(*n).iter().filter(|t| t.is_word()).count() <= 6;
+            if let Some(next) = doc.sentences.get(si + 1).filter(|n| n.start < para.end && n.start <= q.span.end + 2 && short(n)) {
+                s = *next;
+            }
+        }
         let mut end = s.end.max(q.span.end).min(para.end);
         if let Some(next) = doc.quotes.iter().find(|o| o.span.start >= q.span.end && o.depth == 0) {
             end = end.min(next.span.start);
@@ -265,7 +275,7 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
     }
     // a fragment in a sentence without a speech verb belongs to the sentence's subject
     // (`Rubio bemoaned a climate in which people “literally hate each other”`)
-    if q.span.start > s.start && !doc.text()[s.start..q.span.start].trim().is_empty() {
+    if q.span.start > s.start && !doc.between(s.start, q.span.start).trim().is_empty() {
         if let Some(who) = cx.mentions.sentence_subject(doc, Span::new(s.start, q.span.start), q.span.start) {
             if !matches!(who, Subject::Role { of: None, .. }) {
                 return Some((None, who, None));

@@ -46,6 +46,12 @@ impl<'t> Document<'t> {
         span.of(self.text)
     }
 
+    /// The text from `a` to `b`: empty when `b <= a` or either is off a character boundary,
+    /// so detectors can never panic on an offset they computed.
+    pub(crate) fn between(&self, a: usize, b: usize) -> &'t str {
+        self.text.get(a..b).unwrap_or("")
+    }
+
     /// Number of paragraphs (non-empty lines).
     pub fn paragraph_count(&self) -> usize {
         self.paragraphs.len()
