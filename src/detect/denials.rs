@@ -30,7 +30,7 @@ use super::scope::{self, clause, is_headline, word, Suppressors, BE};
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
 use crate::document::{Document, TokenKind};
-use crate::entities::Subject;
+use crate::entities::{Pronoun, Subject};
 use crate::lexicon::{tag_name, Cue, List};
 use crate::span::Span;
 
@@ -78,7 +78,7 @@ fn prev_skipping(doc: &Document, mut i: usize, skip: &[&str]) -> (usize, String)
     let mut steps = 0;
     while i > 0 && steps < 3 {
         let w = word(doc, i - 1);
-        if skip.contains(&w.as_str()) {
+        if skip.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4) {
             i -= 1;
             steps += 1;
             continue;
@@ -168,6 +168,9 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     if negates(&prev) {
         return false;
     }
+    if asks(doc, c.span.start) {
+        return false; // `Real or hoax?` asks, it does not deny
+    }
     if headline {
         return true;
     }
@@ -183,6 +186,73 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
         BE.contains(&w.as_str()) || PREDICATING.contains(&w.as_str()) || w == "it's" || w == "that's"
     }) || any_cue_in(doc, from..i, List::ClaimNoun, &[])
 }
+
+/// True when the sentence at `pos` is a question.
+fn asks(doc: &Document, pos: usize) -> bool {
+    let s = doc.sentences[doc.sentence_at(pos)];
+    doc.slice(s).trim_end().trim_end_matches(['”', '"', '\'', '’']).ends_with('?')
+}
+
+/// Words of a time phrase or a manner between a subject and its verb (`The authority on
+/// Monday denied`), skipped when looking for the subject.
+const TIME_WORDS: &[&str] = &["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this", "week", "month", "year", "earlier", "later", "in", "a", "statement", "also", "again", "meanwhile", "however", "though"];
+
+/// The subject of a cue: right before it, before a time phrase (`The authority on Monday
+/// denied`), or, for a verb coordinated with an earlier one (`confirmed ... but declined to
+/// give details`), the subject of the sentence's first speech verb.
+fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
+    let doc = cx.doc;
+    if let Some(s) = cx.mentions.subject_before(doc, cue, floor) {
+        return Some(s);
+    }
+    let mut i = doc.token_at(cue.start);
+    let mut steps = 0;
+    while i > 0 && steps < 5 && doc.tokens[i - 1].span.start >= floor {
+        let w = word(doc, i - 1);
+        if TIME_WORDS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4) || w == "," {
+            i -= 1;
+            steps += 1;
+        } else {
+            break;
+        }
+    }
+    if steps > 0 && i < doc.tokens.len() {
+        if let Some(s) = cx.mentions.subject_before(doc, Span::new(doc.tokens[i].span.start, cue.end), floor) {
+            return Some(s);
+        }
+    }
+    if i > 0 && matches!(word(doc, i - 1).as_str(), "but" | "and" | "or" | "yet") {
+        let s = doc.sentences[doc.sentence_at(cue.start)];
+        if let Some(v) = speech_cues(cx, Span::new(s.start, cue.start)).next() {
+            return subject_of(cx, v, s.start, s.end);
+        }
+    }
+    None
+}
+
+/// Negations that, in a headline, deny what the headline is about (`Banksy not arrested`).
+fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
+    let para = doc.paragraphs[p];
+    let toks = doc.tokens_in(para);
+    for (k, t) in toks.iter().enumerate() {
+        let w = doc.slice(t.span).to_ascii_lowercase().replace('\u{2019}', "'");
+        let next = toks.get(k + 1).map(|n| doc.slice(n.span).to_ascii_lowercase()).unwrap_or_default();
+        let neg = matches!(w.as_str(), "not" | "never" | "no" | "nothing") || w.ends_with("n't");
+        let prev = k.checked_sub(1).map(|j| doc.slice(toks[j].span).to_ascii_lowercase()).unwrap_or_default();
+        let prev2 = k.checked_sub(2).map(|j| doc.slice(toks[j].span).to_ascii_lowercase()).unwrap_or_default();
+        // `X, not Y` contrasts; `so he won't`, `may or may not` are not about the claim; a
+        // headline opening `Don't ...` is an imperative
+        let aside = matches!(prev.as_str(), "," | "so" | "if" | "unless" | "or" | "but") || prev2 == "or" || (k == 0 && w != "no");
+        if neg && !aside && !NOT_DENYING_AFTER.contains(&next.as_str()) {
+            return Some(t.span);
+        }
+    }
+    None
+}
+
+/// Words after a negation that make it something other than a denial (`not only`, `no
+/// longer`, `no doubt`).
+const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter", "more", "less", "one", "end", "need", "wonder", "mercy", "escape", "joke", "laughing", "stopping", "way", "limit", "idea", "guess", "surprise", "sooner", "exception", "longer", "1", "2"];
 
 /// A speech verb outside quotes before `pos` in its sentence (`The commission said ...`).
 fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {
@@ -272,17 +342,18 @@ impl Detector for Denials {
         };
 
         let mut hits: Vec<Hit> = Vec::new();
-        let mut last_para = usize::MAX;
-        for c in &doc.cues {
-            let p = doc.paragraph_at(c.span.start);
-            if p != last_para {
-                last_para = p;
-                if headline(p) {
-                    if let Some(span) = headline_no(doc, p) {
-                        hits.push(Hit { cue: Span::new(span.start, span.start), subtype: "denial", who: Who::Subject, span: Some(span) });
-                    }
+        for p in 0..doc.paragraphs.len() {
+            if headline(p) {
+                let para = doc.paragraphs[p];
+                if let Some(span) = headline_no(doc, p) {
+                    hits.push(Hit { cue: Span::new(span.start, span.start), subtype: "denial", who: Who::Subject, span: Some(span) });
+                } else if let Some(neg) = headline_negation(doc, p).filter(|n| !asks(doc, n.start)) {
+                    hits.push(Hit { cue: neg, subtype: "denial", who: Who::Speaker, span: Some(para) });
                 }
             }
+        }
+        for c in &doc.cues {
+            let p = doc.paragraph_at(c.span.start);
             let tag = tag_name(c.tag);
             let in_quote = doc.quote_containing(c.span.start).is_some();
             let hit = match (c.list, tag) {
@@ -341,13 +412,19 @@ fn who_of(cx: &Context, h: &Hit, speakers: &HashMap<Span, Option<Subject>>, span
         return speech_cues(cx, span).next().and_then(|c| subject_of(cx, c, s.start, s.end));
     }
     if h.who == Who::Speaker {
-        if let Some(c) = governing_speech(cx, h.cue.start) {
-            if let Some(w) = subject_of(cx, c, s.start, s.end) {
-                return Some(w);
-            }
+        let before: Vec<&Cue> = speech_cues(cx, Span::new(s.start, h.cue.start)).collect();
+        if let Some(w) = before.iter().rev().take(4).find_map(|c| subject_of(cx, c, s.start, s.end)) {
+            return Some(w);
         }
     }
-    cx.mentions.subject_before(doc, h.cue, s.start)
+    let w = subject_near(cx, h.cue, s.start);
+    if let Some(Subject::Pronoun(_, Pronoun::First)) = w {
+        // `I am unable to ...` right after a quotation: its speaker
+        let p = doc.paragraphs[doc.paragraph_at(span.start)];
+        let i = doc.quotes.partition_point(|q| q.span.start < span.start);
+        return doc.quotes[..i].iter().rev().take(4).filter(|q| q.span.start >= p.start).find_map(|q| speakers.get(&q.span).copied().flatten()).or(w);
+    }
+    w
 }
 
 #[cfg(test)]

@@ -74,7 +74,10 @@ impl Detector for Links {
             let si = doc.sentence_at(span.start);
             let s = doc.sentences[si];
             let after_cue = Span::new(found[d].cue.map_or(span.start, |c| c.start), s.end);
-            let pronoun = doc.tokens_in(after_cue).iter().take(4).any(|t| REFERRING.contains(&doc.slice(t.span).to_ascii_lowercase().as_str()));
+            // `called them "fabricated"`, `denied it`: a pronoun object near the cue
+            let cue_tok = doc.token_at(after_cue.start);
+            let near = &doc.tokens[cue_tok.saturating_sub(3).max(doc.token_at(s.start))..(cue_tok + 4).min(doc.tokens.len())];
+            let pronoun = near.iter().any(|t| REFERRING.contains(&doc.slice(t.span).to_ascii_lowercase().as_str()));
             let noun = doc.cues_of(List::ClaimNoun, s).next().is_some();
             if !(noun || pronoun) {
                 continue;

@@ -15,7 +15,8 @@
 //!
 //! Cues inside a direct quotation are the speaker's own modality and are skipped. A headline
 //! (see [`super::scope::is_headline`]) that attributes its claim (`..., officials say`,
-//! `Senator: ...`, `...: report`) or asks it (`Is X real?`) carries one too.
+//! `Senator: ...`, `NYT: ...`, `...: report`, `... - analyst`) or asks it (`Is X real?`) carries
+//! one too; a label naming a topic (`Jihadi John: ...`) does not.
 //!
 //! The span is the clause the cue governs (the sentence for `According to X, ...`; the
 //! headline for a headline); cues in one clause make one finding, whose subtype is the
@@ -28,7 +29,7 @@ use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
 use crate::document::{Document, TokenKind};
 use crate::entities::Subject;
-use crate::lexicon::{tag_name, Cue, List};
+use crate::lexicon::{self, tag_name, Cue, List};
 use crate::span::Span;
 
 /// The unverified-claim detector.
@@ -65,8 +66,9 @@ struct Hit {
 /// Prepositions before `May` that make it the month (`in May`, `since May`).
 const MONTH_BEFORE: &[&str] = &["in", "on", "since", "by", "until", "till", "of", "last", "next", "early", "late", "mid", "this", "from", "through", "during", "before", "after", "between", "and", "to", "end", "throughout"];
 
-/// Labels that open a headline without attributing it (`BREAKING: ...`).
-const HEADLINE_LABELS: &[&str] = &["breaking", "update", "updated", "watch", "video", "see it", "exclusive", "urgent", "news", "live", "photos", "pics", "analysis", "opinion", "revealed", "confirmed", "official", "fact check", "poll", "quiz", "review", "interview", "explainer", "comment", "editorial"];
+/// Verbs that attribute a headline's claim to someone (`..., union says`); verbs that vouch
+/// for it (`confirms`, `announces`, `shows`) do not.
+const HEADLINE_SAYS: &[&str] = &["says", "say", "said", "claims", "claim", "claimed", "suggests", "suggest", "believes", "believe", "insists", "insist", "alleges", "allege", "fears", "fear", "thinks", "think", "reports", "reported", "predicts", "warns"];
 
 /// A modal verb used as a hedge: not `could not`, not the month or the name `May`.
 fn modal_ok(doc: &Document, c: &Cue) -> bool {
@@ -151,26 +153,37 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
     let doc = cx.doc;
     let para = doc.paragraphs[p];
     let toks = doc.tokens_in(para);
-    if toks.iter().any(|t| doc.slice(t.span) == "?") {
+    let n_words = toks.iter().filter(|t| t.is_word()).count();
+    if n_words >= 3 && toks.iter().any(|t| doc.slice(t.span) == "?") {
         return Some(Hit { cue: Span::new(para.start, para.start), subtype: "speculative", who: Who::Governor, span: Some(para) });
     }
-    if let Some(v) = speech_cues(cx, para).find(|v| verb(v) == Verb::Speech) {
+    if let Some(v) = speech_cues(cx, para).find(|v| HEADLINE_SAYS.contains(&doc.slice(v.span).to_ascii_lowercase().as_str())) {
         return Some(Hit { cue: v.span, subtype: "reported", who: Who::Governor, span: Some(para) });
     }
     // a colon: `Senator: ...` (a short label that is not a rubric) or `...: report`
     let words = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.is_word()).count();
     for (k, t) in toks.iter().enumerate() {
-        if doc.slice(t.span) != ":" {
+        if !matches!(doc.slice(t.span), ":" | "-" | "—" | "–") {
             continue;
         }
         let before = doc.text().get(para.start..t.span.start).unwrap_or("").trim().to_ascii_lowercase();
         let n_before = words(0, k);
         let n_after = words(k + 1, toks.len());
-        let label = HEADLINE_LABELS.iter().any(|l| before == *l || before.ends_with(l) && n_before <= 2);
-        if (1..=4).contains(&n_before) && !label && n_after >= 3 {
+        // the label before the colon names a person or an unnamed source (`Senator:`,
+        // `Source:`), the tail after it a report or an outlet (`...: report`, `...: WSJ`)
+        let head_word = k.checked_sub(1).map(|j| doc.slice(toks[j].span)).unwrap_or("");
+        let label = (1..=4).contains(&n_before)
+            && (lexicon::contains(List::Title, head_word)
+                || lexicon::contains(List::Generic, head_word)
+                || doc.cues_of(List::Outlet, Span::new(para.start, t.span.start)).next().is_some()
+                || lexicon::contains(List::Anonymous, &before) || head_word.eq_ignore_ascii_case("source") || head_word.eq_ignore_ascii_case("sources"));
+        if label && n_after >= 3 && doc.slice(t.span) == ":" {
             return Some(Hit { cue: Span::new(para.start, t.span.start), subtype: "reported", who: Who::Itself, span: Some(para) });
         }
-        if (1..=3).contains(&n_after) && n_before >= 3 {
+        let tail = Span::new(t.span.end, para.end);
+        let tail_text = doc.slice(tail).trim().to_ascii_lowercase();
+        let tail_is_source = doc.cues_of(List::Outlet, tail).next().is_some() || ["report", "reports", "source", "sources", "media", "media reports", "report says", "analyst", "analysts", "official", "officials"].contains(&tail_text.as_str());
+        if (1..=3).contains(&n_after) && n_before >= 3 && tail_is_source {
             return Some(Hit { cue: Span::new(t.span.end, para.end), subtype: "reported", who: Who::Itself, span: Some(para) });
         }
     }
@@ -186,17 +199,14 @@ impl Detector for Unverified {
         let doc = cx.doc;
         let not = Suppressors::of(doc, List::Unverified);
         let mut hits: Vec<Hit> = Vec::new();
-        let mut last_para = usize::MAX;
-        for c in &doc.cues {
-            let p = doc.paragraph_at(c.span.start);
-            if p != last_para {
-                last_para = p;
-                if is_headline(doc, p) {
-                    if let Some(h) = headline_hit(cx, p) {
-                        hits.push(h);
-                    }
+        for p in 0..doc.paragraphs.len() {
+            if is_headline(doc, p) {
+                if let Some(h) = headline_hit(cx, p) {
+                    hits.push(h);
                 }
             }
+        }
+        for c in &doc.cues {
             if !matches!(c.list, List::Unverified | List::Anonymous) || doc.quote_containing(c.span.start).is_some() {
                 continue;
             }
@@ -259,7 +269,16 @@ fn according_in(cx: &Context, s: Span) -> Option<Subject> {
     let doc = cx.doc;
     doc.cues_of(List::Unverified, s)
         .filter(|c| doc.slice(c.span).eq_ignore_ascii_case("according to") && doc.quote_containing(c.span.start).is_none())
-        .find_map(|c| cx.mentions.subject_after(doc, c.span.end, s.end))
+        .find_map(|c| cx.mentions.subject_after(doc, after_by(doc, c.span.end, s.end), s.end))
+}
+
+/// `according to an estimate by X`: the source is X, after `by`.
+fn after_by(doc: &Document, pos: usize, end: usize) -> usize {
+    let i = doc.token_at(pos);
+    (i..(i + 5).min(doc.tokens.len()))
+        .take_while(|&k| doc.tokens[k].span.end <= end && doc.tokens[k].kind != TokenKind::Punct)
+        .find(|&k| word(doc, k) == "by" && k > i)
+        .map_or(pos, |k| doc.tokens[k].span.end)
 }
 
 fn who_of(cx: &Context, h: &Hit, span: Span) -> Option<Subject> {
@@ -267,7 +286,7 @@ fn who_of(cx: &Context, h: &Hit, span: Span) -> Option<Subject> {
     let s = doc.sentences[doc.sentence_at(span.start)];
     let s = Span::new(s.start, s.end.max(span.end));
     match h.who {
-        Who::After => cx.mentions.subject_after(doc, h.cue.end, s.end),
+        Who::After => cx.mentions.subject_after(doc, after_by(doc, h.cue.end, s.end), s.end),
         Who::Itself if h.span.is_none() => Some(Subject::Anonymous(h.cue)),
         Who::Itself => None,
         Who::Before => cx.mentions.subject_before(doc, h.cue, s.start).or_else(|| governor(cx, h.cue.start, s)),
