@@ -1,17 +1,323 @@
-//! Denials, non-denials and refusals to comment (`kind: "denial"`), from the cues of
-//! `lexicon/denial_cues.txt`; the subtype is the cue's tag.
+//! Denials, non-denials and refusals to comment (`kind: "denial"`).
 //!
-//! The span is the cue with its subject and the rest of its clause; the source is the cue's
-//! subject (or, inside a quotation, the quotation's speaker).
+//! Cues come from `lexicon/denial_cues.txt` and `lexicon/refusal_cues.txt`; each is checked
+//! in its context before it counts:
+//! - verbs of denial (`denied`, `refuted`) count unless passive with an object that is a
+//!   right or a thing (`was denied entry`, `denied bail`) or negated (`did not deny`, which
+//!   is a non-denial);
+//! - `rejected`, `dismissed`, `shot down` count only with a claim for object (`rejected the
+//!   allegations`, `dismissed it as nonsense`), not a plan or an offer (`rejects making
+//!   concessions`);
+//! - words calling something untrue (`false`, `baseless`, `a hoax`) count when predicated
+//!   (`the post was false`, `called them "fabricated"`) or in a headline, not when they
+//!   qualify a noun (`a false start`);
+//! - `there is no ...`, `no evidence` count in a source's words: inside a quotation, after a
+//!   speech verb, or in a headline;
+//! - a refusal head and a withheld act (`declined to` + `comment`, `would not` + `say
+//!   whether`, `did not immediately` + `respond to requests`) make a `no_comment` or a
+//!   `non_denial`;
+//! - a headline answering a claim with `No, ...` or `Nope` is a denial.
+//!
+//! The span runs from the cue to the end of its clause, one denial per clause (per headline).
+//! The source is the quotation's speaker for a cue inside quote marks, else the subject of
+//! the cue (`Nwosu declined`) or of the speech verb that governs it (`The commission said
+//! ... the post was false`).
 
-use super::attribution::subject_of;
+use std::collections::HashMap;
+
+use super::attribution::{speech_cues, subject_of};
+use super::scope::{self, clause, is_headline, word, Suppressors, BE};
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
-use crate::lexicon::{tag_name, List};
+use crate::document::{Document, TokenKind};
+use crate::entities::{Pronoun, Subject};
+use crate::lexicon::{tag_name, Cue, List};
 use crate::span::Span;
 
 /// The denial detector.
 pub(crate) struct Denials;
+
+/// How a cue's source is found.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Who {
+    /// The subject right before the cue (`the company denied`).
+    Subject,
+    /// The subject of a speech verb before it in the sentence, else the subject before it
+    /// (`The commission said ... the post was false`).
+    Speaker,
+}
+
+/// A cue that passed its checks.
+struct Hit {
+    cue: Span,
+    subtype: &'static str,
+    who: Who,
+    /// The whole headline when the cue is a headline's `No, ...`.
+    span: Option<Span>,
+}
+
+/// Adverbs between a subject and a denial verb, or between `be` and it.
+const ADVERBS: &[&str] = &["repeatedly", "strongly", "flatly", "vehemently", "categorically", "firmly", "also", "again", "consistently", "publicly", "quickly", "swiftly", "immediately", "angrily", "previously", "earlier", "later", "always", "long", "since", "already", "emphatically", "officially", "promptly", "subsequently"];
+
+/// Object pronouns: `denied him entry` withholds something from someone.
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you"];
+
+/// Words after an untrue-word that keep it predicative (`false and misleading`, `a hoax by`).
+const AFTER_PREDICATE: &[&str] = &["and", "or", "but", "by", "to", "in", "on", "at", "of", "for", "with", "from", "about", "as", "that", "says", "said", "say", "claims", "after", "because", "since", "according", "who", "which", "too", "anyway", "again", "sigh", "story", "report", "claim", "claims"];
+
+/// Untrue-words that are nouns and may stand before another noun (`Hoax Banksy arrest`).
+const NOUN_ENDINGS: &[&str] = &["hoax", "fabrication", "fiction", "nonsense", "rubbish", "lie", "myth", "rumour", "misinformation", "disinformation", "prank", "satire", "hoaxer", "fake", "merit", "foundation", "truth", "news", "alarm", "alarms"];
+
+/// Verbs before an untrue-word that predicate it of something (`called them "fabricated"`).
+const PREDICATING: &[&str] = &["as", "call", "calls", "called", "calling", "branded", "brands", "labelled", "labeled", "described", "describes", "dubbed", "deemed", "declared", "declares", "ruled", "proved", "proven", "proves", "exposed", "outed", "dismissed", "insisted", "insists", "found", "turned", "turns", "likely", "probably", "definitely", "totally", "completely", "entirely", "all", "just"];
+
+/// Heads that leave a claim undecided with `deny` after them (`refused to deny`).
+const REFUSING: &[&str] = &["refused", "declined", "refuses", "declines", "refusing", "declining", "would", "will", "wouldn't", "won't", "not", "unwilling", "reluctant"];
+
+fn prev_skipping(doc: &Document, mut i: usize, skip: &[&str]) -> (usize, String) {
+    let mut steps = 0;
+    while i > 0 && steps < 3 {
+        let w = word(doc, i - 1);
+        if skip.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4) {
+            i -= 1;
+            steps += 1;
+            continue;
+        }
+        return (i - 1, w);
+    }
+    (i.saturating_sub(1), if i == 0 { String::new() } else { word(doc, i - 1) })
+}
+
+fn negates(w: &str) -> bool {
+    matches!(w, "not" | "never" | "no" | "nor") || w.ends_with("n't")
+}
+
+/// A verb of denial: not passive (unless `by` follows), not negated, not a grant withheld.
+fn deny_ok(doc: &Document, c: &Cue) -> bool {
+    let i = doc.token_at(c.span.start);
+    let (p, prev) = prev_skipping(doc, i, ADVERBS);
+    if i == 0 {
+        return true;
+    }
+    let next = word(doc, doc.token_at(c.span.end));
+    if BE.contains(&prev.as_str()) {
+        return next == "by";
+    }
+    if negates(&prev) || prev == "nor" {
+        return false;
+    }
+    if prev == "to" && p > 0 && REFUSING.contains(&word(doc, p - 1).as_str()) {
+        return false;
+    }
+    !OBJECT_PRONOUNS.contains(&next.as_str())
+}
+
+/// The first token index after `span` and the index bound of its clause window.
+fn window_after(doc: &Document, span: Span, n: usize) -> std::ops::Range<usize> {
+    let a = doc.token_at(span.end);
+    let mut b = a;
+    while b < doc.tokens.len() && b < a + n {
+        let t = doc.tokens[b];
+        if t.kind == TokenKind::Punct && matches!(doc.slice(t.span), "." | ";" | "," | "?" | "!" | ":") {
+            break;
+        }
+        b += 1;
+    }
+    a..b
+}
+
+/// True when a cue of `list` (tags in `tags`, any when empty) starts at one of the tokens.
+fn any_cue_in(doc: &Document, range: std::ops::Range<usize>, list: List, tags: &[&str]) -> bool {
+    range.into_iter().any(|k| {
+        let pos = doc.tokens[k].span.start;
+        doc.cues_in(Span::new(pos, pos + 1))
+            .iter()
+            .any(|c| c.list == list && c.span.start == pos && (tags.is_empty() || tags.contains(&tag_name(c.tag))) && tag_name(c.tag) != "not")
+    })
+}
+
+/// `rejected` and kin: a denial with a claim (or an untrue-word) for object, or, passive,
+/// with a claim for subject (`the claims were rejected`).
+fn reject_ok(doc: &Document, c: &Cue) -> bool {
+    let i = doc.token_at(c.span.start);
+    let (p, prev) = prev_skipping(doc, i, ADVERBS);
+    if BE.contains(&prev.as_str()) {
+        let from = p.saturating_sub(6);
+        return any_cue_in(doc, from..p, List::ClaimNoun, &[]);
+    }
+    if negates(&prev) {
+        return false;
+    }
+    let w = window_after(doc, c.span, 8);
+    any_cue_in(doc, w.clone(), List::ClaimNoun, &[]) || any_cue_in(doc, w, List::Denial, &["false"])
+}
+
+/// An untrue-word: predicated of something, or in a headline; not qualifying a noun.
+fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
+    let text = doc.slice(c.span).to_ascii_lowercase();
+    let last = text.rsplit(' ').next().unwrap_or("");
+    let j = doc.token_at(c.span.end);
+    if let Some(t) = doc.tokens.get(j) {
+        let attributive = t.kind == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str());
+        if attributive && !NOUN_ENDINGS.contains(&last) {
+            return false;
+        }
+    }
+    let i = doc.token_at(c.span.start);
+    let (_, prev) = prev_skipping(doc, i, &["totally", "completely", "entirely", "patently", "simply", "wholly", "utterly", "all"]);
+    if negates(&prev) {
+        return false;
+    }
+    if asks(doc, c.span.start) {
+        return false; // `Real or hoax?` asks, it does not deny
+    }
+    if headline {
+        return true;
+    }
+    // predicated: `be`, a framing verb, a claim noun or a quote mark shortly before
+    let s = doc.sentences[doc.sentence_at(c.span.start)];
+    let first = doc.token_at(s.start);
+    let from = i.saturating_sub(8).max(first);
+    if i > 0 && matches!(doc.slice(doc.tokens[i - 1].span), "“" | "\"" | "'" | "‘") {
+        return true;
+    }
+    (from..i).any(|k| {
+        let w = word(doc, k);
+        BE.contains(&w.as_str()) || PREDICATING.contains(&w.as_str()) || w == "it's" || w == "that's"
+    }) || any_cue_in(doc, from..i, List::ClaimNoun, &[])
+}
+
+/// True when the sentence at `pos` is a question.
+fn asks(doc: &Document, pos: usize) -> bool {
+    let s = doc.sentences[doc.sentence_at(pos)];
+    doc.slice(s).trim_end().trim_end_matches(['”', '"', '\'', '’']).ends_with('?')
+}
+
+/// Words of a time phrase or a manner between a subject and its verb (`The authority on
+/// Monday denied`), skipped when looking for the subject.
+const TIME_WORDS: &[&str] = &["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this", "week", "month", "year", "earlier", "later", "in", "a", "statement", "also", "again", "meanwhile", "however", "though"];
+
+/// The subject of a cue: right before it, before a time phrase (`The authority on Monday
+/// denied`), or, for a verb coordinated with an earlier one (`confirmed ... but declined to
+/// give details`), the subject of the sentence's first speech verb.
+fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
+    let doc = cx.doc;
+    if let Some(s) = cx.mentions.subject_before(doc, cue, floor) {
+        return Some(s);
+    }
+    let mut i = doc.token_at(cue.start);
+    let mut steps = 0;
+    while i > 0 && steps < 5 && doc.tokens[i - 1].span.start >= floor {
+        let w = word(doc, i - 1);
+        if TIME_WORDS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4) || w == "," {
+            i -= 1;
+            steps += 1;
+        } else {
+            break;
+        }
+    }
+    if steps > 0 && i < doc.tokens.len() {
+        if let Some(s) = cx.mentions.subject_before(doc, Span::new(doc.tokens[i].span.start, cue.end), floor) {
+            return Some(s);
+        }
+    }
+    if i > 0 && matches!(word(doc, i - 1).as_str(), "but" | "and" | "or" | "yet") {
+        let s = doc.sentences[doc.sentence_at(cue.start)];
+        if let Some(v) = speech_cues(cx, Span::new(s.start, cue.start)).next() {
+            return subject_of(cx, v, s.start, s.end);
+        }
+    }
+    None
+}
+
+/// Negations that, in a headline, deny what the headline is about (`Banksy not arrested`).
+fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
+    let para = doc.paragraphs[p];
+    let toks = doc.tokens_in(para);
+    for (k, t) in toks.iter().enumerate() {
+        let w = doc.slice(t.span).to_ascii_lowercase().replace('\u{2019}', "'");
+        let next = toks.get(k + 1).map(|n| doc.slice(n.span).to_ascii_lowercase()).unwrap_or_default();
+        let neg = matches!(w.as_str(), "not" | "never" | "no" | "nothing") || w.ends_with("n't");
+        let prev = k.checked_sub(1).map(|j| doc.slice(toks[j].span).to_ascii_lowercase()).unwrap_or_default();
+        let prev2 = k.checked_sub(2).map(|j| doc.slice(toks[j].span).to_ascii_lowercase()).unwrap_or_default();
+        // `X, not Y` contrasts; `so he won't`, `may or may not` are not about the claim; a
+        // headline opening `Don't ...` is an imperative
+        let aside = matches!(prev.as_str(), "," | "so" | "if" | "unless" | "or" | "but") || prev2 == "or" || (k == 0 && w != "no");
+        if neg && !aside && !NOT_DENYING_AFTER.contains(&next.as_str()) {
+            return Some(t.span);
+        }
+    }
+    None
+}
+
+/// Words after a negation that make it something other than a denial (`not only`, `no
+/// longer`, `no doubt`).
+const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter", "more", "less", "one", "end", "need", "wonder", "mercy", "escape", "joke", "laughing", "stopping", "way", "limit", "idea", "guess", "surprise", "sooner", "exception", "longer", "1", "2"];
+
+/// A speech verb outside quotes before `pos` in its sentence (`The commission said ...`).
+fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {
+    let s = cx.doc.sentences[cx.doc.sentence_at(pos)];
+    speech_cues(cx, Span::new(s.start, pos)).last()
+}
+
+/// `there is no ...`: in a source's words only.
+fn exist_ok(cx: &Context, c: &Cue, in_quote: bool, headline: bool) -> bool {
+    in_quote || headline || governing_speech(cx, c.span.start).is_some()
+}
+
+/// Words that, right after a refusal act, show it is about a request for comment.
+const REQUEST_WORDS: &[&str] = &["request", "requests", "call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "inquiry", "inquiries", "enquiry", "enquiries", "query", "queries", "questions", "comment", "phone", "voicemail", "voicemails", "reporters"];
+
+/// A refusal head followed by a withheld act: the subtype, and the span through the act.
+fn refusal(doc: &Document, head: &Cue) -> Option<(&'static str, Span)> {
+    let head_tag = tag_name(head.tag);
+    let mut pos = head.span.end;
+    let mut j = doc.token_at(pos);
+    for _ in 0..2 {
+        let t = *doc.tokens.get(j)?;
+        if scope::cue_tagged(doc, List::Refusal, t.span.start, &["adv"]).is_some() {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let t = *doc.tokens.get(j)?;
+    pos = pos.max(t.span.start);
+    let act = scope::cue_tagged(doc, List::Refusal, pos, &["act_nc", "act_nd", "act_cv", "act_resp"])?;
+    let span = Span::new(head.span.start, act.span.end);
+    match tag_name(act.tag) {
+        "act_nc" => Some(("no_comment", span)),
+        "act_nd" => Some(("non_denial", span)),
+        "act_cv" if head_tag == "refuse" => Some(("non_denial", span)),
+        "act_resp" => {
+            let w = window_after(doc, act.span, 6);
+            let asked = w.clone().any(|k| REQUEST_WORDS.contains(&word(doc, k).as_str()));
+            let last = word(doc, doc.token_at(act.span.end).saturating_sub(1));
+            let ok = if w.is_empty() {
+                true // `did not immediately respond.`
+            } else if last.starts_with("return") {
+                asked // `did not return calls`
+            } else {
+                word(doc, w.start) == "to" && asked // `did not respond to requests`
+            };
+            ok.then_some(("no_comment", span))
+        }
+        _ => None,
+    }
+}
+
+/// A headline answering a claim: `No, ...`, `Nope`.
+fn headline_no(doc: &Document, p: usize) -> Option<Span> {
+    let para = doc.paragraphs[p];
+    let toks = doc.tokens_in(para);
+    let first = toks.first()?;
+    let w0 = doc.slice(first.span).to_ascii_lowercase();
+    let second = toks.get(1).map(|t| doc.slice(t.span)).unwrap_or("");
+    if (w0 == "no" && matches!(second, "," | "!" | ".")) || toks.iter().any(|t| doc.slice(t.span).eq_ignore_ascii_case("nope")) {
+        return Some(para);
+    }
+    None
+}
 
 impl Detector for Denials {
     fn description(&self) -> &'static str {
@@ -20,39 +326,207 @@ impl Detector for Denials {
 
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
-        let quotes_end = found.len();
-        let mut last_end = 0;
-        for c in doc.cues.iter().filter(|c| c.list == List::Denial) {
-            if c.span.start < last_end {
-                continue;
+        let speakers: HashMap<Span, Option<Subject>> =
+            found.iter().filter(|f| f.kind == Kind::Quote).map(|f| (f.span, f.who)).collect();
+        let not = Suppressors::of(doc, List::Denial);
+        let mut headline_cache: Option<(usize, bool)> = None;
+        let mut headline = |p: usize| -> bool {
+            match headline_cache {
+                Some((q, h)) if q == p => h,
+                _ => {
+                    let h = is_headline(doc, p);
+                    headline_cache = Some((p, h));
+                    h
+                }
             }
-            let s = doc.sentences[doc.sentence_at(c.span.start)];
-            let mut f = Finding::new(Kind::Denial, c.span);
-            f.subtype = Some(tag_name(c.tag));
-            f.cue = Some(c.span);
-            // inside a quotation: the speaker's
-            if let Some(q) = doc.quote_containing(c.span.start) {
-                f.who = found[..quotes_end].iter().find(|x| x.kind == Kind::Quote && x.span == q.span).and_then(|x| x.who);
-            } else {
-                f.who = subject_of(cx, c, s.start, s.end);
+        };
+
+        let mut hits: Vec<Hit> = Vec::new();
+        for p in 0..doc.paragraphs.len() {
+            if headline(p) {
+                let para = doc.paragraphs[p];
+                if let Some(span) = headline_no(doc, p) {
+                    hits.push(Hit { cue: Span::new(span.start, span.start), subtype: "denial", who: Who::Subject, span: Some(span) });
+                } else if let Some(neg) = headline_negation(doc, p).filter(|n| !asks(doc, n.start)) {
+                    hits.push(Hit { cue: neg, subtype: "denial", who: Who::Speaker, span: Some(para) });
+                }
             }
-            f.span = Span::new(c.span.start, c.span.end);
-            last_end = f.span.end;
+        }
+        for c in &doc.cues {
+            let p = doc.paragraph_at(c.span.start);
+            let tag = tag_name(c.tag);
+            let in_quote = doc.quote_containing(c.span.start).is_some();
+            let hit = match (c.list, tag) {
+                (List::Denial, "not") => None,
+                (List::Denial, _) if not.hit(c.span) => None,
+                (List::Denial, "denial" | "non_denial" | "no_comment") => Some((tag, c.span, Who::Subject)),
+                (List::Denial, "deny") => deny_ok(doc, c).then_some(("denial", c.span, Who::Subject)),
+                (List::Denial, "reject") => reject_ok(doc, c).then_some(("denial", c.span, Who::Subject)),
+                (List::Denial, "false") => false_ok(doc, c, headline(p)).then_some(("denial", c.span, Who::Speaker)),
+                (List::Denial, "exist") => exist_ok(cx, c, in_quote, headline(p)).then_some(("denial", c.span, Who::Speaker)),
+                (List::Refusal, "refuse" | "unable") if !not.hit(c.span) => refusal(doc, c).map(|(st, span)| (st, span, Who::Subject)),
+                _ => None,
+            };
+            if let Some((subtype, cue, who)) = hit {
+                let subtype = match subtype {
+                    "non_denial" => "non_denial",
+                    "no_comment" => "no_comment",
+                    _ => "denial",
+                };
+                hits.push(Hit { cue, subtype, who, span: None });
+            }
+        }
+        hits.sort_by_key(|h| (h.cue.start, std::cmp::Reverse(h.cue.end)));
+
+        let mut last: Option<(Span, usize)> = None; // span and paragraph of the last denial
+        for h in hits {
+            let p = doc.paragraph_at(h.cue.start);
+            let span = h.span.unwrap_or_else(|| {
+                let cl = clause(doc, h.cue);
+                Span::new(h.cue.start, cl.end.max(h.cue.end))
+            });
+            if let Some((prev, pp)) = last {
+                if prev.overlaps(span) || prev.end > span.start || (pp == p && headline(p)) {
+                    continue;
+                }
+            }
+            last = Some((span, p));
+            let mut f = Finding::new(Kind::Denial, span);
+            f.subtype = Some(h.subtype);
+            f.cue = (!h.cue.is_empty()).then_some(h.cue);
+            f.who = who_of(cx, &h, &speakers, span);
             found.push(f);
         }
     }
+}
+
+/// Who denies: the quotation's speaker, the cue's subject, or the governing speaker.
+fn who_of(cx: &Context, h: &Hit, speakers: &HashMap<Span, Option<Subject>>, span: Span) -> Option<Subject> {
+    let doc = cx.doc;
+    if let Some(q) = doc.quote_containing(span.start) {
+        return speakers.get(&q.span).copied().flatten();
+    }
+    let s = doc.sentences[doc.sentence_at(span.start)];
+    if h.cue.is_empty() {
+        // a headline's `No, ...`: whoever it quotes (`..., says Bettman`), if anyone
+        return speech_cues(cx, span).next().and_then(|c| subject_of(cx, c, s.start, s.end));
+    }
+    if h.who == Who::Speaker {
+        let before: Vec<&Cue> = speech_cues(cx, Span::new(s.start, h.cue.start)).collect();
+        if let Some(w) = before.iter().rev().take(4).find_map(|c| subject_of(cx, c, s.start, s.end)) {
+            return Some(w);
+        }
+    }
+    let w = subject_near(cx, h.cue, s.start);
+    if let Some(Subject::Pronoun(_, Pronoun::First)) = w {
+        // `I am unable to ...` right after a quotation: its speaker
+        let p = doc.paragraphs[doc.paragraph_at(span.start)];
+        let i = doc.quotes.partition_point(|q| q.span.start < span.start);
+        return doc.quotes[..i].iter().rev().take(4).filter(|q| q.span.start >= p.start).find_map(|q| speakers.get(&q.span).copied().flatten()).or(w);
+    }
+    w
 }
 
 #[cfg(test)]
 mod tests {
     use crate::{analyze, Kind};
 
+    /// The denials of `text`: (text, subtype).
+    fn denials(text: &str) -> Vec<(String, &'static str)> {
+        let a = analyze(text);
+        a.annotations.iter().filter(|x| x.kind == Kind::Denial).map(|x| (a.text_of(x).to_owned(), x.subtype.unwrap_or(""))).collect()
+    }
+
+    /// Rows of (text, the subtype of its one denial, or None for no denial).
+    const ROWS: &[(&str, Option<&str>)] = &[
+        // verbs of denial
+        ("The company denied that it had misled investors.", Some("denial")),
+        ("The minister has repeatedly denied wrongdoing.", Some("denial")),
+        ("Hospital denies claims of understaffing", Some("denial")),
+        ("The club refuted the reports on Tuesday.", Some("denial")),
+        ("The mayor's office rebutted the story.", Some("denial")),
+        ("Scientists debunked the theory last year.", Some("denial")),
+        // near misses: a right or a thing withheld, a negated denial
+        ("He was denied entry at the border.", None),
+        ("Workers were denied overtime pay for years.", None),
+        ("The judge denied bail.", None),
+        ("The council denied him a permit.", None),
+        ("The firm did not deny the report.", Some("non_denial")),
+        // rejecting a claim, not a plan
+        ("The regulator rejected the allegations.", Some("denial")),
+        ("The coach dismissed the rumours as nonsense.", Some("denial")),
+        ("Officials shot down the congressman's claims.", Some("denial")),
+        ("The board rejected the takeover bid.", None),
+        ("He rejects making concessions to the union.", None),
+        ("She was dismissed from her post in May.", None),
+        // calling it untrue
+        ("The club called the report \"completely false\".", Some("denial")),
+        ("These claims are without merit, the firm said.", Some("denial")),
+        ("The health board said the figures were inaccurate.", Some("denial")),
+        ("Viral video of the flood is a hoax", Some("denial")),
+        ("It was a false start for the new coach.", None),
+        ("Police seized fake goods worth $2 million.", None),
+        ("Test results were not false.", None),
+        // a source's own `there is no`
+        ("\"There was no deal,\" the agent said.", Some("denial")),
+        ("The club said there had been no offer for the player.", Some("denial")),
+        ("There is no parking near the stadium.", None),
+        ("\"There is no doubt he is the best,\" the coach said.", None),
+        // non-denials
+        ("The bank would neither confirm nor deny the talks.", Some("non_denial")),
+        ("A spokesman would not say whether the plant would close.", Some("non_denial")),
+        ("The club refused to say whether an offer had been made.", Some("non_denial")),
+        ("\"I'm not going to speculate,\" she said.", Some("non_denial")),
+        ("The council declined to say what the report would contain.", Some("non_denial")),
+        ("The firm did not say which suppliers were affected.", Some("non_denial")),
+        ("Asked how many calls there had been, he said: \"Better not say.\"", Some("non_denial")),
+        // no comment
+        ("The hospital declined to comment.", Some("no_comment")),
+        ("The company did not immediately respond to a request for comment.", Some("no_comment")),
+        ("Smith did not return calls seeking comment.", Some("no_comment")),
+        ("The owner could not be reached for comment.", Some("no_comment")),
+        ("\"We do not comment on individual cases,\" a spokeswoman said.", Some("no_comment")),
+        ("The agency had no comment.", Some("no_comment")),
+        // near misses
+        ("The patient did not respond to treatment.", None),
+        ("Staff did not return to work until Monday.", None),
+        ("A nurse, who declined to be named, said wards were full.", None),
+        ("The striker refused to concede defeat.", None),
+        ("Reuters could not confirm the report.", None),
+        ("He did not attend the meeting.", None),
+        // headlines answering a claim
+        ("No, the mayor is not resigning", Some("denial")),
+    ];
+
     #[test]
-    fn no_comment_with_source() {
+    fn table() {
+        for (text, want) in ROWS {
+            let got = denials(text);
+            match want {
+                Some(st) => {
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(got[0].1, *st, "{text}: {got:?}");
+                }
+                None => assert!(got.is_empty(), "{text}: {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn source_is_the_subject_or_the_speaker() {
         let a = analyze("The White House declined to comment.");
         let d: Vec<_> = a.annotations.iter().filter(|x| x.kind == Kind::Denial).collect();
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].subtype, Some("no_comment"));
         assert_eq!(a.who(d[0]), Some("White House"));
+        let a = analyze("\"There was no tampering,\" said Ruth Okonkwo, the commission's chair.");
+        let d = a.annotations.iter().find(|x| x.kind == Kind::Denial).expect("a denial");
+        assert_eq!(a.who(d), Some("Ruth Okonkwo"));
+    }
+
+    #[test]
+    fn span_is_the_clause() {
+        let got = denials("The Eastbay Port Authority denied that a cyberattack caused the outage, insisting that an update was to blame.");
+        assert_eq!(got[0].0, "denied that a cyberattack caused the outage");
     }
 }

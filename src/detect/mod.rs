@@ -14,6 +14,7 @@ pub(crate) mod denials;
 pub(crate) mod links;
 pub(crate) mod quotes;
 pub(crate) mod reported;
+pub(crate) mod scope;
 pub(crate) mod unverified;
 
 use crate::analysis::Kind;

@@ -33,10 +33,14 @@ pub(crate) enum List {
     Anonymous,
     /// Words before quote marks that make them a title (`book`, `film`, `song`).
     TitleCue,
-    /// Denial, non-denial and no-comment cues; the tag is the subtype.
+    /// Denial, non-denial and no-comment cues; the tag is the subtype or the check to make.
     Denial,
-    /// Unverified-claim cues; the tag is the subtype.
+    /// Refusal heads (`declined to`) and the acts they withhold (`comment`, `say whether`).
+    Refusal,
+    /// Unverified-claim cues; the tag is the subtype or the check to make.
     Unverified,
+    /// Nouns for a claim or a report (`allegations`, `the report`).
+    ClaimNoun,
 }
 
 /// Every list with its file, in one table so adding a list is one line.
@@ -51,7 +55,9 @@ const FILES: &[(List, &str)] = &[
     (List::Anonymous, include_str!("anonymous_sources.txt")),
     (List::TitleCue, include_str!("title_cues.txt")),
     (List::Denial, include_str!("denial_cues.txt")),
+    (List::Refusal, include_str!("refusal_cues.txt")),
     (List::Unverified, include_str!("unverified_cues.txt")),
+    (List::ClaimNoun, include_str!("claim_nouns.txt")),
 ];
 
 /// One lexicon hit in the text.

@@ -1,0 +1,136 @@
+//! Scope helpers shared by the denial, unverified-claim and link detectors: the clause a cue
+//! governs, headline paragraphs, suppressing cues (`| not` in a lexicon) and small word tests.
+//! Everything here reads tokens and cues near one position, so each call is bounded.
+
+use crate::document::{Document, TokenKind};
+use crate::lexicon::{tag_name, Cue, List};
+use crate::span::Span;
+
+/// The lower-cased text of token `i` ("" past the end).
+pub(crate) fn word(doc: &Document, i: usize) -> String {
+    doc.tokens.get(i).map(|t| doc.slice(t.span).to_ascii_lowercase().replace('\u{2019}', "'")).unwrap_or_default()
+}
+
+/// Words that open a new clause after a comma.
+const CLAUSE_OPENERS: &[&str] = &["and", "but", "while", "though", "although", "whereas", "which", "citing", "insisting", "adding", "saying", "because", "so", "yet"];
+
+/// True when token `i` ends a clause: `;`, `—`, or a comma before a clause opener.
+fn ends_clause(doc: &Document, i: usize) -> bool {
+    let w = doc.slice(doc.tokens[i].span);
+    match w {
+        ";" | "—" | "–" => true,
+        "," => CLAUSE_OPENERS.contains(&word(doc, i + 1).as_str()),
+        _ => false,
+    }
+}
+
+/// The clause around `cue` inside its sentence: from the last clause boundary before it to
+/// the next one after it (or the sentence's edges).
+pub(crate) fn clause(doc: &Document, cue: Span) -> Span {
+    let s = doc.sentences[doc.sentence_at(cue.start)];
+    let toks = &doc.tokens;
+    let first = doc.token_at(s.start);
+    let at = doc.token_at(cue.start);
+    let mut start = s.start;
+    let mut i = at;
+    while i > first {
+        i -= 1;
+        if ends_clause(doc, i) {
+            start = toks.get(i + 1).map_or(s.start, |t| t.span.start);
+            // a comma's clause starts after the opener word only for `and`/`but`
+            break;
+        }
+    }
+    let mut end = s.end;
+    let mut j = doc.token_at(cue.end);
+    while j < toks.len() && toks[j].span.end <= s.end {
+        if ends_clause(doc, j) {
+            end = toks[j].span.start;
+            break;
+        }
+        j += 1;
+    }
+    let end = end.max(cue.end);
+    trim(doc, Span::new(start.min(cue.start), end))
+}
+
+/// `span` without trailing spaces and closing punctuation other than quote marks.
+pub(crate) fn trim(doc: &Document, span: Span) -> Span {
+    let t = doc.slice(span);
+    let kept = t.trim_end_matches([' ', '\u{a0}', ',', ';', ':', '\r', '\n']);
+    Span::new(span.start, span.start + kept.len())
+}
+
+/// True when paragraph `p` is a headline: one line, not ending a sentence with a full stop,
+/// at most 30 words.
+pub(crate) fn is_headline(doc: &Document, p: usize) -> bool {
+    let Some(&para) = doc.paragraphs.get(p) else { return false };
+    let t = doc.slice(para).trim_end();
+    if t.ends_with(['.', '”', '"', ';', ',']) {
+        return false;
+    }
+    let words = doc.tokens_in(para).iter().filter(|t| t.is_word()).count();
+    (1..=30).contains(&words)
+}
+
+/// True when most words of the paragraph are capitalised (`Apple May Be Reintroducing...`).
+pub(crate) fn title_case(doc: &Document, p: usize) -> bool {
+    let Some(&para) = doc.paragraphs.get(p) else { return false };
+    let toks = doc.tokens_in(para);
+    let words = toks.iter().filter(|t| matches!(t.kind, TokenKind::Lower | TokenKind::Capitalized)).count();
+    let caps = toks.iter().filter(|t| t.kind == TokenKind::Capitalized).count();
+    words >= 3 && caps * 3 >= words * 2
+}
+
+/// Spans of the `| not` cues of one list, sorted, to suppress the cues they overlap.
+pub(crate) struct Suppressors(Vec<Span>);
+
+impl Suppressors {
+    pub fn of(doc: &Document, list: List) -> Suppressors {
+        Suppressors(doc.cues.iter().filter(|c| c.list == list && tag_name(c.tag) == "not").map(|c| c.span).collect())
+    }
+
+    /// True when a suppressing phrase overlaps `span`.
+    pub fn hit(&self, span: Span) -> bool {
+        // suppressors are short: only those starting shortly before `span` can overlap it
+        let from = self.0.partition_point(|s| s.start + 80 < span.start);
+        self.0[from..].iter().take_while(|s| s.start < span.end).any(|s| s.overlaps(span))
+    }
+}
+
+/// The longest cue of `list` starting exactly at `pos` whose tag is one of `tags`.
+pub(crate) fn cue_tagged<'d>(doc: &'d Document, list: List, pos: usize, tags: &[&str]) -> Option<&'d Cue> {
+    doc.cues_in(Span::new(pos, pos + 1))
+        .iter()
+        .filter(|c| c.list == list && c.span.start == pos && tags.contains(&tag_name(c.tag)))
+        .max_by_key(|c| c.span.end)
+}
+
+/// Forms of `be` (a passive or a predicate before them).
+pub(crate) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "isn't", "wasn't", "aren't", "weren't", "am", "get", "got", "gets", "getting"];
+
+/// Determiners and possessives: a word after them is a noun (`the claims`, `its report`).
+pub(crate) const DETERMINER: &[&str] = &["the", "a", "an", "these", "those", "this", "that", "his", "her", "their", "its", "our", "my", "your", "any", "such", "no", "some", "many", "several", "new", "fresh", "false", "wild", "unfounded", "similar", "earlier", "previous", "recent", "other"];
+
+/// Words that say the text after them is a clause with its own verb.
+pub(crate) const FINITE: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "be", "been"];
+
+/// True when a clause with a verb follows token `i` within a few words (`the mission aimed`,
+/// `he was`, `to have`), before any comma or full stop.
+pub(crate) fn clause_follows(doc: &Document, i: usize) -> bool {
+    let w = word(doc, i);
+    if matches!(w.as_str(), "that" | "to" | "he" | "she" | "they" | "it" | "we" | "i") {
+        return true;
+    }
+    for k in i..(i + 6).min(doc.tokens.len()) {
+        let t = doc.tokens[k];
+        if t.kind == TokenKind::Punct && !matches!(doc.slice(t.span), "'" | "’" | "-") {
+            return false;
+        }
+        let w = word(doc, k);
+        if k > i && (FINITE.contains(&w.as_str()) || (w.ends_with("ed") && w.len() > 4 && !DETERMINER.contains(&word(doc, k - 1).as_str()))) {
+            return true;
+        }
+    }
+    false
+}
