@@ -258,10 +258,14 @@ impl Mentions {
             // `the trade group Freight Forward`, `the carrier Bluewave`: the noun before says
             if ty == EntityType::Person || ty == EntityType::Unknown {
                 let mut k = start;
+                let mut comma = false;
                 if k > 0 && doc.slice(toks[k - 1].span) == "," {
                     k -= 1;
+                    comma = true;
                 }
-                if k > 0 && toks[k - 1].kind == TokenKind::Lower {
+                // across a comma only `The contractor, Norland Logistics`, not `Hale's party, Dennis Wong`
+                let determined = k >= 2 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(doc.slice(toks[k - 2].span)));
+                if k > 0 && toks[k - 1].kind == TokenKind::Lower && (!comma || determined) {
                     let w = doc.slice(toks[k - 1].span);
                     match lexicon::tag_of(List::Generic, w) {
                         "org" => ty = EntityType::Org,
@@ -689,8 +693,19 @@ impl Mentions {
                         head = Span::new(u.span.start, nx.span.end);
                     }
                 }
-                let mut of = None;
                 let k = doc.token_at(head.end);
+                // `the trade group Freight Forward`, `the commission's chair, Ruth Okonkwo`: the
+                // name that follows is the source
+                let mut m = k;
+                if toks.get(m).is_some_and(|p| doc.slice(p.span) == ",") {
+                    m += 1;
+                }
+                if let Some(n) = toks.get(m).filter(|p| p.span.end <= ceiling).and_then(|p| self.name_at(p.span.start)) {
+                    if self.names[n].full.start == toks[m].span.start {
+                        return Some(Subject::Name(n));
+                    }
+                }
+                let mut of = None;
                 if let (Some(p), Some(_)) = (toks.get(k), toks.get(k + 1)) {
                     if matches!(doc.slice(p.span), "for" | "of" | "at") {
                         let mut m = k + 1;

@@ -66,12 +66,14 @@ struct Resolver<'a, 't> {
     role_of: Vec<Option<String>>,
     /// Phrase sources as they are met: (position, cluster).
     labels: Vec<(usize, usize)>,
+    /// Quotations' speakers as they are met: (quote end, cluster).
+    quote_speakers: Vec<(usize, usize)>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
     fn new(doc: &'a Document<'t>, mentions: &'a Mentions) -> Self {
         let role_of = mentions.names.iter().map(|n| role_word(doc, n.full)).collect();
-        let mut r = Resolver { doc, mentions, clusters: Vec::new(), cluster_of: vec![usize::MAX; mentions.names.len()], role_of, labels: Vec::new() };
+        let mut r = Resolver { doc, mentions, clusters: Vec::new(), cluster_of: vec![usize::MAX; mentions.names.len()], role_of, labels: Vec::new(), quote_speakers: Vec::new() };
         let text = doc.text();
         // people first, so single surnames can join them wherever they appear
         for (i, n) in mentions.names.iter().enumerate() {
@@ -142,6 +144,23 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     /// A cluster for a phrase that is its own source (`people familiar with the matter`).
+    /// A phrase source under a name of its own making (`Hale campaign` for `his campaign`).
+    fn own_named(&mut self, label: String, phrase: Span, ty: SourceType) -> usize {
+        let key = norm(&label);
+        let c = match self.clusters.iter().position(|c| c.label.as_deref().map(norm).as_deref() == Some(key.as_str())) {
+            Some(c) => {
+                self.clusters[c].mentions.push(phrase);
+                c
+            }
+            None => {
+                self.clusters.push(Cluster { name: phrase, label: Some(label), ty, words: 0, mentions: vec![phrase] });
+                self.clusters.len() - 1
+            }
+        };
+        self.labels.push((phrase.start, c));
+        c
+    }
+
     fn own(&mut self, phrase: Span, ty: SourceType) -> usize {
         let text = self.doc.text();
         let label = strip_determiner(phrase.of(text));
@@ -262,13 +281,37 @@ impl<'a, 't> Resolver<'a, 't> {
         let text = self.doc.text();
         match s {
             Subject::Name(n) => Some(self.cluster_of[n]).filter(|&c| c != usize::MAX),
-            Subject::Anonymous(a) => Some(self.own(extend_anonymous(self.doc, a), SourceType::Anonymous)),
+            Subject::Anonymous(a) => {
+                // `One former line cook, who asked not to be named, said`: a phrase that only
+                // describes its noun leaves the noun as the source
+                let t = a.of(text).to_ascii_lowercase();
+                if t.starts_with("who ") || t.starts_with("speaking ") || t.starts_with("on condition") {
+                    let doc = self.doc;
+                    let s = doc.sentences[doc.sentence_at(a.start)];
+                    let before = doc.between(s.start, a.start).trim_end().trim_end_matches(',');
+                    let end = s.start + before.len();
+                    if let Some(noun) = self.mentions.subject_before(doc, Span::new(end, end), s.start) {
+                        if !matches!(noun, Subject::Anonymous(_)) {
+                            return self.subject(noun);
+                        }
+                    }
+                    return None;
+                }
+                Some(self.own(extend_anonymous(self.doc, a), SourceType::Anonymous))
+            }
             Subject::Pronoun(p, kind) => {
                 let c = match kind {
                     Pronoun::Singular => self.last_subject(p.start).or_else(|| self.last_named(p.start, |c| c.ty == SourceType::Person)),
                     Pronoun::Neuter => self.last_source(p.start, |c, _| matches!(c.ty, SourceType::Organization | SourceType::Outlet)),
                     Pronoun::Plural => self.last_source(p.start, |c, _| matches!(c.ty, SourceType::Organization | SourceType::Anonymous)),
-                    Pronoun::First => None,
+                    // `I`/`we` outside quotation marks: the speaker quoted just before
+                    Pronoun::First => self
+                        .quote_speakers
+                        .iter()
+                        .rev()
+                        .find(|(pos, _)| *pos <= p.start)
+                        .filter(|(pos, _)| self.doc.paragraph_at(*pos) == self.doc.paragraph_at(p.start))
+                        .map(|x| x.1),
                 };
                 if let Some(c) = c {
                     self.clusters[c].mentions.push(p);
@@ -341,6 +384,17 @@ impl<'a, 't> Resolver<'a, 't> {
                     Some(self.own(phrase, SourceType::Anonymous))
                 } else if is_tag(List::Generic, hw, "outlet") {
                     self.last_named(phrase.start, |c| c.ty == SourceType::Outlet)
+                } else if generic_org && (phrase_text.starts_with("his ") || phrase_text.starts_with("her ")) && phrase_text.split_whitespace().count() == 2 {
+                    // `his campaign`: that person's campaign, named after them
+                    let person = self.last_subject(phrase.start).or_else(|| self.last_named(phrase.start, |c| c.ty == SourceType::Person));
+                    match person {
+                        Some(p) => {
+                            let name = self.display_name(&self.clusters[p]);
+                            let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+                            Some(self.own_named(format!("{surname} {hl}"), phrase, SourceType::Organization))
+                        }
+                        None => Some(self.own(phrase, SourceType::Organization)),
+                    }
                 } else if generic_org {
                     let bare = phrase_text.split_whitespace().count() <= 2;
                     let by_word = self.last_source(phrase.start, |c, role| {
@@ -380,15 +434,27 @@ fn is_tag(list: List, word: &str, tag: &str) -> bool {
 /// The role noun standing right before a name (`the trade group Freight Forward`) or before
 /// it across a comma (`The contractor, Norland Logistics`).
 fn role_word(doc: &Document, full: Span) -> Option<String> {
+    let is_role = |t: crate::document::Token| {
+        let w = doc.slice(t.span);
+        (t.kind == crate::document::TokenKind::Lower && (lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w)))
+            .then(|| w.to_ascii_lowercase())
+    };
+    // after: `the Marigold restaurant group`
+    let j = doc.token_at(full.end);
+    for t in doc.tokens.iter().skip(j).take(2).take_while(|t| t.kind == crate::document::TokenKind::Lower) {
+        if let Some(w) = is_role(*t) {
+            if lexicon::contains(List::Generic, &w) {
+                return Some(w);
+            }
+        }
+    }
+    // before: `the trade group Freight Forward`, `The contractor, Norland Logistics`
     let i = doc.token_at(full.start);
     let mut k = i.checked_sub(1)?;
     if doc.slice(doc.tokens[k].span) == "," {
         k = k.checked_sub(1)?;
     }
-    let t = doc.tokens[k];
-    let w = doc.slice(t.span);
-    (t.kind == crate::document::TokenKind::Lower && (lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w)))
-        .then(|| w.to_ascii_lowercase())
+    is_role(doc.tokens[k])
 }
 
 fn strip_determiner(s: &str) -> String {
@@ -452,12 +518,52 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     for i in order {
         let f = &findings[i];
         who[i] = f.who.and_then(|s| r.subject(s));
+        if let (crate::analysis::Kind::Quote, Some(c)) = (f.kind, who[i]) {
+            r.quote_speakers.push((f.span.end, c));
+        }
         via[i] = f.via.iter().filter_map(|&s| r.subject(s)).collect::<Vec<_>>();
     }
     // which clusters are listed
     let mut used = vec![false; r.clusters.len()];
     for c in who.iter().flatten().chain(via.iter().flatten()) {
         used[*c] = true;
+    }
+    // A phrase source whose name ends a longer organisation's name is that organisation (a
+    // headline's `Port authority` before the text names the `Eastbay Port Authority`).
+    let names: Vec<String> = r.clusters.iter().map(|c| norm(&r.display_name(c))).collect();
+    let mut by_last: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        if used[i] && r.clusters[i].ty == SourceType::Organization {
+            by_last.entry(n.rsplit(' ').next().unwrap_or(n)).or_default().push(i);
+        }
+    }
+    let mut merged_into: Vec<usize> = (0..r.clusters.len()).collect();
+    for group in by_last.values() {
+        for &l in group {
+            if r.clusters[l].label.is_none() {
+                continue;
+            }
+            let suffix = format!(" {}", names[l]);
+            if let Some(&c) = group.iter().filter(|&&c| c != l && names[c].ends_with(&suffix)).max_by_key(|&&c| names[c].len()) {
+                merged_into[l] = c;
+            }
+        }
+    }
+    for l in 0..r.clusters.len() {
+        let c = merged_into[l];
+        if c != l {
+            let m = std::mem::take(&mut r.clusters[l].mentions);
+            r.clusters[c].mentions.extend(m);
+            used[l] = false;
+        }
+    }
+    for w in who.iter_mut().flatten() {
+        *w = merged_into[*w];
+    }
+    for v in via.iter_mut() {
+        for x in v.iter_mut() {
+            *x = merged_into[*x];
+        }
     }
     for (i, c) in r.clusters.iter().enumerate() {
         if c.ty == SourceType::Outlet {

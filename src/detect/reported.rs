@@ -60,7 +60,11 @@ impl Detector for Reported {
                     let ends_clause = match rest.first() {
                         None => true,
                         Some(t) if matches!(doc.slice(t.span), "." | "!" | "?" | ";") => true,
-                        Some(t) if matches!(doc.slice(t.span), "and" | ",") => rest.get(1).is_some_and(|u| speech_cues(cx, u.span).next().is_some()),
+                        // `… “…” and revealed that …`: a new report starts
+                        Some(t) if matches!(doc.slice(t.span), "and" | ",") => {
+                            rest.get(1).is_some_and(|u| speech_cues(cx, u.span).next().is_some())
+                                && rest.get(2).is_some_and(|u| doc.slice(u.span).eq_ignore_ascii_case("that"))
+                        }
                         _ => false,
                     };
                     if ends_clause {
@@ -85,10 +89,7 @@ impl Detector for Reported {
                 if who.is_none() && !fw.eq_ignore_ascii_case("that") {
                     continue;
                 }
-                let i = doc.token_at(c.span.start);
-                let joined = i > 0 && matches!(doc.slice(doc.tokens[i - 1].span), "and" | "but" | ",");
                 let start = match who {
-                    _ if joined => c.span.start,
                     Some(Subject::Name(n)) => cx.mentions.names[n].full.start.min(c.span.start),
                     Some(Subject::Pronoun(p, _)) => p.start,
                     Some(Subject::Role { phrase, .. }) => phrase.start,
@@ -134,7 +135,7 @@ mod tests {
             ),
             (
                 "Tom Ray asserted that he has “a plan” and revealed that he owns a strategy.",
-                "revealed that he owns a strategy.",
+                "Tom Ray asserted that he has “a plan” and revealed that he owns a strategy.",
                 "Tom Ray",
             ),
         ];

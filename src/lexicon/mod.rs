@@ -168,6 +168,14 @@ fn sentence_start(text: &[u8], at: usize) -> bool {
         || before[..trimmed].ends_with("\u{2014}".as_bytes())
 }
 
+/// True when the word after `end` is capitalised too, as in a headline in title case
+/// (`Obama Says He Will Veto`).
+fn title_case_next(text: &[u8], end: usize) -> bool {
+    let rest = &text[end..];
+    let start = rest.iter().position(|&b| b != b' ').unwrap_or(rest.len());
+    start > 0 && rest.get(start).is_some_and(|b| b.is_ascii_uppercase())
+}
+
 /// All cues of all lists in `text`, sorted by start then longest first.
 pub(crate) fn scan(text: &str) -> Vec<Cue> {
     let c = compiled();
@@ -180,7 +188,7 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
         let (list, tag) = c.meta[m.pattern().as_usize()];
         // A capitalised verb is a verb only where a sentence starts: `the United States`
         // holds no `states`.
-        if list == List::Speech && bytes[m.start()].is_ascii_uppercase() && !sentence_start(bytes, m.start()) {
+        if list == List::Speech && bytes[m.start()].is_ascii_uppercase() && !sentence_start(bytes, m.start()) && !title_case_next(bytes, m.end()) {
             continue;
         }
         out.push(Cue { span: Span::new(m.start(), m.end()), list, tag });
@@ -240,9 +248,9 @@ mod tests {
 
     #[test]
     fn capitalised_speech_words_only_at_sentence_starts() {
-        let t = "The United States said so. Says who? “Yes,” Said Ann.";
+        let t = "The United States said so. Says who? “Yes,” Said Ann. Obama Says He Will Go";
         let speech: Vec<_> = scan(t).iter().filter(|c| c.list == List::Speech).map(|c| c.span.of(t)).collect();
-        assert_eq!(speech, ["said", "Says", "Said"]);
+        assert_eq!(speech, ["said", "Says", "Said", "Says"]);
     }
 
     #[test]
