@@ -337,7 +337,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 
 /// Auxiliaries and common verbs that show the word before them is a clause's subject.
 const VERBISH: &[&str] = &[
-    "has", "had", "have", "is", "was", "are", "were", "will", "would", "can", "could", "may", "might",
+    "has", "had", "have", "is", "was", "are", "were", "am", "will", "would", "can", "could", "may", "might",
     "must", "should", "did", "does", "went", "also", "then", "later", "gave", "took", "made", "got",
     "became", "came", "saw", "sent", "kept", "left", "met", "ran", "won", "lost", "put", "set",
     "spent", "stood", "hit", "let", "led", "held", "brought", "sought", "began", "once",
@@ -434,7 +434,7 @@ impl Mentions {
             }
             let w = doc.slice(t.span);
             if let Some(p) = is_pronoun(w) {
-                if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it") {
+                if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "i" | "we") {
                     return Some(Subject::Pronoun(t.span, p));
                 }
                 continue;

@@ -285,10 +285,17 @@ impl<'a, 't> Resolver<'a, 't> {
                 // `One former line cook, who asked not to be named, said`: a phrase that only
                 // describes its noun leaves the noun as the source
                 let t = a.of(text).to_ascii_lowercase();
-                if t.starts_with("who ") || t.starts_with("speaking ") || t.starts_with("on condition") {
+                let first = t.split(' ').next().unwrap_or("");
+                let describes = matches!(first, "who" | "speaking" | "spoke" | "on" | "asked" | "declined" | "requested" | "not" | "because" | "as")
+                    || first.ends_with("ed") || first.ends_with("ing");
+                if describes {
                     let doc = self.doc;
                     let s = doc.sentences[doc.sentence_at(a.start)];
-                    let before = doc.between(s.start, a.start).trim_end().trim_end_matches(',');
+                    let mut before = doc.between(s.start, a.start).trim_end();
+                    for w in [" who", " that", " and"] {
+                        before = before.strip_suffix(w).unwrap_or(before);
+                    }
+                    let before = before.trim_end().trim_end_matches(',');
                     let end = s.start + before.len();
                     if let Some(noun) = self.mentions.subject_before(doc, Span::new(end, end), s.start) {
                         if !matches!(noun, Subject::Anonymous(_)) {

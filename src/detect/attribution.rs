@@ -43,7 +43,12 @@ pub(crate) fn speech_cues<'a>(cx: &'a Context, span: Span) -> impl Iterator<Item
 /// inverted and `according to` forms, after it (`said Greta Holm`, `according to Reuters`).
 /// `floor` and `ceiling` bound the search (sentence or quote edges).
 pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) -> Option<Subject> {
-    let v = verb(cue);
+    subject_of_verb(cx, cue.span, verb(cue), floor, ceiling)
+}
+
+/// [`subject_of`] for any verb phrase at `span` (a denial or claim cue), read as `v`.
+pub(crate) fn subject_of_verb(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usize) -> Option<Subject> {
+    let cue = &Cue { span, list: List::Speech, tag: 0 };
     if v == Verb::According {
         return cx.mentions.subject_after(cx.doc, cue.span.end, ceiling);
     }

@@ -221,13 +221,15 @@ fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
             return Some(s);
         }
     }
+    let s = doc.sentences[doc.sentence_at(cue.start)];
     if i > 0 && matches!(word(doc, i - 1).as_str(), "but" | "and" | "or" | "yet") {
-        let s = doc.sentences[doc.sentence_at(cue.start)];
         if let Some(v) = speech_cues(cx, Span::new(s.start, cue.start)).next() {
             return subject_of(cx, v, s.start, s.end);
         }
     }
-    None
+    // the subject of the clause the cue ends (`In this instance, I am unable to provide
+    // confirmation or denial`)
+    cx.mentions.clause_subject(doc, Span::new(s.start.max(floor), cue.start), cue.start)
 }
 
 /// Negations that, in a headline, deny what the headline is about (`Banksy not arrested`).

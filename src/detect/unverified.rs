@@ -23,7 +23,7 @@
 //! strongest of theirs. The source is the object of `according to`, the unnamed source, the
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
-use super::attribution::{speech_cues, subject_of, verb, Verb};
+use super::attribution::{speech_cues, subject_of, subject_of_verb, verb, Verb};
 use super::scope::{clause, clause_follows, is_headline, title_case, word, Suppressors, DETERMINER};
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
@@ -289,7 +289,9 @@ fn who_of(cx: &Context, h: &Hit, span: Span) -> Option<Subject> {
         Who::After => cx.mentions.subject_after(doc, after_by(doc, h.cue.end, s.end), s.end),
         Who::Itself if h.span.is_none() => Some(Subject::Anonymous(h.cue)),
         Who::Itself => None,
-        Who::Before => cx.mentions.subject_before(doc, h.cue, s.start).or_else(|| governor(cx, h.cue.start, s)),
+        Who::Before => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s)),
+        // `had alleged`, `has claimed`: a verb, whose subject claims
+        Who::Governor if verb_form(doc, h.cue) => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s)),
         Who::Governor => governor(cx, h.cue.start, s).or_else(|| {
             // `X has reportedly ...` backed by `According to Y` in the next sentence
             if h.subtype != "reported" {
@@ -300,6 +302,14 @@ fn who_of(cx: &Context, h: &Hit, span: Span) -> Option<Subject> {
             (doc.paragraph_at(n.start) == doc.paragraph_at(s.start)).then(|| according_in(cx, n)).flatten()
         }),
     }
+}
+
+/// True when a cue in `-ed` is a verb after an auxiliary (`had alleged`), not an adjective
+/// (`the alleged violations`).
+fn verb_form(doc: &Document, cue: Span) -> bool {
+    let w = doc.slice(cue).to_ascii_lowercase();
+    let i = doc.token_at(cue.start);
+    w.ends_with("ed") && i > 0 && matches!(word(doc, i - 1).as_str(), "had" | "has" | "have" | "was" | "were" | "is" | "are" | "also" | "previously" | "repeatedly")
 }
 
 /// The speech verb governing the clause at `pos` (before it in the sentence), or the
