@@ -411,6 +411,24 @@ impl Mentions {
     /// or pronoun of the sentence, outside quotations, that is followed by a verb (`Trump went
     /// after Bush, calling him …` → Trump), else the sentence's subject.
     pub fn clause_subject(&self, doc: &Document, sentence: Span, before: usize) -> Option<Subject> {
+        // the sentence's subject, when a verb (or a relative clause or appositive) follows it
+        if let Some(s) = self.sentence_subject(doc, sentence, before) {
+            let end = match s {
+                Subject::Name(n) => Some(self.names[n].full.end),
+                Subject::Pronoun(p, _) => Some(p.end),
+                _ => None,
+            };
+            if let Some(end) = end {
+                let k = doc.token_at(end);
+                let next = doc.tokens.get(k).filter(|t| t.span.start < before);
+                let verb_follows = next.is_some_and(|t| looks_like_verb(doc, *t))
+                    || (next.is_some_and(|t| doc.slice(t.span) == ",")
+                        && doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Lower && t.span.start < before));
+                if verb_follows {
+                    return Some(s);
+                }
+            }
+        }
         let toks = doc.tokens_in(Span::new(sentence.start, before));
         let base = doc.token_at(sentence.start);
         for k in 0..toks.len().min(60) {

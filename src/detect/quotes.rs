@@ -238,11 +238,10 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
                     if let Some(c) = speech_cues(cx, after).find(|c| matches!(verb(c), Verb::Speech | Verb::Deny)) {
                         return Some((Some(c.span), Subject::Name(n), attribution::via_of(cx, c, after.end)));
                     }
-                    // `“…” Hannity started.`: a name and one verb close the sentence
+                    // `“…” Toomey fumed on Tuesday.`: a name and a verb in the past tense
                     let rest = doc.tokens_in(Span::new(cx.mentions.names[n].full.end, after.end));
-                    let words: Vec<_> = rest.iter().take_while(|t| t.is_word()).collect();
-                    if words.len() == 1 && rest.len() <= 2 && doc.slice(words[0].span).ends_with("ed") {
-                        return Some((Some(words[0].span), Subject::Name(n), None));
+                    if let Some(w) = rest.first().filter(|w| w.kind == TokenKind::Lower && doc.slice(w.span).ends_with("ed")) {
+                        return Some((Some(w.span), Subject::Name(n), None));
                     }
                 }
             }
@@ -271,6 +270,15 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
     for c in speech_cues(cx, s).filter(|c| matches!(verb(c), Verb::According)) {
         if let Some(who) = subject_of(cx, c, s.start, s.end) {
             return Some((Some(c.span), who, None));
+        }
+    }
+    // `Mr. Smith shot back: “…”`: a colon introduces the quotation; the clause before it speaks
+    if doc.between(s.start, q.span.start).trim_end().ends_with(':') {
+        let colon = s.start + doc.between(s.start, q.span.start).trim_end().len() - 1;
+        if let Some(who) = cx.mentions.clause_subject(doc, Span::new(s.start, colon), colon) {
+            if !matches!(who, Subject::Role { of: None, .. }) {
+                return Some((None, who, None));
+            }
         }
     }
     // a fragment in a sentence without a speech verb belongs to the sentence's subject
