@@ -12,7 +12,7 @@ export const ready = init();
 
 /** Resolves once the analyser's lexicon automaton is built (the first analysis builds it, in
  *  an idle period of its own, so mounting stays a short task). */
-const warm = ready.then(() => new Promise((ok) => idle(() => { analyze(""); ok(); })));
+const warm = ready.then(() => new Promise((ok) => idle(() => { analyze("“Yes,” she said. Officials denied it, according to Reuters, a source said."); ok(); })));
 
 
 export class ClaimLens extends HTMLElement {

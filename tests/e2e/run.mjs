@@ -82,10 +82,17 @@ try {
     return Object.entries(r.out).map(([k, v]) => `${v.painted.length} ${k}`).join(", ");
   });
 
-  await check("mount time", async () => {
-    const ms = await page.evaluate(() => window.claimlensDemo.mountMs);
-    assert(ms < 20, `${ms} ms`);
-    return `${ms.toFixed(2)} ms`;
+  await check("mount time (first mount on load; then steady state, mount + sidebar)", async () => {
+    const r = await page.evaluate(() => {
+      const lens = document.querySelector("claim-lens");
+      const first = window.claimlensDemo.mountMs;
+      const runs = [];
+      for (let i = 0; i < 5; i++) { lens.remount(); runs.push(lens.mountMs); }
+      runs.sort((a, b) => a - b);
+      return { first, median: runs[2] };
+    });
+    assert(r.median < 10, `median ${r.median} ms`);
+    return `first ${r.first.toFixed(1)} ms, median ${r.median.toFixed(1)} ms`;
   });
 
   await check("sidebar lists sources grouped by type, with counts", async () => {
