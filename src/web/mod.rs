@@ -43,8 +43,11 @@ use web_sys::{Document, Element, Event, KeyboardEvent, MouseEvent, MutationObser
 /// Milliseconds of quiet after a page change before re-analysing.
 const DEBOUNCE_MS: i32 = 150;
 
+/// The live mounts: handle id, article, state.
+type Mounts = Vec<(u32, Element, Rc<RefCell<Mount>>)>;
+
 thread_local! {
-    static MOUNTS: RefCell<Vec<(u32, Element, Rc<RefCell<Mount>>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTS: RefCell<Mounts> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static SHEETS: RefCell<Vec<(Document, Adopted, usize)>> = const { RefCell::new(Vec::new()) };
 }
