@@ -1,0 +1,163 @@
+//! What the widget shows of an [`Analysis`]: annotations in UTF-16 offsets with their names
+//! resolved, sources, and the words used for them. No DOM here.
+
+use super::options::kind_ix;
+use crate::{Analysis, Kind, SourceType};
+
+/// One annotation as the widget uses it.
+pub(crate) struct Ann {
+    pub(crate) id: usize,
+    /// Index into `KINDS`.
+    pub(crate) kind: usize,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) text: String,
+    pub(crate) subtype: Option<&'static str>,
+    pub(crate) partial: bool,
+    pub(crate) cue: Option<String>,
+    /// Index into the sources.
+    pub(crate) who: Option<usize>,
+    pub(crate) via: Vec<String>,
+    pub(crate) denies: Vec<usize>,
+    pub(crate) disputed_by: Vec<usize>,
+}
+
+/// One source.
+pub(crate) struct Src {
+    pub(crate) name: String,
+    pub(crate) ty: SourceType,
+}
+
+/// The view of one analysis: annotations sorted by start, with the running maximum of their
+/// ends (so the spans covering an offset are found by binary search plus a short scan).
+pub(crate) struct View {
+    pub(crate) anns: Vec<Ann>,
+    pub(crate) srcs: Vec<Src>,
+    max_end: Vec<u32>,
+}
+
+impl View {
+    pub(crate) fn new(a: &Analysis) -> View {
+        let u = |b: usize| a.utf16(b) as u32;
+        let anns: Vec<Ann> = a
+            .annotations
+            .iter()
+            .map(|x| Ann {
+                id: x.id,
+                kind: kind_ix(x.kind),
+                start: u(x.span.start),
+                end: u(x.span.end),
+                text: a.text_of(x).to_owned(),
+                subtype: x.subtype,
+                partial: x.partial && x.kind == Kind::Quote,
+                cue: x.cue.map(|c| c.of(a.text()).to_owned()).filter(|c| !c.is_empty()),
+                who: x.who.filter(|&w| w < a.sources.len()),
+                via: x.via.iter().filter_map(|&i| a.sources.get(i)).map(|s| s.name.clone()).collect(),
+                denies: x.denies.clone(),
+                disputed_by: x.disputed_by.clone(),
+            })
+            .collect();
+        let mut max_end = Vec::with_capacity(anns.len());
+        let mut m = 0;
+        for x in &anns {
+            m = m.max(x.end);
+            max_end.push(m);
+        }
+        let srcs = a.sources.iter().map(|s| Src { name: s.name.clone(), ty: s.ty }).collect();
+        View { anns, srcs, max_end }
+    }
+
+    /// The annotation with this id.
+    pub(crate) fn get(&self, id: usize) -> Option<&Ann> {
+        self.anns.get(id).filter(|a| a.id == id).or_else(|| self.anns.iter().find(|a| a.id == id))
+    }
+
+    /// Indices of the shown annotations covering UTF-16 offset `o`, innermost first.
+    pub(crate) fn covering(&self, o: u32, shown: &[bool; 4]) -> Vec<usize> {
+        let mut i = self.anns.partition_point(|a| a.start <= o);
+        let mut out = Vec::new();
+        while i > 0 {
+            i -= 1;
+            if self.max_end.get(i).is_some_and(|&m| m <= o) {
+                break;
+            }
+            let a = &self.anns[i];
+            if a.end > o && shown.get(a.kind).copied().unwrap_or(false) {
+                out.push(i);
+            }
+        }
+        out.sort_by_key(|&i| self.anns[i].end - self.anns[i].start);
+        out
+    }
+
+    /// Name of an annotation's source.
+    pub(crate) fn who(&self, a: &Ann) -> Option<&str> {
+        a.who.and_then(|w| self.srcs.get(w)).map(|s| s.name.as_str())
+    }
+
+    /// Number of annotations per kind.
+    pub(crate) fn counts(&self) -> [usize; 4] {
+        let mut c = [0; 4];
+        for a in &self.anns {
+            if let Some(x) = c.get_mut(a.kind) {
+                *x += 1;
+            }
+        }
+        c
+    }
+}
+
+/// The kind's name in the tooltip ("Quote", "Denial").
+pub(crate) fn kind_label(k: usize) -> &'static str {
+    ["Quote", "Denial", "Unverified claim", "Reported speech"].get(k).copied().unwrap_or("")
+}
+
+/// A subtype in words.
+pub(crate) fn subtype_label(s: &str) -> &str {
+    match s {
+        "denial" => "denial",
+        "non_denial" => "non-denial",
+        "no_comment" => "refusal to comment",
+        "reported" => "attributed to a report",
+        "anonymous" => "unnamed source",
+        "contested" => "contested or alleged",
+        "speculative" => "speculative",
+        "unconfirmed" => "not independently verified",
+        other => other,
+    }
+}
+
+/// What the source did, for a sidebar entry ("said", "denied").
+pub(crate) fn verb(a: &Ann) -> &'static str {
+    match (a.kind, a.subtype) {
+        (0, _) if a.partial => "was quoted",
+        (0, _) => "said",
+        (1, Some("non_denial")) => "neither confirmed nor denied",
+        (1, Some("no_comment")) => "declined to comment",
+        (1, _) => "denied",
+        (2, Some("reported")) => "reported",
+        (2, Some("anonymous")) => "told (unnamed)",
+        (2, Some("speculative")) => "suggested",
+        (2, Some("unconfirmed")) => "unconfirmed",
+        (2, _) => "claimed",
+        _ => "paraphrased",
+    }
+}
+
+/// Source type headings, in sidebar order.
+pub(crate) const GROUPS: [(SourceType, &str); 5] = [
+    (SourceType::Person, "People"),
+    (SourceType::Organization, "Organisations"),
+    (SourceType::Outlet, "News outlets"),
+    (SourceType::Publication, "Publications"),
+    (SourceType::Anonymous, "Unnamed sources"),
+];
+
+/// `s` cut to at most `max` characters, with an ellipsis.
+pub(crate) fn excerpt(s: &str, max: usize) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        None => s.to_owned(),
+    }
+}

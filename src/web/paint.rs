@@ -1,0 +1,234 @@
+//! Painting highlights, in two tiers:
+//!
+//! 1. the CSS Custom Highlight API: one `Highlight` per kind in `CSS.highlights`
+//!    (`claimlens-quote`, ...), shared by every mounted article, holding live `Range`s; the
+//!    DOM is not touched;
+//! 2. `<mark data-claimlens-kind>` wrapping, which records every text node it split and every
+//!    mark it made, and undoes exactly that (no `normalize()`).
+
+use super::ann::View;
+use super::dom::{call, get, highlight_api};
+use super::model::TextModel;
+use super::style::{NAMES, PRIORITY};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, Node, Range, Text};
+
+/// What one paint did, so it can be undone.
+#[derive(Default)]
+pub(crate) struct Painted {
+    /// Tier 1: ranges added, with their kind.
+    ranges: Vec<(usize, Range)>,
+    /// Tier 2: marks made (with their annotation id), innermost first.
+    marks: Vec<(Element, usize)>,
+    /// Tier 2: text nodes split, with the pieces split off them, in order.
+    splits: Vec<(Text, Vec<Text>)>,
+}
+
+fn highlight_name(kind: usize) -> String {
+    format!("claimlens-{}", NAMES.get(kind).copied().unwrap_or("quote"))
+}
+
+/// The registry's highlight `name`, created (with `priority`) when missing.
+fn highlight(name: &str, priority: i32) -> Result<JsValue, JsValue> {
+    let (registry, ctor) = highlight_api().ok_or_else(|| JsValue::from_str("no highlight API"))?;
+    let key = JsValue::from_str(name);
+    let h = call(&registry, "get", &[&key])?;
+    if !h.is_undefined() {
+        return Ok(h);
+    }
+    let h = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?;
+    js_sys::Reflect::set(&h, &JsValue::from_str("priority"), &JsValue::from(priority))?;
+    call(&registry, "set", &[&key, &h])?;
+    Ok(h)
+}
+
+/// Removes `range` from highlight `name`, and the highlight from the registry once empty.
+fn unhighlight(name: &str, range: &Range) {
+    let Some((registry, _)) = highlight_api() else { return };
+    let key = JsValue::from_str(name);
+    let Ok(h) = call(&registry, "get", &[&key]) else { return };
+    if h.is_undefined() {
+        return;
+    }
+    let _ = call(&h, "delete", &[range]);
+    if get(&h, "size").as_f64() == Some(0.0) {
+        let _ = call(&registry, "delete", &[&key]);
+    }
+}
+
+/// Tier 1: adds a range per shown annotation to its kind's highlight.
+pub(crate) fn paint_highlights(
+    doc: &Document,
+    model: &TextModel,
+    view: &View,
+    shown: &[bool; 4],
+    p: &mut Painted,
+) -> Result<(), JsValue> {
+    let mut hs: [Option<JsValue>; 4] = Default::default();
+    for a in &view.anns {
+        if !shown.get(a.kind).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(r) = model.range(doc, a.start, a.end)? else { continue };
+        let slot = hs.get_mut(a.kind).ok_or_else(|| JsValue::from_str("bad kind"))?;
+        if slot.is_none() {
+            *slot = Some(highlight(&highlight_name(a.kind), PRIORITY.get(a.kind).copied().unwrap_or(0))?);
+        }
+        if let Some(h) = slot {
+            call(h, "add", &[&r])?;
+            p.ranges.push((a.kind, r));
+        }
+    }
+    Ok(())
+}
+
+/// Tier 2: wraps every shown annotation's text in `<mark>`s, splitting text nodes at span
+/// boundaries; the model's node table is replaced by the pieces.
+pub(crate) fn paint_marks(
+    doc: &Document,
+    model: &mut TextModel,
+    view: &View,
+    shown: &[bool; 4],
+    p: &mut Painted,
+) -> Result<(), JsValue> {
+    let sel: Vec<usize> = (0..view.anns.len())
+        .filter(|&i| {
+            let a = &view.anns[i];
+            a.start < a.end && shown.get(a.kind).copied().unwrap_or(false)
+        })
+        .collect();
+    let mut bounds: Vec<u32> = sel.iter().flat_map(|&i| [view.anns[i].start, view.anns[i].end]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+
+    // split text nodes at every boundary inside them
+    let (mut nodes, mut starts, mut lens) = (Vec::new(), Vec::new(), Vec::new());
+    for ((node, &s), &l) in model.nodes.iter().zip(&model.starts).zip(&model.lens) {
+        let e = s + l;
+        let a = bounds.partition_point(|&b| b <= s);
+        let b = bounds.partition_point(|&b| b < e);
+        let cuts = bounds.get(a..b.max(a)).unwrap_or(&[]);
+        if cuts.is_empty() {
+            nodes.push(node.clone());
+            starts.push(s);
+            lens.push(l);
+            continue;
+        }
+        p.splits.push((node.clone(), Vec::with_capacity(cuts.len())));
+        let Some((_, pieces)) = p.splits.last_mut() else { continue };
+        for &c in cuts.iter().rev() {
+            pieces.insert(0, node.split_text(c - s)?);
+        }
+        let mut at = s;
+        nodes.push(node.clone());
+        for (piece, &c) in pieces.iter().zip(cuts) {
+            starts.push(at);
+            lens.push(c - at);
+            nodes.push(piece.clone());
+            at = c;
+        }
+        starts.push(at);
+        lens.push(e - at);
+    }
+
+    // wrap each piece in one mark per annotation covering it, highest priority innermost
+    let mut next = 0;
+    let mut active: Vec<usize> = Vec::new();
+    for ((node, &s), &l) in nodes.iter().zip(&starts).zip(&lens) {
+        while next < sel.len() && view.anns[sel[next]].start <= s {
+            active.push(sel[next]);
+            next += 1;
+        }
+        active.retain(|&i| view.anns[i].end > s);
+        if l == 0 || active.is_empty() {
+            continue;
+        }
+        let mut cover: Vec<usize> = active.iter().copied().filter(|&i| view.anns[i].end >= s + l).collect();
+        cover.sort_by_key(|&i| {
+            let a = &view.anns[i];
+            (-PRIORITY.get(a.kind).copied().unwrap_or(0), a.end - a.start)
+        });
+        let mut inner: Node = node.clone().into();
+        for i in cover {
+            let a = &view.anns[i];
+            let Some(parent) = inner.parent_node() else { break };
+            let mark = doc.create_element("mark")?;
+            mark.set_attribute("data-claimlens-kind", NAMES.get(a.kind).copied().unwrap_or(""))?;
+            mark.set_attribute("data-claimlens-id", &a.id.to_string())?;
+            parent.insert_before(&mark, Some(&inner))?;
+            mark.append_child(&inner)?;
+            p.marks.push((mark.clone(), a.id));
+            inner = mark.into();
+        }
+    }
+    model.replace(nodes, starts, lens);
+    Ok(())
+}
+
+impl Painted {
+    /// Undoes the paint: removes its ranges, unwraps its marks still in the DOM and joins the
+    /// pieces of each split node that are still adjacent. Changes the page made meanwhile are
+    /// kept.
+    pub(crate) fn undo(&mut self) {
+        for (k, r) in self.ranges.drain(..) {
+            unhighlight(&highlight_name(k), &r);
+        }
+        for (mark, _) in self.marks.drain(..) {
+            let Some(parent) = mark.parent_node() else { continue };
+            while let Some(c) = mark.first_child() {
+                if parent.insert_before(&c, Some(&mark)).is_err() {
+                    break;
+                }
+            }
+            let _ = parent.remove_child(&mark);
+        }
+        for (orig, pieces) in self.splits.drain(..) {
+            for piece in pieces {
+                let adjacent = piece.previous_sibling().is_some_and(|n| n.is_same_node(Some(&orig)));
+                if !adjacent {
+                    break;
+                }
+                if orig.append_data(&piece.data()).is_err() {
+                    break;
+                }
+                piece.remove();
+            }
+        }
+    }
+
+    /// Marks (tier 2) or returns the range to mark (tier 1) for annotation `id`.
+    pub(crate) fn set_active(&self, id: Option<usize>) {
+        for (m, mid) in &self.marks {
+            if Some(*mid) == id {
+                let _ = m.set_attribute("data-claimlens-active", "");
+            } else if m.has_attribute("data-claimlens-active") {
+                let _ = m.remove_attribute("data-claimlens-active");
+            }
+        }
+    }
+
+}
+
+/// The focus highlight (tier 1): one range at a time.
+pub(crate) struct Focus(Option<Range>);
+
+impl Focus {
+    pub(crate) fn new() -> Focus {
+        Focus(None)
+    }
+    pub(crate) fn set(&mut self, r: Option<Range>) {
+        self.clear();
+        if let Some(r) = r {
+            if let Ok(h) = highlight("claimlens-focus", 10) {
+                if call(&h, "add", &[&r]).is_ok() {
+                    self.0 = Some(r);
+                }
+            }
+        }
+    }
+    pub(crate) fn clear(&mut self) {
+        if let Some(r) = self.0.take() {
+            unhighlight("claimlens-focus", &r);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! The sources sidebar: a host element (`data-claimlens-sidebar`, open shadow root) with a
+//! legend of per-kind toggles, the sources grouped by type (each a `<details>` listing what
+//! that source said, denied or claimed) and an `aria-live` region. Built with
+//! `createElement`/`textContent` only; keyboard operable through native buttons and
+//! `<details>`.
+
+use super::ann::{excerpt, verb, View, GROUPS};
+use super::dom::{add, adopt, el, shadow};
+use super::options::{self, Theme};
+use super::style::{sidebar_css, LABELS, NAMES};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, ShadowRoot};
+
+pub(crate) struct Sidebar {
+    host: Element,
+    pub(crate) root: ShadowRoot,
+    body: Element,
+    live: Element,
+}
+
+impl Sidebar {
+    /// Creates the host where `place` says; `None` for `sidebar: false`.
+    pub(crate) fn new(
+        doc: &Document,
+        article: &Element,
+        place: &options::Sidebar,
+        theme: Theme,
+    ) -> Result<Option<Sidebar>, JsValue> {
+        let host = el(doc, "div", &[("data-claimlens-sidebar", ""), ("data-theme", theme.as_str())], None)?;
+        match place {
+            options::Sidebar::None => return Ok(None),
+            options::Sidebar::After => article.after_with_node_1(&host)?,
+            options::Sidebar::In(parent) => add(parent, &host)?,
+        }
+        let root = shadow(&host)?;
+        adopt(doc, root.as_ref(), root.as_ref(), &sidebar_css())?;
+        let panel = el(doc, "section", &[("class", "panel"), ("aria-labelledby", "cl-h")], None)?;
+        let body = el(doc, "div", &[], None)?;
+        let live = el(doc, "div", &[("class", "sr"), ("role", "status"), ("aria-live", "polite")], None)?;
+        add(&panel, &body)?;
+        add(&panel, &live)?;
+        add(&root, &panel)?;
+        Ok(Some(Sidebar { host, root, body, live }))
+    }
+
+    /// Rebuilds the content for `view`; `kinds` are the mounted kinds, `shown` the toggled-on.
+    pub(crate) fn render(&self, doc: &Document, view: &View, kinds: &[bool; 4], shown: &[bool; 4]) -> Result<(), JsValue> {
+        let b = &self.body;
+        b.set_text_content(None);
+        let counts = view.counts();
+        let total: usize = (0..4).filter(|&k| kinds[k]).map(|k| counts[k]).sum();
+        let n_src = view.srcs.len();
+        add(b, &el(doc, "h2", &[("id", "cl-h")], Some(&format!("Sources ({n_src})")))?)?;
+        let sum = format!(
+            "{total} highlight{} from {n_src} source{}",
+            if total == 1 { "" } else { "s" },
+            if n_src == 1 { "" } else { "s" }
+        );
+        add(b, &el(doc, "p", &[("class", "sum")], Some(&sum))?)?;
+
+        let legend = el(doc, "div", &[("class", "legend"), ("role", "group"), ("aria-label", "Highlight kinds")], None)?;
+        for k in (0..4).filter(|&k| kinds[k]) {
+            let pressed = if shown[k] { "true" } else { "false" };
+            let btn = el(doc, "button", &[("type", "button"), ("data-kind", NAMES[k]), ("aria-pressed", pressed)], None)?;
+            let sw = format!("sw sw-{}", NAMES[k]);
+            add(&btn, &el(doc, "span", &[("class", &sw), ("aria-hidden", "true")], Some("Aa"))?)?;
+            btn.append_with_str_1(&format!("{} ({})", LABELS[k], counts[k]))?;
+            add(&legend, &btn)?;
+        }
+        add(b, &legend)?;
+
+        let entry = |a: &super::ann::Ann| -> Result<Element, JsValue> {
+            let li = el(doc, "li", &[], None)?;
+            let class = format!("entry k-{}", NAMES.get(a.kind).copied().unwrap_or(""));
+            let btn = el(doc, "button", &[("type", "button"), ("class", &class), ("data-claimlens-entry", &a.id.to_string())], None)?;
+            add(&btn, &el(doc, "span", &[("class", "verb")], Some(verb(a)))?)?;
+            btn.append_with_str_1(&excerpt(&a.text, 110))?;
+            add(&li, &btn)?;
+            Ok(li)
+        };
+        let mine = |i: Option<usize>| view.anns.iter().filter(move |a| a.who == i && kinds.get(a.kind) == Some(&true));
+
+        for (ty, heading) in GROUPS {
+            let members: Vec<usize> = (0..view.srcs.len()).filter(|&i| view.srcs[i].ty == ty).collect();
+            if members.is_empty() {
+                continue;
+            }
+            add(b, &el(doc, "h3", &[], Some(&format!("{heading} ({})", members.len())))?)?;
+            let ul = el(doc, "ul", &[], None)?;
+            for i in members {
+                let li = el(doc, "li", &[], None)?;
+                let det = el(doc, "details", &[], None)?;
+                let summary = el(doc, "summary", &[], None)?;
+                add(&summary, &el(doc, "span", &[("class", "name")], Some(&view.srcs[i].name))?)?;
+                let n = mine(Some(i)).count();
+                let badge = match n {
+                    0 => "mentioned".to_owned(),
+                    1 => "1 statement".to_owned(),
+                    n => format!("{n} statements"),
+                };
+                add(&summary, &el(doc, "span", &[("class", "badge")], Some(&badge))?)?;
+                add(&det, &summary)?;
+                let entries = el(doc, "ul", &[("class", "entries")], None)?;
+                for a in mine(Some(i)) {
+                    add(&entries, &entry(a)?)?;
+                }
+                if n == 0 {
+                    add(&det, &el(doc, "p", &[("class", "none")], Some("Named in the article; no statement attributed."))?)?;
+                } else {
+                    add(&det, &entries)?;
+                }
+                add(&li, &det)?;
+                add(&ul, &li)?;
+            }
+            add(b, &ul)?;
+        }
+        let loose: Vec<_> = mine(None).collect();
+        if !loose.is_empty() {
+            add(b, &el(doc, "h3", &[], Some(&format!("Unattributed ({})", loose.len())))?)?;
+            let det = el(doc, "details", &[], None)?;
+            let summary = el(doc, "summary", &[], None)?;
+            add(&summary, &el(doc, "span", &[("class", "name")], Some("No named source"))?)?;
+            add(&det, &summary)?;
+            let entries = el(doc, "ul", &[("class", "entries")], None)?;
+            for a in loose {
+                add(&entries, &entry(a)?)?;
+            }
+            add(&det, &entries)?;
+            add(b, &det)?;
+        }
+        Ok(())
+    }
+
+    /// Updates a legend toggle in place (keeping keyboard focus on it).
+    pub(crate) fn set_pressed(&self, kind: &str, on: bool) {
+        if let Ok(Some(b)) = self.root.query_selector(&format!("button[data-kind={kind}]")) {
+            let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
+        }
+    }
+
+    /// Says `msg` through the live region.
+    pub(crate) fn announce(&self, msg: &str) {
+        self.live.set_text_content(Some(msg));
+    }
+
+    pub(crate) fn remove(&self) {
+        self.host.remove();
+    }
+}

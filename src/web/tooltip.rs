@@ -1,0 +1,113 @@
+//! The tooltip shown on hover of a highlight, or on focus of a sidebar entry: kind, subtype,
+//! cue, who, via, and what disputes it. One host element (`data-claimlens-ui="tooltip"`,
+//! open shadow root) appended to `<body>`, positioned in document coordinates.
+
+use super::ann::{excerpt, kind_label, subtype_label, View};
+use super::dom::{add, adopt, el, shadow};
+use super::style::{tooltip_css, NAMES};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, DomRect, Element, HtmlElement};
+
+pub(crate) struct Tooltip {
+    host: HtmlElement,
+    tip: Element,
+    /// Indices (into the view's annotations) shown now; empty when hidden.
+    pub(crate) shown: Vec<usize>,
+}
+
+impl Tooltip {
+    pub(crate) fn new(doc: &Document, theme: &str) -> Result<Tooltip, JsValue> {
+        let host: HtmlElement = el(doc, "div", &[("data-claimlens-ui", "tooltip"), ("data-theme", theme)], None)?
+            .dyn_into()
+            .map_err(|_| JsValue::from_str("claimlens: not an HTML document"))?;
+        let st = host.style();
+        st.set_property("position", "absolute")?;
+        st.set_property("z-index", "2147483000")?;
+        st.set_property("top", "0")?;
+        st.set_property("left", "0")?;
+        st.set_property("display", "none")?;
+        let root = shadow(&host)?;
+        adopt(doc, root.as_ref(), root.as_ref(), &tooltip_css())?;
+        let tip = el(doc, "div", &[("class", "tip"), ("role", "tooltip"), ("id", "claimlens-tip")], None)?;
+        add(&root, &tip)?;
+        let body = doc.body().ok_or_else(|| JsValue::from_str("claimlens: the document has no body"))?;
+        add(&body, &host)?;
+        Ok(Tooltip { host, tip, shown: Vec::new() })
+    }
+
+    /// Shows the annotations `items` (indices into `view.anns`) under `rect` (viewport).
+    pub(crate) fn show(&mut self, doc: &Document, view: &View, items: &[usize], rect: &DomRect) -> Result<(), JsValue> {
+        if items.is_empty() {
+            self.hide();
+            return Ok(());
+        }
+        if self.shown != items {
+            self.tip.set_text_content(None);
+            for &i in items {
+                let Some(a) = view.anns.get(i) else { continue };
+                let item = el(doc, "div", &[("class", "item")], None)?;
+                let head = el(doc, "div", &[("class", "head")], None)?;
+                let sw_class = format!("sw sw-{}", NAMES.get(a.kind).copied().unwrap_or(""));
+                add(&head, &el(doc, "span", &[("class", &sw_class), ("aria-hidden", "true")], None)?)?;
+                let mut title = kind_label(a.kind).to_owned();
+                if let Some(s) = a.subtype {
+                    title.push_str(" · ");
+                    title.push_str(subtype_label(s));
+                }
+                if a.partial {
+                    title.push_str(" · partial");
+                }
+                head.append_with_str_1(&title)?;
+                add(&item, &head)?;
+                let dl = el(doc, "dl", &[], None)?;
+                let row = |k: &str, v: &str| -> Result<(), JsValue> {
+                    add(&dl, &el(doc, "dt", &[], Some(k))?)?;
+                    add(&dl, &el(doc, "dd", &[], Some(v))?)
+                };
+                if let Some(w) = view.who(a) {
+                    row(if a.kind == 0 { "Said by" } else { "Source" }, w)?;
+                }
+                if let Some(c) = &a.cue {
+                    row("Cue", &format!("“{}”", excerpt(c, 60)))?;
+                }
+                if !a.via.is_empty() {
+                    row("Via", &a.via.join(", "))?;
+                }
+                for (label, ids) in [("Disputed by", &a.disputed_by), ("Disputes", &a.denies)] {
+                    for &d in ids {
+                        if let Some(o) = view.get(d) {
+                            let who = view.who(o).map(|w| format!("{w}: ")).unwrap_or_default();
+                            row(label, &format!("{who}{}", excerpt(&o.text, 80)))?;
+                        }
+                    }
+                }
+                if dl.first_child().is_some() {
+                    add(&item, &dl)?;
+                }
+                add(&self.tip, &item)?;
+            }
+            self.shown = items.to_vec();
+        }
+        let win = doc.default_view().ok_or_else(|| JsValue::from_str("claimlens: no window"))?;
+        let (sx, sy) = (win.scroll_x().unwrap_or(0.0), win.scroll_y().unwrap_or(0.0));
+        let vw = win.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
+        let left = rect.left().min(vw - 360.0).max(4.0) + sx;
+        let top = rect.bottom() + 6.0 + sy;
+        let st = self.host.style();
+        st.set_property("left", &format!("{}px", left as i64))?;
+        st.set_property("top", &format!("{}px", top as i64))?;
+        st.set_property("display", "block")?;
+        Ok(())
+    }
+
+    pub(crate) fn hide(&mut self) {
+        if !self.shown.is_empty() {
+            let _ = self.host.style().set_property("display", "none");
+            self.shown.clear();
+        }
+    }
+
+    pub(crate) fn remove(&self) {
+        self.host.remove();
+    }
+}

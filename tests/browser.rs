@@ -1,0 +1,414 @@
+//! Browser tests of the WebAssembly edge, run by
+//! `wasm-pack test --headless --chrome|--firefox --mode no-install`.
+//!
+//! They drive the real release package (`www/pkg`, built by `scripts/build-wasm.sh` first, as
+//! `scripts/test.sh` does) through its JavaScript API — `analyze`, `mount`, the handle — on
+//! DOM articles built in the test page.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Function, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(module = "/www/pkg/claimlens.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = initSync)]
+    fn init_sync(opts: &JsValue) -> JsValue;
+    #[wasm_bindgen(catch, js_name = analyze)]
+    fn cl_analyze(text: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = mount)]
+    fn cl_mount(el: &JsValue, opts: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+static WASM: &[u8] = include_bytes!("../www/pkg/claimlens_bg.wasm");
+
+thread_local!(static READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+
+fn init() {
+    if !READY.with(|r| r.replace(true)) {
+        let o = Object::new();
+        Reflect::set(&o, &"module".into(), &Uint8Array::from(WASM)).unwrap();
+        init_sync(&o);
+    }
+}
+
+const FIXTURE: &str = r##"
+<h2>Court ruling</h2>
+<p>“We will <a href="#x">appeal</a> this <em>ruling</em> and <strong>w<span><span>in</span></span></strong>,” Jane Doe said.</p>
+<div><p>The ministry declined to <b>comment</b>.</p></div>
+<p>The company is <em>reportedly</em> for sale, according to Reuters.</p>
+<p>one</p><p>two<br>three</p>
+<script type="text/plain">“not read,” said Nobody.</script><style>p{}</style>
+"##;
+
+const FIXTURE_TEXT: &str = "Court ruling\n“We will appeal this ruling and win,” Jane Doe said.\n\
+The ministry declined to comment.\nThe company is reportedly for sale, according to Reuters.\none\ntwo\nthree";
+
+fn doc() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn article(html: &str) -> Element {
+    let d = doc();
+    let a = d.create_element("article").unwrap();
+    a.set_inner_html(html);
+    d.body().unwrap().append_child(&a).unwrap();
+    a
+}
+
+fn get(o: &JsValue, k: &str) -> JsValue {
+    Reflect::get(o, &k.into()).unwrap()
+}
+
+fn call(o: &JsValue, name: &str, args: &[JsValue]) -> JsValue {
+    let f: Function = get(o, name).dyn_into().unwrap();
+    Reflect::apply(&f, o, &args.iter().collect::<Array>()).unwrap()
+}
+
+fn opts(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in pairs {
+        Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+fn mount(el: &Element, o: JsValue) -> JsValue {
+    init();
+    cl_mount(el, &o).unwrap()
+}
+
+/// Texts of a kind's CSS highlight ranges.
+fn highlighted(kind: &str) -> Vec<String> {
+    let reg = get(&get(&js_sys::global(), "CSS"), "highlights");
+    let h = call(&reg, "get", &[format!("claimlens-{kind}").into()]);
+    if h.is_undefined() {
+        return vec![];
+    }
+    let ranges = Array::from(&h);
+    ranges.iter().map(|r| r.unchecked_into::<web_sys::Range>().to_string().as_string().unwrap()).collect()
+}
+
+/// Texts of each annotation's marks (pieces joined), by kind.
+fn marked(el: &Element, kind: &str) -> Vec<String> {
+    let list = el.query_selector_all(&format!("mark[data-claimlens-kind={kind}]")).unwrap();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for i in 0..list.length() {
+        let m: Element = list.item(i).unwrap().unchecked_into();
+        let id = m.get_attribute("data-claimlens-id").unwrap();
+        let t = m.text_content().unwrap();
+        match out.iter_mut().find(|(x, _)| *x == id) {
+            Some((_, s)) => s.push_str(&t),
+            None => out.push((id, t)),
+        }
+    }
+    out.into_iter().map(|(_, t)| t).collect()
+}
+
+fn sidebar_names() -> Vec<String> {
+    let Some(host) = doc().query_selector("[data-claimlens-sidebar]").unwrap() else { return vec![] };
+    let root = host.shadow_root().expect("open shadow root");
+    let list = root.query_selector_all("summary .name").unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+}
+
+fn traces() -> (u32, u32, u32, u32) {
+    let d = doc();
+    let reg = get(&get(&js_sys::global(), "CSS"), "highlights");
+    let n_hl = Array::from(&call(&reg, "keys", &[])).length();
+    let n_ui = d.query_selector_all("[data-claimlens-sidebar],[data-claimlens-ui],[data-claimlens-theme]").unwrap().length();
+    let n_sheets = Array::from(&get(&d, "adoptedStyleSheets")).length();
+    let n_marks = d.query_selector_all("mark").unwrap().length();
+    (n_hl, n_ui, n_sheets, n_marks)
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |res, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&res, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn analyze_returns_the_cli_json() {
+    init();
+    let a = cl_analyze(&"“We will appeal,” said Jane Doe, the mayor.".into()).unwrap();
+    let first = Array::from(&get(&a, "annotations")).get(0);
+    assert_eq!(get(&first, "kind"), "quote");
+    assert_eq!(get(&first, "speaker"), "Jane Doe");
+    assert_eq!(get(&first, "start").as_f64(), Some(0.0));
+    assert_eq!(get(&first, "text"), "“We will appeal,”");
+    let e = cl_analyze(&JsValue::from(42)).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::TypeError>());
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_are_clear_errors_and_leave_nothing() {
+    init();
+    let before = traces();
+    let el = article(FIXTURE);
+    let html = el.inner_html();
+    for (o, needle) in [
+        (opts(&[("highlight", "x".into())]), "options.highlight"),
+        (opts(&[("sidebar", 3.into())]), "options.sidebar"),
+        (opts(&[("kinds", Array::of1(&"quotes".into()).into())]), "options.kinds"),
+        (opts(&[("theme", "blue".into())]), "options.theme"),
+        ("nope".into(), "options must be an object"),
+    ] {
+        let e = cl_mount(&el, &o).unwrap_err();
+        assert!(e.is_instance_of::<js_sys::TypeError>());
+        let msg = get(&e, "message").as_string().unwrap();
+        assert!(msg.contains(needle), "{msg}");
+    }
+    let e = cl_mount(&"not an element".into(), &JsValue::UNDEFINED).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::TypeError>());
+    assert_eq!(el.inner_html(), html);
+    assert_eq!(traces(), before);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn text_model_separates_blocks_and_skips_scripts() {
+    let el = article(FIXTURE);
+    let h = mount(&el, opts(&[("sidebar", false.into())]));
+    assert_eq!(get(&h, "text"), FIXTURE_TEXT);
+    call(&h, "unmount", &[]);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn highlights_tier_crosses_inline_elements_and_unmounts_cleanly() {
+    let before = traces();
+    let el = article(FIXTURE);
+    let html = el.inner_html();
+    let h = mount(&el, JsValue::UNDEFINED);
+    assert_eq!(get(&h, "tier"), "highlights");
+    assert_eq!(highlighted("quote"), ["“We will appeal this ruling and win,”"]);
+    assert_eq!(highlighted("denial"), ["declined to comment"]);
+    assert_eq!(highlighted("unverified"), ["The company is reportedly for sale, according to Reuters."]);
+    assert_eq!(el.inner_html(), html, "the highlight tier does not touch the article");
+    let names = sidebar_names();
+    assert!(names.iter().any(|n| n == "Jane Doe"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Reuters"), "{names:?}");
+    // the sidebar host sits right after the article
+    let next = el.next_element_sibling().unwrap();
+    assert!(next.has_attribute("data-claimlens-sidebar"));
+    // mounting twice is an error; unmount is idempotent
+    assert!(cl_mount(&el, &JsValue::UNDEFINED).is_err());
+    call(&h, "unmount", &[]);
+    call(&h, "unmount", &[]);
+    assert_eq!(get(&h, "mounted"), false);
+    assert_eq!(el.inner_html(), html);
+    assert_eq!(traces(), before);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn marks_tier_wraps_exactly_and_restores_byte_identical() {
+    let before = traces();
+    let el = article(FIXTURE);
+    let html = el.inner_html();
+    let text_nodes = |e: &Element| {
+        let w = doc().create_tree_walker_with_what_to_show(e, 4).unwrap();
+        let mut n = 0;
+        while w.next_node().unwrap().is_some() {
+            n += 1;
+        }
+        n
+    };
+    let nodes_before = text_nodes(&el);
+    let h = mount(&el, opts(&[("highlight", "marks".into())]));
+    assert_eq!(get(&h, "tier"), "marks");
+    assert_eq!(marked(&el, "quote"), ["“We will appeal this ruling and win,”"]);
+    assert_eq!(marked(&el, "denial"), ["declined to comment"]);
+    assert_eq!(marked(&el, "unverified"), ["The company is reportedly for sale, according to Reuters."]);
+    assert!(highlighted("quote").is_empty());
+    call(&h, "unmount", &[]);
+    assert_eq!(el.inner_html(), html);
+    assert_eq!(text_nodes(&el), nodes_before, "split text nodes are joined again");
+    assert_eq!(traces(), before);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn sidebar_click_marks_the_span_and_legend_toggles_a_kind() {
+    let el = article(FIXTURE);
+    let h = mount(&el, opts(&[("highlight", "marks".into())]));
+    let root = doc().query_selector("[data-claimlens-sidebar]").unwrap().unwrap().shadow_root().unwrap();
+    let entry: HtmlElement = root.query_selector("[data-claimlens-entry]").unwrap().unwrap().unchecked_into();
+    let id = entry.get_attribute("data-claimlens-entry").unwrap();
+    entry.click();
+    let active = el.query_selector_all("mark[data-claimlens-active]").unwrap();
+    assert!(active.length() > 0);
+    let m: Element = active.item(0).unwrap().unchecked_into();
+    assert_eq!(m.get_attribute("data-claimlens-id").unwrap(), id);
+    let live = root.query_selector("[aria-live]").unwrap().unwrap().text_content().unwrap();
+    assert!(live.starts_with("Marked"), "{live}");
+    let tip = doc().query_selector("[data-claimlens-ui=tooltip]").unwrap().unwrap();
+    assert_eq!(tip.unchecked_ref::<HtmlElement>().style().get_property_value("display").unwrap(), "block");
+    let toggle: HtmlElement = root.query_selector("button[data-kind=quote]").unwrap().unwrap().unchecked_into();
+    toggle.click();
+    assert!(marked(&el, "quote").is_empty());
+    assert_eq!(toggle.get_attribute("aria-pressed").unwrap(), "false");
+    assert_eq!(marked(&el, "denial"), ["declined to comment"]);
+    toggle.click();
+    assert_eq!(marked(&el, "quote").len(), 1);
+    // Escape closes the tooltip
+    let ctor: Function = get(&js_sys::global(), "KeyboardEvent").dyn_into().unwrap();
+    let ev = Reflect::construct(&ctor, &Array::of2(&"keydown".into(), &opts(&[("key", "Escape".into())]))).unwrap();
+    doc().dispatch_event(ev.unchecked_ref()).unwrap();
+    assert_eq!(tip.unchecked_ref::<HtmlElement>().style().get_property_value("display").unwrap(), "none");
+    call(&h, "unmount", &[]);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn markup_like_text_stays_text() {
+    let before_imgs = doc().query_selector_all("img").unwrap().length();
+    let el = article("");
+    let p = doc().create_element("p").unwrap();
+    p.set_text_content(Some("“<img src=x onerror=alert(1)>,” said Eve Hacker."));
+    el.append_child(&p).unwrap();
+    for tier in ["auto", "marks"] {
+        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        let root = doc().query_selector("[data-claimlens-sidebar]").unwrap().unwrap().shadow_root().unwrap();
+        let entry = root.query_selector("[data-claimlens-entry]").unwrap().unwrap();
+        entry.unchecked_ref::<HtmlElement>().click();
+        assert!(entry.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
+        assert_eq!(root.query_selector_all("img").unwrap().length(), 0);
+        assert_eq!(el.query_selector_all("img").unwrap().length(), 0);
+        assert_eq!(doc().query_selector_all("img").unwrap().length(), before_imgs);
+        let tip = doc().query_selector("[data-claimlens-ui=tooltip]").unwrap().unwrap();
+        assert_eq!(tip.shadow_root().unwrap().query_selector_all("img").unwrap().length(), 0);
+        call(&h, "unmount", &[]);
+    }
+    assert_eq!(el.inner_html(), "<p>“&lt;img src=x onerror=alert(1)&gt;,” said Eve Hacker.</p>");
+    el.remove();
+}
+
+fn rgb(s: &str) -> [f64; 3] {
+    let inner = s.trim_start_matches("rgba(").trim_start_matches("rgb(").trim_end_matches(')');
+    let v: Vec<f64> = inner.split(',').take(3).map(|x| x.trim().parse().unwrap()).collect();
+    [v[0], v[1], v[2]]
+}
+
+fn luminance(c: [f64; 3]) -> f64 {
+    let f = |x: f64| {
+        let x = x / 255.0;
+        if x <= 0.03928 { x / 12.92 } else { ((x + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2])
+}
+
+fn contrast(a: [f64; 3], b: [f64; 3]) -> f64 {
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[wasm_bindgen_test]
+fn palette_contrast_is_at_least_4_5_in_both_themes() {
+    let el = article(FIXTURE);
+    let h = mount(&el, opts(&[("highlight", "marks".into()), ("sidebar", false.into())]));
+    let win = web_sys::window().unwrap();
+    for theme in ["light", "dark"] {
+        let probe = doc().create_element("div").unwrap();
+        probe.set_attribute("data-claimlens-theme", theme).unwrap();
+        for kind in ["quote", "denial", "unverified", "reported"] {
+            let m = doc().create_element("mark").unwrap();
+            m.set_attribute("data-claimlens-kind", kind).unwrap();
+            m.set_text_content(Some("sample"));
+            probe.append_child(&m).unwrap();
+        }
+        doc().body().unwrap().append_child(&probe).unwrap();
+        let marks = probe.children();
+        for i in 0..marks.length() {
+            let m = marks.item(i).unwrap();
+            let st = win.get_computed_style(&m).unwrap().unwrap();
+            let fg = rgb(&st.get_property_value("color").unwrap());
+            let bg = rgb(&st.get_property_value("background-color").unwrap());
+            let c = contrast(fg, bg);
+            let kind = m.get_attribute("data-claimlens-kind").unwrap();
+            assert!(c >= 4.5, "{theme} {kind}: {fg:?} on {bg:?} is {c:.2}:1");
+            // never colour alone: every kind has an underline of its own style
+            let line = st.get_property_value("text-decoration-style").unwrap();
+            let expected = match kind.as_str() { "quote" => "solid", "denial" => "double", "unverified" => "wavy", _ => "dotted" };
+            assert_eq!(line, expected, "{kind}");
+        }
+        probe.remove();
+    }
+    call(&h, "unmount", &[]);
+    el.remove();
+}
+
+async fn reanalysis(tier: &str) {
+    let el = article(FIXTURE);
+    let h = mount(&el, opts(&[("highlight", tier.into())]));
+    let count = |el: &Element| if tier == "marks" { marked(el, "quote").len() } else { highlighted("quote").len() };
+    assert_eq!(count(&el), 1);
+    assert_eq!(get(&h, "refreshes").as_f64(), Some(0.0));
+    let p = doc().create_element("p").unwrap();
+    p.set_text_content(Some("“Second quote here,” said Bob Smith."));
+    el.append_child(&p).unwrap();
+    sleep(400).await;
+    assert_eq!(get(&h, "refreshes").as_f64(), Some(1.0));
+    assert_eq!(count(&el), 2);
+    assert!(sidebar_names().iter().any(|n| n == "Bob Smith"));
+    sleep(500).await;
+    assert_eq!(get(&h, "refreshes").as_f64(), Some(1.0), "no re-analysis loop");
+    call(&h, "unmount", &[]);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn reanalyses_after_a_paragraph_is_added_without_looping_highlights() {
+    reanalysis("auto").await;
+}
+
+#[wasm_bindgen_test]
+async fn reanalyses_after_a_paragraph_is_added_without_looping_marks() {
+    reanalysis("marks").await;
+}
+
+/// Changes the page makes to its article, applied the same way to a mounted article and to an
+/// unmounted copy.
+fn page_changes(el: &Element) {
+    let p = doc().create_element("p").unwrap();
+    p.set_text_content(Some("“A late addition,” said Ann Lee."));
+    el.append_child(&p).unwrap();
+    // rewrite the paragraph holding the denial, and drop the "reportedly" paragraph
+    let ps = el.query_selector_all("p").unwrap();
+    ps.item(1).unwrap().set_text_content(Some("The ministry changed its mind."));
+    ps.item(2).unwrap().unchecked_into::<Element>().remove();
+    let em = el.query_selector("em").unwrap().unwrap();
+    em.set_attribute("class", "x").unwrap();
+}
+
+async fn page_changes_survive(tier: &str, wait: bool) {
+    let reference = article(FIXTURE);
+    page_changes(&reference);
+    let expected = reference.inner_html();
+    reference.remove();
+    let el = article(FIXTURE);
+    let h = mount(&el, opts(&[("highlight", tier.into())]));
+    page_changes(&el);
+    if wait {
+        sleep(400).await;
+        assert_eq!(get(&h, "refreshes").as_f64(), Some(1.0));
+    }
+    call(&h, "unmount", &[]);
+    assert_eq!(el.inner_html(), expected, "{tier}, waited: {wait}");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unmount_keeps_exactly_the_pages_changes() {
+    for tier in ["marks", "auto"] {
+        for wait in [false, true] {
+            page_changes_survive(tier, wait).await;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+// End-to-end check of the demo page in headless Debian Chromium, driven by playwright-core.
+// Builds nothing (scripts/test.sh built www/pkg first); serves www/ on 127.0.0.1 on a free
+// port; prints one line per check and a closing `N passed, N failed`; exits 1 on failure.
+// Saves screenshots to www/screenshots/.
+import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "../../scripts/serve.mjs";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const www = join(root, "www");
+const tools = process.env.NODE_TOOLS ?? join(homedir(), ".cache/claimlens-tools/node/node_modules");
+const require = createRequire(join(tools, "noop.js"));
+const { chromium } = require("playwright-core");
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+if (!existsSync(join(www, "pkg/claimlens_bg.wasm"))) {
+  console.error("e2e: www/pkg is missing; run bash scripts/build-wasm.sh first");
+  process.exit(1);
+}
+mkdirSync(join(www, "screenshots"), { recursive: true });
+
+let passed = 0, failed = 0;
+async function check(name, f) {
+  try {
+    const note = await f();
+    passed++;
+    console.log(`ok   ${name}${note ? ` (${note})` : ""}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}: ${e?.message ?? e}`);
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+const server = await serve(www, 0);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  // playwright gives the browser a fresh temporary profile of its own (--user-data-dir)
+});
+
+try {
+  // The demo page carries the CSP (require-trusted-types-for 'script'; script-src 'self' 'wasm-unsafe-eval').
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(`console ${m.type()}: ${m.text()}`); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(server.url);
+  await page.waitForSelector("html[data-claimlens-ready]", { timeout: 15000 });
+
+  await check("demo mounts: CSS highlights match the analysis, across inline elements", async () => {
+    const r = await page.evaluate(() => {
+      const norm = (t) => t.replace(/\s+/g, " ").trim();
+      const a = document.querySelector("claim-lens").handle.analysis();
+      const out = {};
+      for (const k of ["quote", "denial", "unverified", "reported"]) {
+        const h = CSS.highlights.get(`claimlens-${k}`);
+        out[k] = {
+          painted: h ? [...h].map((r) => norm(r.toString())).sort() : [],
+          expected: a.annotations.filter((x) => x.kind === k).map((x) => norm(x.text)).sort(),
+        };
+      }
+      return { out, tier: window.claimlensDemo.tier };
+    });
+    assert(r.tier === "highlights", `tier ${r.tier}`);
+    for (const [k, v] of Object.entries(r.out)) assert(JSON.stringify(v.painted) === JSON.stringify(v.expected), `${k}: painted ${JSON.stringify(v.painted)} expected ${JSON.stringify(v.expected)}`);
+    const q = r.out.quote.painted;
+    assert(q.length >= 4, `quotes: ${JSON.stringify(q)}`);
+    assert(q.some((t) => t.startsWith("“We are not going to open a plant")), "mayor quote missing");
+    assert(q.some((t) => t.includes("every test")), "quote crossing <strong> missing");
+    assert(q.some((t) => t.includes("wait again")), "quote crossing nested span/em missing");
+    assert(r.out.denial.painted.length >= 1, "no denial painted");
+    return Object.entries(r.out).map(([k, v]) => `${v.painted.length} ${k}`).join(", ");
+  });
+
+  await check("mount time (first mount on load; then steady state, mount + sidebar)", async () => {
+    const r = await page.evaluate(() => {
+      const lens = document.querySelector("claim-lens");
+      const first = window.claimlensDemo.mountMs;
+      const runs = [];
+      for (let i = 0; i < 5; i++) { lens.remount(); runs.push(lens.mountMs); }
+      runs.sort((a, b) => a - b);
+      return { first, median: runs[2] };
+    });
+    assert(r.median < 10, `median ${r.median} ms`);
+    return `first ${r.first.toFixed(1)} ms, median ${r.median.toFixed(1)} ms`;
+  });
+
+  await check("sidebar lists sources grouped by type, with counts", async () => {
+    const r = await page.evaluate(() => {
+      const host = document.querySelector("[data-claimlens-sidebar]");
+      const root = host?.shadowRoot;
+      if (!root) return null;
+      return {
+        heading: root.querySelector("h2")?.textContent,
+        groups: [...root.querySelectorAll("h3")].map((h) => h.textContent),
+        names: [...root.querySelectorAll("summary .name")].map((n) => n.textContent),
+        legend: [...root.querySelectorAll(".legend button")].map((b) => b.getAttribute("aria-pressed")),
+        live: root.querySelector("[aria-live]")?.textContent,
+      };
+    });
+    assert(r, "no sidebar host with an open shadow root");
+    assert(/^Sources \(\d+\)$/.test(r.heading), `heading ${r.heading}`);
+    assert(r.names.includes("Reuters"), `names ${r.names}`);
+    assert(r.names.some((n) => n.includes("Brandt")), `names ${r.names}`);
+    assert(r.groups.some((g) => g.startsWith("People")), `groups ${r.groups}`);
+    assert(r.legend.length === 4 && r.legend.every((p) => p === "true"), `legend ${r.legend}`);
+    assert(r.live?.startsWith("claimlens:"), `live region ${r.live}`);
+    return `${r.names.length} sources: ${r.groups.join(", ")}`;
+  });
+
+  await check("tooltip on hover, closed by Escape", async () => {
+    const pt = await page.evaluate(() => {
+      const r = [...CSS.highlights.get("claimlens-quote")][0];
+      const b = r.getClientRects()[0];
+      return { x: b.left + Math.min(20, b.width / 2), y: b.top + b.height / 2 };
+    });
+    await page.mouse.move(pt.x, pt.y);
+    const tip = page.locator("[data-claimlens-ui=tooltip]");
+    await page.waitForFunction(() => document.querySelector("[data-claimlens-ui=tooltip]")?.style.display === "block", null, { timeout: 3000 });
+    const text = await tip.evaluate((h) => h.shadowRoot.textContent);
+    assert(text.includes("Quote") && text.includes("Said by"), `tooltip text ${text}`);
+    await page.screenshot({ path: join(www, "screenshots/demo-tooltip.png") });
+    await page.keyboard.press("Escape");
+    const hidden = await tip.evaluate((h) => h.style.display);
+    assert(hidden === "none", `after Escape: ${hidden}`);
+    await page.mouse.move(5, 5);
+    return text.slice(0, 60);
+  });
+
+  await check("sidebar click scrolls to the span and marks it", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.setViewportSize({ width: 1280, height: 420 });
+    // the last statement in the article: open its source and click the entry
+    const id = await page.evaluate(() => {
+      const root = document.querySelector("[data-claimlens-sidebar]").shadowRoot;
+      const entries = [...root.querySelectorAll("[data-claimlens-entry]")];
+      const last = entries.reduce((a, b) => (+b.dataset.claimlensEntry > +a.dataset.claimlensEntry ? b : a));
+      last.closest("details").open = true;
+      return last.dataset.claimlensEntry;
+    });
+    await page.locator(`[data-claimlens-entry="${id}"]`).click();
+    const r = await page.evaluate(() => {
+      const h = CSS.highlights.get("claimlens-focus");
+      const range = h && [...h][0];
+      const b = range?.getBoundingClientRect();
+      return { y: window.scrollY, text: range?.toString(), top: b?.top, bottom: b?.bottom, ih: innerHeight,
+        live: document.querySelector("[data-claimlens-sidebar]").shadowRoot.querySelector("[aria-live]").textContent };
+    });
+    assert(r.text, "no claimlens-focus highlight");
+    assert(r.y > 0, `did not scroll (scrollY ${r.y})`);
+    assert(r.top >= 0 && r.bottom <= r.ih, `span not in view: ${r.top}..${r.bottom} of ${r.ih}`);
+    assert(r.live.startsWith("Marked"), `announcement ${r.live}`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    return `scrolled to ${r.y}, marked “${r.text.slice(0, 40)}…”`;
+  });
+
+  await check("legend toggle hides and shows a kind", async () => {
+    const btn = page.locator('[data-claimlens-sidebar] button[data-kind="quote"]');
+    await btn.click();
+    const off = await page.evaluate(() => CSS.highlights.get("claimlens-quote")?.size ?? 0);
+    const pressed = await btn.getAttribute("aria-pressed");
+    await btn.click();
+    const on = await page.evaluate(() => CSS.highlights.get("claimlens-quote")?.size ?? 0);
+    assert(off === 0 && pressed === "false" && on > 0, `off ${off}, pressed ${pressed}, on ${on}`);
+  });
+
+  await check("no CSP or Trusted Types violation, no console error", async () => {
+    const v = await page.evaluate(() => window.__cspViolations);
+    assert(v.length === 0, `violations: ${v.join("; ")}`);
+    assert(problems.length === 0, problems.join("; "));
+  });
+
+  await check("screenshots, light and dark", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.screenshot({ path: join(www, "screenshots/demo-light.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.screenshot({ path: join(www, "screenshots/demo-dark.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "light" });
+    return "www/screenshots/demo-{light,dark,tooltip}.png";
+  });
+
+  await check("marks tier via the highlight control, and back", async () => {
+    await page.selectOption('select[name="highlight"]', "marks");
+    await page.waitForFunction(() => document.querySelectorAll("#story mark[data-claimlens-kind]").length > 0, null, { timeout: 5000 });
+    const r = await page.evaluate(() => ({
+      marks: document.querySelectorAll("#story mark[data-claimlens-kind]").length,
+      hl: CSS.highlights.get("claimlens-quote")?.size ?? 0,
+    }));
+    await page.screenshot({ path: join(www, "screenshots/demo-marks.png") });
+    await page.selectOption('select[name="highlight"]', "auto");
+    await page.waitForFunction(() => document.querySelectorAll("#story mark").length === 0 && CSS.highlights.get("claimlens-quote")?.size > 0, null, { timeout: 5000 });
+    assert(r.marks > 5 && r.hl === 0, JSON.stringify(r));
+    return `${r.marks} marks`;
+  });
+
+  await check("pasted article is analysed", async () => {
+    await page.fill("#paste", "“We did nothing wrong,” said Tom Reyes, the club’s owner.\n\nThe league declined to comment. The club is said to be for sale, according to The Courier.");
+    await page.click("#paste-form button[type=submit]");
+    await page.waitForFunction(() => [...(CSS.highlights.get("claimlens-quote") ?? [])].some((r) => r.toString().includes("We did nothing wrong")), null, { timeout: 5000 });
+    const paras = await page.evaluate(() => document.querySelectorAll("#story p").length);
+    const json = await page.evaluate(() => JSON.parse(document.getElementById("json").textContent));
+    assert(paras === 2, `${paras} paragraphs`);
+    assert(json.annotations.some((a) => a.kind === "denial"), "no denial in the pasted text's JSON");
+    await page.click("#reset");
+  });
+  await ctx.close();
+
+  // axe-core needs its script injected: a context that bypasses the page's CSP.
+  const actx = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const apage = await actx.newPage();
+  await apage.goto(server.url);
+  await apage.waitForSelector("html[data-claimlens-ready]", { timeout: 15000 });
+  for (const scheme of ["light", "dark"]) {
+    await check(`axe-core: no serious or critical violation (${scheme})`, async () => {
+      await apage.emulateMedia({ colorScheme: scheme });
+      // open every source so the entries are checked too
+      await apage.evaluate(() => document.querySelector("[data-claimlens-sidebar]").shadowRoot.querySelectorAll("details").forEach((d) => (d.open = true)));
+      if (!(await apage.evaluate(() => !!window.axe))) await apage.addScriptTag({ content: axeSource });
+      const res = await apage.evaluate(async () => {
+        const r = await window.axe.run(document, { resultTypes: ["violations"] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, t: v.nodes[0]?.target?.join(" ") }));
+      });
+      const bad = res.filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert(bad.length === 0, JSON.stringify(bad));
+      return res.length ? `minor: ${res.map((v) => `${v.id}(${v.impact})`).join(", ")}` : "none at all";
+    });
+  }
+  await actx.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
