@@ -19,9 +19,9 @@ step "wasm build"
 bash scripts/build-wasm.sh
 
 step "browser tests: Chromium"
-wasm-pack --quiet test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install
+wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install
 step "browser tests: Firefox"
-wasm-pack --quiet test --headless --firefox --geckodriver "$(command -v geckodriver)" --mode no-install
+wasm-pack test --headless --firefox --geckodriver "$(command -v geckodriver)" --mode no-install
 
 step "end-to-end: the demo page in headless Chromium"
 node tests/e2e/run.mjs
