@@ -140,6 +140,15 @@ pub fn analyze(text: &str) -> Analysis {
     let mentions = Mentions::find(&doc);
     let mut findings: Vec<Finding> = Vec::new();
     detect::run_all(&doc, &mentions, &mut findings);
+    // A highlight ends at its last word: trailing spaces and sentence punctuation stay out
+    // (a quotation keeps its marks and what they enclose).
+    for f in findings.iter_mut().filter(|f| f.kind != Kind::Quote) {
+        let t = f.span.of(text);
+        let trimmed = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':'));
+        if !trimmed.is_empty() {
+            f.span.end = f.span.start + trimmed.len();
+        }
+    }
     let resolved = sources::resolve(&doc, &mentions, &findings);
 
     // order: by span, then kind, for determinism; ids follow that order

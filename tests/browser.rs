@@ -189,7 +189,7 @@ fn highlights_tier_crosses_inline_elements_and_unmounts_cleanly() {
     assert_eq!(get(&h, "tier"), "highlights");
     assert_eq!(highlighted("quote"), ["“We will appeal this ruling and win,”"]);
     assert_eq!(highlighted("denial"), ["declined to comment"]);
-    assert_eq!(highlighted("unverified"), ["The company is reportedly for sale, according to Reuters."]);
+    assert_eq!(highlighted("unverified"), ["The company is reportedly for sale, according to Reuters"]);
     assert_eq!(el.inner_html(), html, "the highlight tier does not touch the article");
     let names = sidebar_names();
     assert!(names.iter().any(|n| n == "Jane Doe"), "{names:?}");
@@ -225,7 +225,7 @@ fn marks_tier_wraps_exactly_and_restores_byte_identical() {
     assert_eq!(get(&h, "tier"), "marks");
     assert_eq!(marked(&el, "quote"), ["“We will appeal this ruling and win,”"]);
     assert_eq!(marked(&el, "denial"), ["declined to comment"]);
-    assert_eq!(marked(&el, "unverified"), ["The company is reportedly for sale, according to Reuters."]);
+    assert_eq!(marked(&el, "unverified"), ["The company is reportedly for sale, according to Reuters"]);
     assert!(highlighted("quote").is_empty());
     call(&h, "unmount", &[]);
     assert_eq!(el.inner_html(), html);
