@@ -124,18 +124,18 @@ mod tests {
     #[test]
     fn hits() {
         let rows: &[(&str, &str, &str)] = &[
-            ("In November, Reuters revealed that Putin is willing to talk.", "Reuters revealed that Putin is willing to talk.", "Reuters"),
-            ("Jane Doe said the port would reopen on Monday.", "Jane Doe said the port would reopen on Monday.", "Jane Doe"),
-            ("Shipping lines said the backlog could take a week to clear.", "Shipping lines said the backlog could take a week to clear.", "Shipping lines"),
-            ("The councillors said in an open letter that the film is biased.", "The councillors said in an open letter that the film is biased.", "councillors"),
+            ("In November, Reuters revealed that Putin is willing to talk.", "Reuters revealed that Putin is willing to talk", "Reuters"),
+            ("Jane Doe said the port would reopen on Monday.", "Jane Doe said the port would reopen on Monday", "Jane Doe"),
+            ("Shipping lines said the backlog could take a week to clear.", "Shipping lines said the backlog could take a week to clear", "Shipping lines"),
+            ("The councillors said in an open letter that the film is biased.", "The councillors said in an open letter that the film is biased", "councillors"),
             (
                 "Jane Doe left. Her publicist said she was travelling and \"not available\".",
-                "Her publicist said she was travelling and \"not available\".",
+                "Her publicist said she was travelling and \"not available\"",
                 "Jane Doe",
             ),
             (
                 "Tom Ray asserted that he has “a plan” and revealed that he owns a strategy.",
-                "Tom Ray asserted that he has “a plan” and revealed that he owns a strategy.",
+                "Tom Ray asserted that he has “a plan” and revealed that he owns a strategy",
                 "Tom Ray",
             ),
         ];

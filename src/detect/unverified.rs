@@ -396,9 +396,9 @@ mod tests {
 
     #[test]
     fn span_is_the_clause_and_source_is_found() {
-        let a = analyze("Shipping lines said the backlog could take a week to clear.");
+        let a = analyze("Shipping lines said the backlog could take a week to clear");
         let u = a.annotations.iter().find(|x| x.kind == Kind::Unverified).expect("one");
-        assert_eq!(a.text_of(u), "Shipping lines said the backlog could take a week to clear.");
+        assert_eq!(a.text_of(u), "Shipping lines said the backlog could take a week to clear");
         let a = analyze("According to Reuters, the deal is worth $3 billion.");
         let u = a.annotations.iter().find(|x| x.kind == Kind::Unverified).expect("one");
         assert_eq!(a.who(u), Some("Reuters"));
