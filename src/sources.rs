@@ -15,6 +15,7 @@ use crate::document::Document;
 use crate::entities::{EntityType, Mentions, Pronoun, Subject};
 use crate::lexicon::{self, List};
 use crate::span::Span;
+use std::collections::HashMap;
 
 /// Sources and, per finding, who and via as indices into them.
 pub(crate) struct Resolved {
@@ -68,21 +69,48 @@ struct Resolver<'a, 't> {
     labels: Vec<(usize, usize)>,
     /// Quotations' speakers as they are met: (quote end, cluster).
     quote_speakers: Vec<(usize, usize)>,
+    /// Phrase sources by their normalised label.
+    label_keys: HashMap<String, usize>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
     fn new(doc: &'a Document<'t>, mentions: &'a Mentions) -> Self {
         let role_of = mentions.names.iter().map(|n| role_word(doc, n.full)).collect();
-        let mut r = Resolver { doc, mentions, clusters: Vec::new(), cluster_of: vec![usize::MAX; mentions.names.len()], role_of, labels: Vec::new(), quote_speakers: Vec::new() };
+        let mut r = Resolver {
+            doc,
+            mentions,
+            clusters: Vec::new(),
+            cluster_of: vec![usize::MAX; mentions.names.len()],
+            role_of,
+            labels: Vec::new(),
+            quote_speakers: Vec::new(),
+            label_keys: HashMap::new(),
+        };
         let text = doc.text();
+        // Look-ups by key keep clustering linear: people by surname, organisations by their
+        // normalised name and by that name less a last organisation word (`Granite Ridge` and
+        // `Granite Ridge Resources` meet under `granite ridge`).
+        let mut people: HashMap<String, usize> = HashMap::new();
+        let mut orgs: HashMap<String, usize> = HashMap::new();
+        let org_keys = |ns: &str| {
+            let mut keys = vec![ns.to_string()];
+            if let Some((short, last)) = ns.rsplit_once(' ') {
+                if lexicon::contains(List::OrgSuffix, last) {
+                    keys.push(short.to_string());
+                }
+            }
+            keys
+        };
         // people first, so single surnames can join them wherever they appear
         for (i, n) in mentions.names.iter().enumerate() {
             if n.ty != EntityType::Person || (words(n.name.of(text)) < 2 && !n.titled) {
                 continue;
             }
-            let s = n.name.of(text);
-            let found = r.clusters.iter().position(|c| c.ty == SourceType::Person && surname(c.name.of(text)) == surname(s));
-            r.cluster_of[i] = r.join(found, n.name, SourceType::Person);
+            let key = surname(n.name.of(text));
+            let found = people.get(&key).copied();
+            let c = r.join(found, n.name, SourceType::Person);
+            people.insert(key, c);
+            r.cluster_of[i] = c;
         }
         for (i, n) in mentions.names.iter().enumerate() {
             if r.cluster_of[i] != usize::MAX {
@@ -90,34 +118,21 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let s = n.name.of(text);
             let ns = norm(s);
+            let keys = org_keys(&ns);
+            let org = keys.iter().find_map(|k| orgs.get(k).copied());
             let found = match n.ty {
-                EntityType::Person | EntityType::Unknown => r
-                    .clusters
-                    .iter()
-                    .position(|c| c.ty == SourceType::Person && surname(c.name.of(text)) == surname(s))
-                    .or_else(|| r.org_like(&ns)),
-                _ => r.org_like(&ns),
+                EntityType::Person | EntityType::Unknown => people.get(&surname(s)).copied().or(org),
+                _ => org,
             };
-            r.cluster_of[i] = r.join(found, n.name, source_type(n.ty));
+            let c = r.join(found, n.name, source_type(n.ty));
+            if r.clusters[c].ty != SourceType::Person {
+                for k in keys {
+                    orgs.entry(k).or_insert(c);
+                }
+            }
+            r.cluster_of[i] = c;
         }
         r
-    }
-
-    /// An organisation or outlet cluster whose name starts with this one's or the reverse.
-    fn org_like(&self, ns: &str) -> Option<usize> {
-        let text = self.doc.text();
-        self.clusters.iter().position(|c| {
-            if c.ty == SourceType::Person || c.label.is_some() {
-                return false;
-            }
-            // `Granite Ridge` and `Granite Ridge Resources`: one name and the other plus one
-            // organisation word
-            let cs = norm(c.name.of(text));
-            let plus_suffix = |short: &str, long: &str| {
-                long.strip_prefix(short).and_then(|r| r.strip_prefix(' ')).is_some_and(|r| !r.contains(' ') && lexicon::contains(List::OrgSuffix, r))
-            };
-            cs == ns || plus_suffix(ns, &cs) || plus_suffix(&cs, ns)
-        })
     }
 
     fn join(&mut self, found: Option<usize>, name: Span, ty: SourceType) -> usize {
@@ -147,13 +162,14 @@ impl<'a, 't> Resolver<'a, 't> {
     /// A phrase source under a name of its own making (`Hale campaign` for `his campaign`).
     fn own_named(&mut self, label: String, phrase: Span, ty: SourceType) -> usize {
         let key = norm(&label);
-        let c = match self.clusters.iter().position(|c| c.label.as_deref().map(norm).as_deref() == Some(key.as_str())) {
+        let c = match self.label_keys.get(&key).copied() {
             Some(c) => {
                 self.clusters[c].mentions.push(phrase);
                 c
             }
             None => {
                 self.clusters.push(Cluster { name: phrase, label: Some(label), ty, words: 0, mentions: vec![phrase] });
+                self.label_keys.insert(key, self.clusters.len() - 1);
                 self.clusters.len() - 1
             }
         };
@@ -165,7 +181,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let text = self.doc.text();
         let label = strip_determiner(phrase.of(text));
         let key = norm(&label);
-        let found = self.clusters.iter().position(|c| c.label.as_deref().map(norm).as_deref() == Some(key.as_str())).or_else(|| {
+        let found = self.label_keys.get(&key).copied().or_else(|| {
             // `the cook` after `one former line cook`: a bare noun refers back
             let bare = phrase.of(text).to_ascii_lowercase();
             let bare = bare.strip_prefix("the ")?;
@@ -176,6 +192,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 .iter()
                 .rev()
                 .filter(|(p, _)| *p < phrase.start)
+                .take(64)
                 .find(|(_, c)| self.clusters[*c].label.as_deref().is_some_and(|l| norm(l).ends_with(&format!(" {bare}"))))
                 .map(|x| x.1)
         });
@@ -186,6 +203,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             None => {
                 self.clusters.push(Cluster { name: phrase, label: Some(label), ty, words: 0, mentions: vec![phrase] });
+                self.label_keys.insert(key.clone(), self.clusters.len() - 1);
                 self.clusters.len() - 1
             }
         };
@@ -365,10 +383,8 @@ impl<'a, 't> Resolver<'a, 't> {
                         // the last person introduced with this role
                         let doc = self.doc;
                         let mut found = None;
-                        for (i, n) in self.mentions.names.iter().enumerate().rev() {
-                            if n.name.start >= phrase.start {
-                                continue;
-                            }
+                        let upto = self.mentions.last_before(phrase.start).map_or(0, |i| i + 1);
+                        for (i, n) in self.mentions.names[..upto].iter().enumerate().rev().take(400) {
                             let c = self.cluster_of[i];
                             if c == usize::MAX || self.clusters[c].ty != SourceType::Person {
                                 continue;

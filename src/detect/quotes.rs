@@ -209,7 +209,7 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
             }
         }
         let mut end = s.end.max(q.span.end).min(para.end);
-        if let Some(next) = doc.quotes.iter().find(|o| o.span.start >= q.span.end && o.depth == 0) {
+        if let Some(next) = doc.quotes_starting_in(Span::new(q.span.end, end)).next() {
             end = end.min(next.span.start);
         }
         let after = Span::new(q.span.end, end);

@@ -54,7 +54,7 @@ impl Detector for Reported {
                 // a quotation in the first words that ends its clause makes this a quote's
                 // frame (`asserted that he has “…”.`), not reported speech (`said members had
                 // been “kept in the dark” and demanded …`)
-                let opener = content_words.iter().find_map(|t| doc.quotes.iter().find(|q| q.depth == 0 && q.open.start == t.span.start));
+                let opener = content_words.iter().find_map(|t| doc.quotes_starting_in(t.span).find(|q| q.open.start == t.span.start));
                 if let Some(q) = opener {
                     let rest = doc.tokens_in(Span::new(q.span.end, s.end));
                     let ends_clause = match rest.first() {
@@ -72,7 +72,7 @@ impl Detector for Reported {
                     }
                 }
                 // a framing verb with a quotation anywhere after it frames that quotation
-                if verb(c) == Verb::Frame && doc.quotes.iter().any(|q| q.span.start > c.span.end && q.span.start < s.end && q.depth == 0) {
+                if verb(c) == Verb::Frame && doc.quotes_starting_in(Span::new(c.span.end, s.end)).next().is_some() {
                     continue;
                 }
                 let who = subject_of(cx, c, s.start, s.end);

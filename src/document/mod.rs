@@ -104,6 +104,12 @@ impl<'t> Document<'t> {
         self.cues_in(span).iter().filter(move |c| c.list == list && c.span.end <= span.end)
     }
 
+    /// The outermost quotations starting inside `span` (quotations are sorted by start).
+    pub(crate) fn quotes_starting_in(&self, span: Span) -> impl Iterator<Item = &QuotePair> + '_ {
+        let a = self.quotes.partition_point(|q| q.span.start < span.start);
+        self.quotes[a..].iter().take_while(move |q| q.span.start < span.end).filter(|q| q.depth == 0)
+    }
+
     /// The quotation (innermost first is not guaranteed) whose span contains `pos`, if any.
     pub(crate) fn quote_containing(&self, pos: usize) -> Option<&QuotePair> {
         let i = self.quotes.partition_point(|q| q.span.start <= pos);

@@ -82,6 +82,10 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
+        if !matches!(c, '“' | '”' | '"' | '\'' | '’' | '‘' | '«' | '»' | '„' | '‚' | '‹' | '›') {
+            k += 1;
+            continue;
+        }
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
         let at = para.start + i;
         // two apostrophes make a double mark
