@@ -91,6 +91,8 @@ const NOT_NAME_START: &[&str] = &[
     "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "let", "among",
     "against", "between", "through", "across", "around", "beyond", "within", "upon", "near", "like",
     "unlike", "whether", "more", "less", "very", "much", "well", "already", "again", "ever", "never",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
 ];
 
 /// Lower-case words that may sit inside a name (`Bank of England`, `Leonardo da Vinci`).
@@ -596,6 +598,9 @@ impl Mentions {
         let hw = doc.slice(head.span);
         let is_role = lexicon::contains(List::Title, hw) || lexicon::contains(List::Generic, hw);
         if !is_role {
+            if looks_like_verb(doc, head) {
+                return None;
+            }
             // a short plain noun phrase opening its clause: `Shipping lines said`
             let mut j = i - 1;
             while j > 0 && i - j < 4 && toks[j - 1].span.start >= floor && toks[j - 1].kind == TokenKind::Lower && !looks_like_verb(doc, toks[j - 1]) {

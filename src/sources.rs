@@ -349,7 +349,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 let phrase_text = phrase.of(text).to_ascii_lowercase();
                 let plural = hl.ends_with('s') && !hl.ends_with("ss");
                 let of_cluster = of.map(|n| self.cluster_of[n]).filter(|&c| c != usize::MAX);
-                let generic_org = lexicon::contains(List::Generic, hw) && !is_tag(List::Generic, hw, "group") && !is_tag(List::Generic, hw, "outlet");
+                let generic_org = lexicon::tag_of(List::Generic, hw) == "org";
                 let c = if let Some(n) = of_cluster {
                     // `the Lowmoor election commission`: a place word before an organisation
                     // noun names the organisation by the whole phrase
@@ -405,6 +405,8 @@ impl<'a, 't> Resolver<'a, 't> {
                     }
                 } else if is_tag(List::Generic, hw, "group") {
                     Some(self.own(phrase, SourceType::Anonymous))
+                } else if is_tag(List::Generic, hw, "pub") {
+                    Some(self.own(phrase, SourceType::Publication))
                 } else if is_tag(List::Generic, hw, "outlet") {
                     self.last_named(phrase.start, |c| c.ty == SourceType::Outlet)
                 } else if generic_org && (phrase_text.starts_with("his ") || phrase_text.starts_with("her ")) && phrase_text.split_whitespace().count() == 2 {

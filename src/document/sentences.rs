@@ -60,7 +60,9 @@ pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &
                 let mut j = i + 1;
                 while j < tokens.len() && tokens[j].span.end <= para.end {
                     let u = tokens[j].span.of(text);
-                    if matches!(u, "." | "!" | "?" | "…") || is_closer(u) {
+                    // a closer is glued to what it closes: `budget. "These` opens a quotation
+                    let glued = tokens[j].span.start == tokens[j - 1].span.end;
+                    if matches!(u, "." | "!" | "?" | "…") || (is_closer(u) && glued) {
                         j += 1;
                     } else {
                         break;
@@ -138,6 +140,7 @@ mod tests {
             ("“Stop!” shouted Ms Holm. Yes.", &["“Stop!” shouted Ms Holm.", "Yes."]),
             ("“It is over.” Then we left.", &["“It is over.”", "Then we left."]),
             ("the “operation.” He claimed it.", &["the “operation.”", "He claimed it."]),
+            ("over budget. \"These are wrong,\" she said.", &["over budget.", "\"These are wrong,\" she said."]),
             ("J. K. Rowling wrote it.", &["J. K. Rowling wrote it."]),
             ("a.\nB.", &["a.", "B."]),
             ("It costs 3.5 million. Fine.", &["It costs 3.5 million.", "Fine."]),
