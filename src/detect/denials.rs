@@ -148,6 +148,10 @@ fn reject_ok(doc: &Document, c: &Cue) -> bool {
     if negates(&prev) {
         return false;
     }
+    // a headline drops `be`: `Stolen Car Rumour Put To Rest`
+    if p < i && any_cue_in(doc, p..i, List::ClaimNoun, &[]) && p + 1 == i {
+        return true;
+    }
     let w = window_after(doc, c.span, 8);
     any_cue_in(doc, w.clone(), List::ClaimNoun, &[]) || any_cue_in(doc, w, List::Denial, &["false"])
 }
@@ -168,7 +172,7 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     if negates(&prev) {
         return false;
     }
-    if asks(doc, c.span.start) {
+    if asks(doc, c.span.start) && !doubting_question(doc, c) {
         return false; // `Real or hoax?` asks, it does not deny
     }
     if headline {
@@ -185,6 +189,21 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
         let w = word(doc, k);
         BE.contains(&w.as_str()) || PREDICATING.contains(&w.as_str()) || w == "it's" || w == "that's"
     }) || any_cue_in(doc, from..i, List::ClaimNoun, &[])
+}
+
+/// A yes-no question that closes on the untrue-word (`Was the video all a hoax?`, `Is the
+/// story fake?`): it doubts the claim, unlike an open choice (`Real or hoax?`).
+fn doubting_question(doc: &Document, c: &Cue) -> bool {
+    let s = doc.sentences[doc.sentence_at(c.span.start)];
+    let first = doc.token_at(s.start);
+    let opener = word(doc, first);
+    if !matches!(opener.as_str(), "is" | "was" | "are" | "were" | "isn't" | "wasn't") {
+        return false;
+    }
+    let i = doc.token_at(c.span.start);
+    let j = doc.token_at(c.span.end);
+    let prev = if i > first { word(doc, i - 1) } else { String::new() };
+    prev != "or" && word(doc, j) == "?"
 }
 
 /// True when the sentence at `pos` is a question.
@@ -244,7 +263,11 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
         let prev2 = k.checked_sub(2).map(|j| doc.slice(toks[j].span).to_ascii_lowercase()).unwrap_or_default();
         // `X, not Y` contrasts; `so he won't`, `may or may not` are not about the claim; a
         // headline opening `Don't ...` is an imperative
-        let aside = matches!(prev.as_str(), "," | "so" | "if" | "unless" | "or" | "but") || prev2 == "or" || (k == 0 && w != "no");
+        // after a preposition or a modal it is part of a phrase (`fired for not working`,
+        // `may never walk again`), not a denial of the headline's claim
+        let aside = matches!(prev.as_str(), "," | "so" | "if" | "unless" | "or" | "but" | "for" | "with" | "of" | "by" | "about" | "without" | "from" | "may" | "might" | "could" | "should" | "must")
+            || prev2 == "or"
+            || (k == 0 && w != "no");
         if neg && !aside && !NOT_DENYING_AFTER.contains(&next.as_str()) {
             return Some(t.span);
         }
@@ -254,7 +277,7 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
 
 /// Words after a negation that make it something other than a denial (`not only`, `no
 /// longer`, `no doubt`).
-const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter", "more", "less", "one", "end", "need", "wonder", "mercy", "escape", "joke", "laughing", "stopping", "way", "limit", "idea", "guess", "surprise", "sooner", "exception", "longer", "1", "2"];
+const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter", "more", "less", "one", "end", "need", "wonder", "mercy", "escape", "joke", "laughing", "stopping", "way", "limit", "idea", "guess", "surprise", "sooner", "exception", "longer", "1", "2", "to", "sure", "happy", "mistake"];
 
 /// A speech verb outside quotes before `pos` in its sentence (`The commission said ...`).
 fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {
@@ -365,6 +388,7 @@ impl Detector for Denials {
                 (List::Denial, "deny") => deny_ok(doc, c).then_some(("denial", c.span, Who::Subject)),
                 (List::Denial, "reject") => reject_ok(doc, c).then_some(("denial", c.span, Who::Subject)),
                 (List::Denial, "false") => false_ok(doc, c, headline(p)).then_some(("denial", c.span, Who::Speaker)),
+                (List::Denial, "false_headline") => (headline(p) && false_ok(doc, c, true)).then_some(("denial", c.span, Who::Speaker)),
                 (List::Denial, "exist") => exist_ok(cx, c, in_quote, headline(p)).then_some(("denial", c.span, Who::Speaker)),
                 (List::Refusal, "refuse" | "unable") if !not.hit(c.span) => refusal(doc, c).map(|(st, span)| (st, span, Who::Subject)),
                 _ => None,
