@@ -161,8 +161,11 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let text = doc.slice(c.span).to_ascii_lowercase();
     let last = text.rsplit(' ').next().unwrap_or("");
     let j = doc.token_at(c.span.end);
-    if let Some(t) = doc.tokens.get(j) {
-        let attributive = t.kind == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str());
+    let p = doc.paragraph_at(c.span.start);
+    if let Some(t) = doc.tokens.get(j).filter(|t| t.span.start < doc.paragraphs[p].end) {
+        // before a name in a headline in sentence case (`over fabricated Iraq story`)
+        let before_name = t.kind == TokenKind::Capitalized && headline && !scope::title_case(doc, p);
+        let attributive = (t.kind == TokenKind::Lower || before_name) && !AFTER_PREDICATE.contains(&word(doc, j).as_str());
         if attributive && !NOUN_ENDINGS.contains(&last) {
             return false;
         }
@@ -266,7 +269,8 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
         // after a preposition or a modal it is part of a phrase (`fired for not working`,
         // `may never walk again`), not a denial of the headline's claim
         let aside = matches!(prev.as_str(), "," | "so" | "if" | "unless" | "or" | "but" | "for" | "with" | "of" | "by" | "about" | "without" | "from" | "may" | "might" | "could" | "should" | "must")
-            || prev2 == "or"
+            || matches!(prev2.as_str(), "or" | "so" | "if" | "unless") // `so he won't`
+            || matches!(prev.as_str(), "who" | "which") // a relative clause
             || (k == 0 && w != "no");
         if neg && !aside && !NOT_DENYING_AFTER.contains(&next.as_str()) {
             return Some(t.span);
