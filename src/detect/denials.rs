@@ -66,7 +66,7 @@ const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you"];
 const AFTER_PREDICATE: &[&str] = &["and", "or", "but", "by", "to", "in", "on", "at", "of", "for", "with", "from", "about", "as", "that", "says", "said", "say", "claims", "after", "because", "since", "according", "who", "which", "too", "anyway", "again", "sigh", "story", "report", "claim", "claims"];
 
 /// Untrue-words that are nouns and may stand before another noun (`Hoax Banksy arrest`).
-const NOUN_ENDINGS: &[&str] = &["hoax", "fabrication", "fiction", "nonsense", "rubbish", "lie", "myth", "rumour", "misinformation", "disinformation", "prank", "satire", "hoaxer", "fake", "merit", "foundation", "truth", "news", "alarm", "alarms"];
+const NOUN_ENDINGS: &[&str] = &["hoax", "fabrication", "fiction", "nonsense", "rubbish", "lie", "myth", "rumour", "misinformation", "disinformation", "prank", "satire", "hoaxer", "merit", "foundation", "truth", "news", "alarm", "alarms"];
 
 /// Verbs before an untrue-word that predicate it of something (`called them "fabricated"`).
 const PREDICATING: &[&str] = &["as", "call", "calls", "called", "calling", "branded", "brands", "labelled", "labeled", "described", "describes", "dubbed", "deemed", "declared", "declares", "ruled", "proved", "proven", "proves", "exposed", "outed", "dismissed", "insisted", "insists", "found", "turned", "turns", "likely", "probably", "definitely", "totally", "completely", "entirely", "all", "just"];
@@ -163,9 +163,8 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let j = doc.token_at(c.span.end);
     let p = doc.paragraph_at(c.span.start);
     if let Some(t) = doc.tokens.get(j).filter(|t| t.span.start < doc.paragraphs[p].end) {
-        // before a name in a headline in sentence case (`over fabricated Iraq story`)
-        let before_name = t.kind == TokenKind::Capitalized && headline && !scope::title_case(doc, p);
-        let attributive = (t.kind == TokenKind::Lower || before_name) && !AFTER_PREDICATE.contains(&word(doc, j).as_str());
+        // before a claim noun it still calls the claim untrue (`a fake report`)
+        let attributive = t.kind == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str()) && !any_cue_in(doc, j..j + 1, List::ClaimNoun, &[]);
         if attributive && !NOUN_ENDINGS.contains(&last) {
             return false;
         }
@@ -295,7 +294,7 @@ fn exist_ok(cx: &Context, c: &Cue, in_quote: bool, headline: bool) -> bool {
 }
 
 /// Words that, right after a refusal act, show it is about a request for comment.
-const REQUEST_WORDS: &[&str] = &["request", "requests", "call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "inquiry", "inquiries", "enquiry", "enquiries", "query", "queries", "questions", "comment", "phone", "voicemail", "voicemails", "reporters"];
+const REQUEST_WORDS: &[&str] = &["request", "requests", "call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "inquiry", "inquiries", "enquiry", "enquiries", "query", "queries", "questions", "comment", "phone", "voicemail", "voicemails", "reporters", "claims", "allegations", "accusations", "criticism"];
 
 /// A refusal head followed by a withheld act: the subtype, and the span through the act.
 fn refusal(doc: &Document, head: &Cue) -> Option<(&'static str, Span)> {
@@ -524,8 +523,22 @@ mod tests {
         ("The striker refused to concede defeat.", None),
         ("Reuters could not confirm the report.", None),
         ("He did not attend the meeting.", None),
+        ("Scientists questioned whether the crater was caused by a meteorite.", Some("denial")),
+        ("The newspaper retracted the claims on Friday.", Some("denial")),
+        ("The company declined to respond to the allegations.", Some("no_comment")),
+        ("There is no doubt that the bridge needs repairs.", None),
         // headlines answering a claim
         ("No, the mayor is not resigning", Some("denial")),
+        ("Was the viral video all a hoax?", Some("denial")),
+        ("Real or hoax?", None),
+        ("Rumours of the singer's death greatly exaggerated", Some("denial")),
+        ("Internet duped by fake report of star's arrest", Some("denial")),
+        ("Investors were duped by the scheme for years.", None),
+        ("Stolen car rumour put to rest", Some("denial")),
+        ("Nurse fired for not wearing a mask", None),
+        ("Injured rider may never walk again", None),
+        ("Minister wants aide sacked over fabricated expenses story", None),
+        ("Police seize fake passports at port", None),
     ];
 
     #[test]

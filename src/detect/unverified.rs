@@ -70,6 +70,10 @@ const MONTH_BEFORE: &[&str] = &["in", "on", "since", "by", "until", "till", "of"
 /// for it (`confirms`, `announces`, `shows`) do not.
 const HEADLINE_SAYS: &[&str] = &["says", "say", "said", "claims", "claim", "claimed", "suggests", "suggest", "believes", "believe", "insists", "insist", "alleges", "allege", "fears", "fear", "thinks", "think", "reports", "reported", "predicts", "warns"];
 
+/// Words after `fears` that make it a noun (`Ebola fears grow`,
+/// `fears over jobs`).
+const NOUN_NEXT: &[&str] = &["grow", "grows", "mount", "mounts", "rise", "rises", "ease", "eases", "deepen", "spread", "spreads", "spark", "sparks", "over", "of", "for", "about", "are", "were", "is", "was"];
+
 /// A modal verb used as a hedge: not `could not`, not the month or the name `May`.
 fn modal_ok(doc: &Document, c: &Cue) -> bool {
     let text = doc.slice(c.span);
@@ -132,7 +136,7 @@ fn reveal_ok(doc: &Document, c: &Cue) -> bool {
 
 /// Words after `said to` / `reported to` that make it speech addressed to someone (`said to
 /// reporters`, `reported to police`), not a report (`Tesla said to select Nevada`).
-const ADDRESSEE: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "him", "them", "me", "us", "you", "reporters", "journalists", "police", "authorities", "officials", "investigators", "regulators", "work", "duty", "hospital", "school", "court", "parliament", "congress", "colleagues", "friends", "staff", "supporters", "members", "have", "be", "and", "or"];
+const ADDRESSEE: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "him", "them", "me", "us", "you", "reporters", "journalists", "police", "authorities", "officials", "investigators", "regulators", "work", "duty", "hospital", "school", "court", "parliament", "congress", "colleagues", "friends", "staff", "supporters", "members", "and", "or"];
 
 /// Subject pronouns: `he said to` is speech, `X said to be` (handled by longer cues) aside.
 const PERSONAL: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
@@ -143,7 +147,8 @@ fn said_to_ok(doc: &Document, c: &Cue) -> bool {
     let j = doc.token_at(c.span.end);
     let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
     let Some(next) = doc.tokens.get(j) else { return false };
-    if !next.is_word() || next.kind == TokenKind::Number || i == 0 || PERSONAL.contains(&prev.as_str()) || BE.contains(&prev.as_str()) {
+    let own_be = BE.contains(&word(doc, i).as_str()); // `was reported to`: `be` is part of the cue
+    if !next.is_word() || next.kind == TokenKind::Number || i == 0 || PERSONAL.contains(&prev.as_str()) || (!own_be && BE.contains(&prev.as_str())) {
         return false;
     }
     !ADDRESSEE.contains(&word(doc, j).as_str())
@@ -206,7 +211,9 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
     let is_verb = |v: &Cue| {
         let i = doc.token_at(v.span.start);
         let prev = if i > 0 && doc.tokens[i - 1].span.start >= para.start { word(doc, i - 1) } else { String::new() };
+        let next = word(doc, doc.token_at(v.span.end));
         !(DETERMINER.contains(&prev.as_str()) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after"))
+            && !(doc.slice(v.span).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str()))
     };
     if let Some(v) = speech_cues(cx, para).find(|v| HEADLINE_SAYS.contains(&doc.slice(v.span).to_ascii_lowercase().as_str()) && is_verb(v)) {
         return Some(Hit { cue: v.span, subtype: "reported", who: Who::Governor, span: Some(para) });
@@ -475,8 +482,26 @@ mod tests {
         ("The figures have not been confirmed by the ministry.", Some("unconfirmed")),
         ("He provided no evidence for the claim.", Some("unconfirmed")),
         ("The survey was not independently audited.", Some("unconfirmed")),
+        ("The minister was reported to have left the party.", Some("reported")),
+        ("Tesla said to select Nevada for battery plant", Some("reported")),
+        ("She said to reporters that she was tired of the job.", None),
+        ("All adverse events were reported to the regulator.", None),
+        ("Bank of Avalon forecasts 2% growth next year.", Some("speculative")),
+        ("Analyst sees steel watch at $500", Some("speculative")),
+        ("The city sees a rise in burglaries every winter.", None),
+        ("Here are ten tips for first-time buyers.", None),
+        ("Police are investigating the apparent suicide of a prisoner.", Some("contested")),
+        ("It soon became apparent that the roof was unsafe.", None),
         // headlines
         ("Hospital to close maternity ward, union says", Some("reported")),
+        ("Club Agrees Fee For Young Striker, Witnesses Say", Some("reported")),
+        ("Club Agrees Fee For Young Striker, Sources Say", Some("anonymous")),
+        ("Actor quit the film after row with director: report", Some("reported")),
+        ("Ministry to sell its stake in the airline: AFP", Some("reported")),
+        ("Rep. Jane Doe: Border Agents Caught Ten Smugglers", Some("reported")),
+        ("Rebels Claim the General Died in an Air Strike", Some("contested")),
+        ("Ebola fears grow as airport adds screening", None),
+        ("Weather: Snow to fall across the north", None),
         ("Is the new stadium already too small?", Some("speculative")),
         ("Council approves new budget", None),
     ];
