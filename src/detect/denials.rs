@@ -16,7 +16,11 @@
 //! - a refusal head and a withheld act (`declined to` + `comment`, `would not` + `say
 //!   whether`, `did not immediately` + `respond to requests`) make a `no_comment` or a
 //!   `non_denial`;
-//! - a headline answering a claim with `No, ...` or `Nope` is a denial.
+//! - doubting or retracting a claim (`questioned whether`, `raised doubts`, `retracted the
+//!   claim`, `rumour put to rest`) is a denial;
+//! - a headline answering a claim with `No, ...` or `Nope`, negating it (`Banksy not arrested`,
+//!   but not `fired for not working`, `may never walk`, `so he won't`), or asking a yes-no
+//!   question that closes on an untrue-word (`Was the video all a hoax?`) is a denial.
 //!
 //! The span runs from the cue to the end of its clause, one denial per clause (per headline).
 //! The source is the quotation's speaker for a cue inside quote marks, else the subject of

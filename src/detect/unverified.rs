@@ -10,13 +10,16 @@
 //!   verb with a clause after it (`claimed that`, `He claimed the mission aimed`), not as a
 //!   noun (`insurance claims rose`) nor with a prize for object (`claimed victory`);
 //! - `speculative`: `could`, `may`, `might` (not `could not`, not the month `May`), `likely`
-//!   (not `the likely winner`), `is expected to`, `is believed to`, `it is unclear whether`;
+//!   (not `the likely winner`), `is expected to`, `is believed to`, `it is unclear whether`,
+//!   a verb of forecasting with an object (`BMO forecasts 19M sales`; `sees`, `eyes` in
+//!   headlines only);
 //! - `unconfirmed`: `could not be independently verified`, `provided no evidence`.
 //!
 //! Cues inside a direct quotation are the speaker's own modality and are skipped. A headline
 //! (see [`super::scope::is_headline`]) that attributes its claim (`..., officials say`,
-//! `Senator: ...`, `NYT: ...`, `...: report`, `... - analyst`) or asks it (`Is X real?`) carries
-//! one too; a label naming a topic (`Jihadi John: ...`) does not.
+//! `Senator: ...`, `Rep. Jane Doe: ...`, `NYT: ...`, `...: report`, `...: AFP`, `... - analyst`,
+//! `..., Witnesses Say`, `... Report`) or asks it (`Is X real?`) carries one too; a label naming
+//! a topic (`Jihadi John: ...`) does not.
 //!
 //! The span is the clause the cue governs (the sentence for `According to X, ...`; the
 //! headline for a headline); cues in one clause make one finding, whose subtype is the
@@ -212,8 +215,9 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         let i = doc.token_at(v.span.start);
         let prev = if i > 0 && doc.tokens[i - 1].span.start >= para.start { word(doc, i - 1) } else { String::new() };
         let next = word(doc, doc.token_at(v.span.end));
-        !(DETERMINER.contains(&prev.as_str()) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after"))
-            && !(doc.slice(v.span).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str()))
+        let after_noun_slot = DETERMINER.contains(&prev.as_str()) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after");
+        let noun_fears = doc.slice(v.span).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str());
+        !after_noun_slot && !noun_fears
     };
     if let Some(v) = speech_cues(cx, para).find(|v| HEADLINE_SAYS.contains(&doc.slice(v.span).to_ascii_lowercase().as_str()) && is_verb(v)) {
         return Some(Hit { cue: v.span, subtype: "reported", who: Who::Governor, span: Some(para) });
