@@ -16,7 +16,11 @@
 //! - a refusal head and a withheld act (`declined to` + `comment`, `would not` + `say
 //!   whether`, `did not immediately` + `respond to requests`) make a `no_comment` or a
 //!   `non_denial`;
-//! - a headline answering a claim with `No, ...` or `Nope` is a denial.
+//! - doubting or retracting a claim (`questioned whether`, `raised doubts`, `retracted the
+//!   claim`, `rumour put to rest`) is a denial;
+//! - a headline answering a claim with `No, ...` or `Nope`, negating it (`Banksy not arrested`,
+//!   but not `fired for not working`, `may never walk`, `so he won't`), or asking a yes-no
+//!   question that closes on an untrue-word (`Was the video all a hoax?`) is a denial.
 //!
 //! The span runs from the cue to the end of its clause, one denial per clause (per headline).
 //! The source is the quotation's speaker for a cue inside quote marks, else the subject of
@@ -66,7 +70,7 @@ const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you"];
 const AFTER_PREDICATE: &[&str] = &["and", "or", "but", "by", "to", "in", "on", "at", "of", "for", "with", "from", "about", "as", "that", "says", "said", "say", "claims", "after", "because", "since", "according", "who", "which", "too", "anyway", "again", "sigh", "story", "report", "claim", "claims"];
 
 /// Untrue-words that are nouns and may stand before another noun (`Hoax Banksy arrest`).
-const NOUN_ENDINGS: &[&str] = &["hoax", "fabrication", "fiction", "nonsense", "rubbish", "lie", "myth", "rumour", "misinformation", "disinformation", "prank", "satire", "hoaxer", "fake", "merit", "foundation", "truth", "news", "alarm", "alarms"];
+const NOUN_ENDINGS: &[&str] = &["hoax", "fabrication", "fiction", "nonsense", "rubbish", "lie", "myth", "rumour", "misinformation", "disinformation", "prank", "satire", "hoaxer", "merit", "foundation", "truth", "news", "alarm", "alarms"];
 
 /// Verbs before an untrue-word that predicate it of something (`called them "fabricated"`).
 const PREDICATING: &[&str] = &["as", "call", "calls", "called", "calling", "branded", "brands", "labelled", "labeled", "described", "describes", "dubbed", "deemed", "declared", "declares", "ruled", "proved", "proven", "proves", "exposed", "outed", "dismissed", "insisted", "insists", "found", "turned", "turns", "likely", "probably", "definitely", "totally", "completely", "entirely", "all", "just"];
@@ -148,6 +152,10 @@ fn reject_ok(doc: &Document, c: &Cue) -> bool {
     if negates(&prev) {
         return false;
     }
+    // a headline drops `be`: `Stolen Car Rumour Put To Rest`
+    if p < i && any_cue_in(doc, p..i, List::ClaimNoun, &[]) && p + 1 == i {
+        return true;
+    }
     let w = window_after(doc, c.span, 8);
     any_cue_in(doc, w.clone(), List::ClaimNoun, &[]) || any_cue_in(doc, w, List::Denial, &["false"])
 }
@@ -157,8 +165,10 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let text = doc.slice(c.span).to_ascii_lowercase();
     let last = text.rsplit(' ').next().unwrap_or("");
     let j = doc.token_at(c.span.end);
-    if let Some(t) = doc.tokens.get(j) {
-        let attributive = t.kind == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str());
+    let p = doc.paragraph_at(c.span.start);
+    if let Some(t) = doc.tokens.get(j).filter(|t| t.span.start < doc.paragraphs[p].end) {
+        // before a claim noun it still calls the claim untrue (`a fake report`)
+        let attributive = t.kind == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str()) && !any_cue_in(doc, j..j + 1, List::ClaimNoun, &[]);
         if attributive && !NOUN_ENDINGS.contains(&last) {
             return false;
         }
@@ -168,7 +178,7 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     if negates(&prev) {
         return false;
     }
-    if asks(doc, c.span.start) {
+    if asks(doc, c.span.start) && !doubting_question(doc, c) {
         return false; // `Real or hoax?` asks, it does not deny
     }
     if headline {
@@ -185,6 +195,21 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
         let w = word(doc, k);
         BE.contains(&w.as_str()) || PREDICATING.contains(&w.as_str()) || w == "it's" || w == "that's"
     }) || any_cue_in(doc, from..i, List::ClaimNoun, &[])
+}
+
+/// A yes-no question that closes on the untrue-word (`Was the video all a hoax?`, `Is the
+/// story fake?`): it doubts the claim, unlike an open choice (`Real or hoax?`).
+fn doubting_question(doc: &Document, c: &Cue) -> bool {
+    let s = doc.sentences[doc.sentence_at(c.span.start)];
+    let first = doc.token_at(s.start);
+    let opener = word(doc, first);
+    if !matches!(opener.as_str(), "is" | "was" | "are" | "were" | "isn't" | "wasn't") {
+        return false;
+    }
+    let i = doc.token_at(c.span.start);
+    let j = doc.token_at(c.span.end);
+    let prev = if i > first { word(doc, i - 1) } else { String::new() };
+    prev != "or" && word(doc, j) == "?"
 }
 
 /// True when the sentence at `pos` is a question.
@@ -244,7 +269,12 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
         let prev2 = k.checked_sub(2).map(|j| doc.slice(toks[j].span).to_ascii_lowercase()).unwrap_or_default();
         // `X, not Y` contrasts; `so he won't`, `may or may not` are not about the claim; a
         // headline opening `Don't ...` is an imperative
-        let aside = matches!(prev.as_str(), "," | "so" | "if" | "unless" | "or" | "but") || prev2 == "or" || (k == 0 && w != "no");
+        // after a preposition or a modal it is part of a phrase (`fired for not working`,
+        // `may never walk again`), not a denial of the headline's claim
+        let aside = matches!(prev.as_str(), "," | "so" | "if" | "unless" | "or" | "but" | "for" | "with" | "of" | "by" | "about" | "without" | "from" | "may" | "might" | "could" | "should" | "must")
+            || matches!(prev2.as_str(), "or" | "so" | "if" | "unless") // `so he won't`
+            || matches!(prev.as_str(), "who" | "which") // a relative clause
+            || (k == 0 && w != "no");
         if neg && !aside && !NOT_DENYING_AFTER.contains(&next.as_str()) {
             return Some(t.span);
         }
@@ -254,7 +284,7 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
 
 /// Words after a negation that make it something other than a denial (`not only`, `no
 /// longer`, `no doubt`).
-const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter", "more", "less", "one", "end", "need", "wonder", "mercy", "escape", "joke", "laughing", "stopping", "way", "limit", "idea", "guess", "surprise", "sooner", "exception", "longer", "1", "2"];
+const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter", "more", "less", "one", "end", "need", "wonder", "mercy", "escape", "joke", "laughing", "stopping", "way", "limit", "idea", "guess", "surprise", "sooner", "exception", "longer", "1", "2", "to", "sure", "happy", "mistake"];
 
 /// A speech verb outside quotes before `pos` in its sentence (`The commission said ...`).
 fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {
@@ -268,7 +298,7 @@ fn exist_ok(cx: &Context, c: &Cue, in_quote: bool, headline: bool) -> bool {
 }
 
 /// Words that, right after a refusal act, show it is about a request for comment.
-const REQUEST_WORDS: &[&str] = &["request", "requests", "call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "inquiry", "inquiries", "enquiry", "enquiries", "query", "queries", "questions", "comment", "phone", "voicemail", "voicemails", "reporters"];
+const REQUEST_WORDS: &[&str] = &["request", "requests", "call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "inquiry", "inquiries", "enquiry", "enquiries", "query", "queries", "questions", "comment", "phone", "voicemail", "voicemails", "reporters", "claims", "allegations", "accusations", "criticism"];
 
 /// A refusal head followed by a withheld act: the subtype, and the span through the act.
 fn refusal(doc: &Document, head: &Cue) -> Option<(&'static str, Span)> {
@@ -365,6 +395,7 @@ impl Detector for Denials {
                 (List::Denial, "deny") => deny_ok(doc, c).then_some(("denial", c.span, Who::Subject)),
                 (List::Denial, "reject") => reject_ok(doc, c).then_some(("denial", c.span, Who::Subject)),
                 (List::Denial, "false") => false_ok(doc, c, headline(p)).then_some(("denial", c.span, Who::Speaker)),
+                (List::Denial, "false_headline") => (headline(p) && false_ok(doc, c, true)).then_some(("denial", c.span, Who::Speaker)),
                 (List::Denial, "exist") => exist_ok(cx, c, in_quote, headline(p)).then_some(("denial", c.span, Who::Speaker)),
                 (List::Refusal, "refuse" | "unable") if !not.hit(c.span) => refusal(doc, c).map(|(st, span)| (st, span, Who::Subject)),
                 _ => None,
@@ -496,8 +527,22 @@ mod tests {
         ("The striker refused to concede defeat.", None),
         ("Reuters could not confirm the report.", None),
         ("He did not attend the meeting.", None),
+        ("Scientists questioned whether the crater was caused by a meteorite.", Some("denial")),
+        ("The newspaper retracted the claims on Friday.", Some("denial")),
+        ("The company declined to respond to the allegations.", Some("no_comment")),
+        ("There is no doubt that the bridge needs repairs.", None),
         // headlines answering a claim
         ("No, the mayor is not resigning", Some("denial")),
+        ("Was the viral video all a hoax?", Some("denial")),
+        ("Real or hoax?", None),
+        ("Rumours of the singer's death greatly exaggerated", Some("denial")),
+        ("Internet duped by fake report of star's arrest", Some("denial")),
+        ("Investors were duped by the scheme for years.", None),
+        ("Stolen car rumour put to rest", Some("denial")),
+        ("Nurse fired for not wearing a mask", None),
+        ("Injured rider may never walk again", None),
+        ("Minister wants aide sacked over fabricated expenses story", None),
+        ("Police seize fake passports at port", None),
     ];
 
     #[test]

@@ -10,13 +10,16 @@
 //!   verb with a clause after it (`claimed that`, `He claimed the mission aimed`), not as a
 //!   noun (`insurance claims rose`) nor with a prize for object (`claimed victory`);
 //! - `speculative`: `could`, `may`, `might` (not `could not`, not the month `May`), `likely`
-//!   (not `the likely winner`), `is expected to`, `is believed to`, `it is unclear whether`;
+//!   (not `the likely winner`), `is expected to`, `is believed to`, `it is unclear whether`,
+//!   a verb of forecasting with an object (`BMO forecasts 19M sales`; `sees`, `eyes` in
+//!   headlines only);
 //! - `unconfirmed`: `could not be independently verified`, `provided no evidence`.
 //!
 //! Cues inside a direct quotation are the speaker's own modality and are skipped. A headline
 //! (see [`super::scope::is_headline`]) that attributes its claim (`..., officials say`,
-//! `Senator: ...`, `NYT: ...`, `...: report`, `... - analyst`) or asks it (`Is X real?`) carries
-//! one too; a label naming a topic (`Jihadi John: ...`) does not.
+//! `Senator: ...`, `Rep. Jane Doe: ...`, `NYT: ...`, `...: report`, `...: AFP`, `... - analyst`,
+//! `..., Witnesses Say`, `... Report`) or asks it (`Is X real?`) carries one too; a label naming
+//! a topic (`Jihadi John: ...`) does not.
 //!
 //! The span is the clause the cue governs (the sentence for `According to X, ...`; the
 //! headline for a headline); cues in one clause make one finding, whose subtype is the
@@ -24,7 +27,7 @@
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
 use super::attribution::{speech_cues, subject_of, subject_of_verb, verb, Verb};
-use super::scope::{clause, clause_follows, is_headline, title_case, word, Suppressors, DETERMINER};
+use super::scope::{clause, clause_follows, is_headline, title_case, word, Suppressors, BE, DETERMINER};
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
 use crate::document::{Document, TokenKind};
@@ -70,6 +73,10 @@ const MONTH_BEFORE: &[&str] = &["in", "on", "since", "by", "until", "till", "of"
 /// for it (`confirms`, `announces`, `shows`) do not.
 const HEADLINE_SAYS: &[&str] = &["says", "say", "said", "claims", "claim", "claimed", "suggests", "suggest", "believes", "believe", "insists", "insist", "alleges", "allege", "fears", "fear", "thinks", "think", "reports", "reported", "predicts", "warns"];
 
+/// Words after `fears` that make it a noun (`Ebola fears grow`,
+/// `fears over jobs`).
+const NOUN_NEXT: &[&str] = &["grow", "grows", "mount", "mounts", "rise", "rises", "ease", "eases", "deepen", "spread", "spreads", "spark", "sparks", "over", "of", "for", "about", "are", "were", "is", "was"];
+
 /// A modal verb used as a hedge: not `could not`, not the month or the name `May`.
 fn modal_ok(doc: &Document, c: &Cue) -> bool {
     let text = doc.slice(c.span);
@@ -101,7 +108,7 @@ fn modal_ok(doc: &Document, c: &Cue) -> bool {
 }
 
 /// `claim(s)`, `claimed`, `claiming` as a verb with a clause after it.
-fn claim_ok(doc: &Document, c: &Cue) -> bool {
+fn claim_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let i = doc.token_at(c.span.start);
     let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
     let j = doc.token_at(c.span.end);
@@ -115,7 +122,9 @@ fn claim_ok(doc: &Document, c: &Cue) -> bool {
     if crate::detect::scope::BE.contains(&prev.as_str()) {
         return next == "that" || next == "to"; // `it is claimed that`, `is claimed to be`
     }
-    at_end && i > 0 || clause_follows(doc, j)
+    // a headline drops `that`: `Rebels Claim the General Died in a Strike`
+    let object_clause = headline && i > 0 && matches!(next.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their");
+    at_end && i > 0 || object_clause || clause_follows(doc, j)
 }
 
 /// `revealed` / `reported` with a clause after it (`Reuters revealed that ...`).
@@ -126,6 +135,50 @@ fn reveal_ok(doc: &Document, c: &Cue) -> bool {
     }
     let next = word(doc, doc.token_at(c.span.end));
     matches!(next.as_str(), "that" | "he" | "she" | "they" | "it" | "we")
+}
+
+/// Words after `said to` / `reported to` that make it speech addressed to someone (`said to
+/// reporters`, `reported to police`), not a report (`Tesla said to select Nevada`).
+const ADDRESSEE: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "him", "them", "me", "us", "you", "reporters", "journalists", "police", "authorities", "officials", "investigators", "regulators", "work", "duty", "hospital", "school", "court", "parliament", "congress", "colleagues", "friends", "staff", "supporters", "members", "and", "or"];
+
+/// Subject pronouns: `he said to` is speech, `X said to be` (handled by longer cues) aside.
+const PERSONAL: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
+
+/// `said to` / `reported to` followed by a verb (`Apple reported to begin shipping`).
+fn said_to_ok(doc: &Document, c: &Cue) -> bool {
+    let i = doc.token_at(c.span.start);
+    let j = doc.token_at(c.span.end);
+    let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
+    let Some(next) = doc.tokens.get(j) else { return false };
+    let own_be = BE.contains(&word(doc, i).as_str()); // `was reported to`: `be` is part of the cue
+    if !next.is_word() || next.kind == TokenKind::Number || i == 0 || PERSONAL.contains(&prev.as_str()) || (!own_be && BE.contains(&prev.as_str())) {
+        return false;
+    }
+    !ADDRESSEE.contains(&word(doc, j).as_str())
+}
+
+/// Words after a forecasting verb that make it a noun (`tips for`, `the forecasts of`).
+const AFTER_NOUN: &[&str] = &["for", "of", "on", "and", "or", "in", "at", "from", "with", "are", "is", "were", "was"];
+
+/// A forecasting verb with an object (`Citi sees`, `BMO forecasts 19M sales`): not a noun
+/// after a determiner, not before a preposition; `sees` and kin in headlines only.
+fn forecast_ok(doc: &Document, c: &Cue, headline_only: bool, headline: bool) -> bool {
+    if headline_only && !headline {
+        return false;
+    }
+    let i = doc.token_at(c.span.start);
+    let j = doc.token_at(c.span.end);
+    if i == 0 {
+        return false;
+    }
+    let prev = word(doc, i - 1);
+    let Some(next) = doc.tokens.get(j) else { return false };
+    let next_w = word(doc, j);
+    let to_ok = !headline_only || doc.slice(c.span).eq_ignore_ascii_case("eyed");
+    !(DETERMINER.contains(&prev.as_str()) || prev == "as" || prev.ends_with("'s") || doc.tokens[i - 1].kind == TokenKind::Punct)
+        && (next.is_word() || next.kind == TokenKind::Number)
+        && !AFTER_NOUN.contains(&next_w.as_str())
+        && (to_ok || next_w != "to")
 }
 
 /// An unnamed source that says something: a speech verb follows it in the sentence, or
@@ -157,7 +210,16 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
     if n_words >= 3 && toks.iter().any(|t| doc.slice(t.span) == "?") {
         return Some(Hit { cue: Span::new(para.start, para.start), subtype: "speculative", who: Who::Governor, span: Some(para) });
     }
-    if let Some(v) = speech_cues(cx, para).find(|v| HEADLINE_SAYS.contains(&doc.slice(v.span).to_ascii_lowercase().as_str())) {
+    // a verb, not a noun (`amid fears he will`, `wary of Ebola fears`)
+    let is_verb = |v: &Cue| {
+        let i = doc.token_at(v.span.start);
+        let prev = if i > 0 && doc.tokens[i - 1].span.start >= para.start { word(doc, i - 1) } else { String::new() };
+        let next = word(doc, doc.token_at(v.span.end));
+        let after_noun_slot = DETERMINER.contains(&prev.as_str()) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after");
+        let noun_fears = doc.slice(v.span).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str());
+        !after_noun_slot && !noun_fears
+    };
+    if let Some(v) = speech_cues(cx, para).find(|v| HEADLINE_SAYS.contains(&doc.slice(v.span).to_ascii_lowercase().as_str()) && is_verb(v)) {
         return Some(Hit { cue: v.span, subtype: "reported", who: Who::Governor, span: Some(para) });
     }
     // a colon: `Senator: ...` (a short label that is not a rubric) or `...: report`
@@ -172,8 +234,12 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         // the label before the colon names a person or an unnamed source (`Senator:`,
         // `Source:`), the tail after it a report or an outlet (`...: report`, `...: WSJ`)
         let head_word = k.checked_sub(1).map(|j| doc.slice(toks[j].span)).unwrap_or("");
+        // a title opening the label names a person too (`Rep. Jane Doe:`, `Sen. Smith:`)
+        let first_word = toks.first().map(|t| doc.slice(t.span)).unwrap_or("");
+        let titled = |w: &str| lexicon::contains(List::Title, w) || lexicon::contains(List::Title, &format!("{w}."));
         let label = (1..=4).contains(&n_before)
-            && (lexicon::contains(List::Title, head_word)
+            && (titled(head_word)
+                || (n_before >= 2 && titled(first_word))
                 || lexicon::contains(List::Generic, head_word)
                 || doc.cues_of(List::Outlet, Span::new(para.start, t.span.start)).next().is_some()
                 || lexicon::contains(List::Anonymous, &before) || head_word.eq_ignore_ascii_case("source") || head_word.eq_ignore_ascii_case("sources"));
@@ -182,12 +248,43 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         }
         let tail = Span::new(t.span.end, para.end);
         let tail_text = doc.slice(tail).trim().to_ascii_lowercase();
-        let tail_is_source = doc.cues_of(List::Outlet, tail).next().is_some() || ["report", "reports", "source", "sources", "media", "media reports", "report says", "analyst", "analysts", "official", "officials"].contains(&tail_text.as_str());
+        let last = tail_text.rsplit(' ').next().unwrap_or("");
+        // `...: AFP`, `...: SITE`: an agency's initials (in a headline not itself in capitals)
+        let initials = n_after == 1 && doc.slice(t.span) == ":" && last.len() >= 2 && {
+            let w = doc.slice(tail).trim();
+            w.chars().all(|ch| ch.is_ascii_uppercase()) && !doc.slice(Span::new(para.start, t.span.start)).chars().filter(|ch| ch.is_alphabetic()).all(|ch| ch.is_uppercase())
+        };
+        let tail_is_source = doc.cues_of(List::Outlet, tail).next().is_some() || SOURCE_NOUNS.contains(&last) || tail_text == "report says" || initials;
         if (1..=3).contains(&n_after) && n_before >= 3 && tail_is_source {
             return Some(Hit { cue: Span::new(t.span.end, para.end), subtype: "reported", who: Who::Itself, span: Some(para) });
         }
     }
-    None
+    trailing_attribution(doc, para, toks)
+}
+
+/// Nouns that name where a claim comes from, closing a headline (`...: report`, `... -
+/// video report`, `...: state media`, `...: monitor`).
+const SOURCE_NOUNS: &[&str] = &["report", "reports", "source", "sources", "media", "analyst", "analysts", "official", "officials", "monitor", "monitors", "watchdog", "paper", "newspaper", "witness", "witnesses", "insider", "insiders", "police", "study", "survey", "poll", "experts", "activists", "residents"];
+
+/// A headline closing with its attribution, in any case (`..., Monitors Say`, `..., SOURCE
+/// SUGGESTS`) or with a bare `Report` (`Actor Took Selfie With Patient Report`).
+fn trailing_attribution(doc: &Document, para: Span, toks: &[crate::document::Token]) -> Option<Hit> {
+    let words: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].is_word()).collect();
+    let &lk = words.last()?;
+    if words.len() < 5 || lk + 1 < toks.len() && !matches!(doc.slice(toks[lk + 1].span), "." | "!") {
+        return None;
+    }
+    let last = doc.slice(toks[lk].span).to_ascii_lowercase();
+    if matches!(last.as_str(), "report" | "reports") && doc.slice(toks[lk].span).starts_with(|ch: char| ch.is_uppercase()) {
+        return Some(Hit { cue: toks[lk].span, subtype: "reported", who: Who::Itself, span: Some(para) });
+    }
+    if !HEADLINE_SAYS.contains(&last.as_str()) {
+        return None;
+    }
+    // a comma at most four words before the verb: `, Monitoring Group Says`
+    let comma = (lk.saturating_sub(5)..lk).rev().find(|&k| doc.slice(toks[k].span) == ",")?;
+    let before = words.iter().filter(|&&k| k < comma).count();
+    (before >= 3 && lk - comma >= 2).then(|| Hit { cue: toks[lk].span, subtype: "reported", who: Who::Governor, span: Some(para) })
 }
 
 impl Detector for Unverified {
@@ -206,6 +303,18 @@ impl Detector for Unverified {
                 }
             }
         }
+        let mut headline_cache: Option<(usize, bool)> = None;
+        let mut headline = |pos: usize| -> bool {
+            let p = doc.paragraph_at(pos);
+            match headline_cache {
+                Some((q, h)) if q == p => h,
+                _ => {
+                    let h = is_headline(doc, p);
+                    headline_cache = Some((p, h));
+                    h
+                }
+            }
+        };
         for c in &doc.cues {
             if !matches!(c.list, List::Unverified | List::Anonymous) || doc.quote_containing(c.span.start).is_some() {
                 continue;
@@ -223,7 +332,10 @@ impl Detector for Unverified {
                 "anonymous_source" => anonymous_ok(cx, c).then_some(("anonymous", Who::Itself)),
                 "contested" if text.ends_with("ing") || text.ends_with("es") || text.ends_with("that") || text == "allege" => Some(("contested", Who::Before)),
                 "contested" => Some(("contested", Who::Governor)),
-                "claim" => claim_ok(doc, c).then_some(("contested", Who::Before)),
+                "claim" => claim_ok(doc, c, headline(c.span.start)).then_some(("contested", Who::Before)),
+                "said_to" => said_to_ok(doc, c).then_some(("reported", Who::Governor)),
+                "forecast" => forecast_ok(doc, c, false, false).then_some(("speculative", Who::Before)),
+                "forecast_headline" => forecast_ok(doc, c, true, headline(c.span.start)).then_some(("speculative", Who::Before)),
                 "modal" => modal_ok(doc, c).then_some(("speculative", Who::Governor)),
                 "likely" => likely_ok(doc, c).then_some(("speculative", Who::Governor)),
                 "speculative" => Some(("speculative", Who::Governor)),
@@ -374,8 +486,26 @@ mod tests {
         ("The figures have not been confirmed by the ministry.", Some("unconfirmed")),
         ("He provided no evidence for the claim.", Some("unconfirmed")),
         ("The survey was not independently audited.", Some("unconfirmed")),
+        ("The minister was reported to have left the party.", Some("reported")),
+        ("Tesla said to select Nevada for battery plant", Some("reported")),
+        ("She said to reporters that she was tired of the job.", None),
+        ("All adverse events were reported to the regulator.", None),
+        ("Bank of Avalon forecasts 2% growth next year.", Some("speculative")),
+        ("Analyst sees steel watch at $500", Some("speculative")),
+        ("The city sees a rise in burglaries every winter.", None),
+        ("Here are ten tips for first-time buyers.", None),
+        ("Police are investigating the apparent suicide of a prisoner.", Some("contested")),
+        ("It soon became apparent that the roof was unsafe.", None),
         // headlines
         ("Hospital to close maternity ward, union says", Some("reported")),
+        ("Club Agrees Fee For Young Striker, Witnesses Say", Some("reported")),
+        ("Club Agrees Fee For Young Striker, Sources Say", Some("anonymous")),
+        ("Actor quit the film after row with director: report", Some("reported")),
+        ("Ministry to sell its stake in the airline: AFP", Some("reported")),
+        ("Rep. Jane Doe: Border Agents Caught Ten Smugglers", Some("reported")),
+        ("Rebels Claim the General Died in an Air Strike", Some("contested")),
+        ("Ebola fears grow as airport adds screening", None),
+        ("Weather: Snow to fall across the north", None),
         ("Is the new stadium already too small?", Some("speculative")),
         ("Council approves new budget", None),
     ];
