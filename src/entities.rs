@@ -208,8 +208,9 @@ impl Mentions {
                 let w = doc.slice(run[0].span);
                 let lower = w.to_lowercase();
                 let next = toks.get(end).copied();
-                let followed_by_noun = next.is_some_and(|n| n.kind == TokenKind::Lower && !looks_like_verb(doc, n)
-                    && !NAME_JOINERS.contains(&doc.slice(n.span)));
+                let possessive = w.ends_with("'s") || w.ends_with("’s");
+                let followed_by_noun = !possessive
+                    && next.is_some_and(|n| n.kind == TokenKind::Lower && !looks_like_verb(doc, n) && !NAME_JOINERS.contains(&doc.slice(n.span)));
                 if lower_words.contains(lower.as_str())
                     || followed_by_noun
                     || (lexicon::contains(List::Title, w) && lower.ends_with('s'))

@@ -291,6 +291,24 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
+    /// The organisation named most often before `pos` (among the last 400 names; ties go to
+    /// the most recent).
+    fn most_named_org(&self, pos: usize) -> Option<usize> {
+        let upto = self.mentions.last_before(pos)? + 1;
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (cluster, count, last index)
+        for (i, n) in self.mentions.names[..upto].iter().enumerate().rev().take(400) {
+            let c = self.cluster_of[i];
+            if c == usize::MAX || self.clusters[c].ty != SourceType::Organization || self.doc.quote_containing(n.name.start).is_some() {
+                continue;
+            }
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c, 1, i)),
+            }
+        }
+        counts.iter().max_by_key(|x| (x.1, x.2)).map(|x| x.0)
+    }
+
     fn display_name<'s>(&'s self, c: &'s Cluster) -> String {
         c.label.clone().unwrap_or_else(|| c.name.of(self.doc.text()).to_string())
     }
@@ -401,7 +419,20 @@ impl<'a, 't> Resolver<'a, 't> {
                                 break;
                             }
                         }
-                        found.or_else(|| Some(self.own(phrase, SourceType::Person)))
+                        // a headline's `Former mayor denies …`: the holder named just after
+                        let ahead = || {
+                            let doc = self.doc;
+                            let from = self.mentions.names.partition_point(|n| n.full.start < phrase.end);
+                            self.mentions.names[from..].iter().enumerate().take(20).find_map(|(k, n)| {
+                                let c = self.cluster_of[from + k];
+                                if n.full.start > phrase.end + 1500 || c == usize::MAX || self.clusters[c].ty != SourceType::Person {
+                                    return None;
+                                }
+                                let window = doc.between(n.full.start, n.name.end).to_ascii_lowercase();
+                                (window.contains(&hl) || self.role_of[from + k].as_deref() == Some(hl.as_str())).then_some(c)
+                            })
+                        };
+                        found.or_else(ahead).or_else(|| Some(self.own(phrase, SourceType::Person)))
                     }
                 } else if is_tag(List::Generic, hw, "group") {
                     Some(self.own(phrase, SourceType::Anonymous))
@@ -428,8 +459,11 @@ impl<'a, 't> Resolver<'a, 't> {
                     if by_word.is_some() {
                         by_word
                     } else if bare {
-                        // `the company` with no company named by that word: the last organisation
-                        self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && (c.label.is_some() || c.words >= 2))
+                        // `the company` with no company named by that word: the organisation the
+                        // article has named most so far (the story's subject, not the last
+                        // body it cited)
+                        self.most_named_org(phrase.start)
+                            .or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_some()))
                             .or_else(|| Some(self.own(phrase, SourceType::Organization)))
                     } else {
                         // `the state labour department`: a source named by the phrase

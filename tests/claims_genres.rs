@@ -67,8 +67,8 @@ Corvane rejected suggestions that it had hidden side effects, saying all adverse
             w(U, "is expected to be submitted", &["speculative"], None),
             w(U, "according to the World Health Organization", &["reported"], Some("World Health Organization")),
             w(D, "rejected suggestions", &["denial"], Some("Corvane")),
-            // source: `The company` should name Corvane (role resolution, src/sources.rs)
-            w(D, "did not say how much", &["non_denial", "no_comment"], None),
+            // `The company`: the organisation the story is about, not the last one it cited
+            w(D, "did not say how much", &["non_denial", "no_comment"], Some("Corvane")),
         ],
         not: &[(U, "could change how we treat"), (U, "It is possible"), (U, "Insurance claims"), (U, "reported to the regulator")],
     },
@@ -119,8 +119,8 @@ Carr's representatives did not respond to requests for comment. The website stoo
             w(D, "completely false", &["denial"], Some("Reyes")),
             w(U, "might announce", &["speculative"], None),
             w(D, "would not say whether", &["non_denial"], Some("Reyes")),
-            // source: `Carr's representatives` should name Ben Carr (src/entities.rs)
-            w(D, "did not respond to requests", &["no_comment"], None),
+            // `Carr's representatives` speak for Ben Carr
+            w(D, "did not respond to requests", &["no_comment"], Some("Carr")),
         ],
         not: &[(U, "The tour ends in May"), (D, "stood by its story")],
     },
@@ -132,8 +132,8 @@ Prosecutors allege that the payments were disguised as consulting fees. Albright
 The judge denied bail for his co-defendant, businessman Luis Ortega, who refused to concede that the evidence was strong. Ortega's company reported revenue of $40 million last year.\n\n\
 The trial is expected to last six weeks. A witness who asked not to be named told the court that envelopes of cash were left in the mayor's office.\n",
         want: &[
-            // source: the headline's `Former mayor` should name Ken Albright (src/sources.rs)
-            w(D, "denies fraud", &["denial"], None),
+            // the headline's `Former mayor` is Ken Albright, named in the next paragraph
+            w(D, "denies fraud", &["denial"], Some("Albright")),
             w(U, "is accused of accepting", &["contested"], None),
             w(U, "Prosecutors allege that", &["contested"], None),
             w(D, "categorically denies", &["denial"], None),

@@ -33,6 +33,15 @@ impl Detector for Reported {
                 if matches!(verb(c), Verb::According | Verb::Quoted | Verb::Deny) {
                     continue;
                 }
+                // a negated or refused verb reports nothing (`would not say whether`)
+                let i = doc.token_at(c.span.start);
+                let negated = doc.tokens[i.saturating_sub(3)..i].iter().any(|t| {
+                    let w = doc.slice(t.span).to_ascii_lowercase();
+                    w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t") || w == "declined" || w == "refused"
+                });
+                if negated {
+                    continue;
+                }
                 // the content: what follows the cue, past a short prepositional phrase to `that`
                 let after = doc.tokens_in(Span::new(c.span.end, s.end));
                 let Some(first) = after.first() else { continue };
@@ -159,6 +168,8 @@ mod tests {
             "The port authority denied that a cyberattack was behind the outage.",
             "The United States has troops in the region.",
             "The developer rejected claims that the project was over budget.",
+            "Reyes would not say whether Moss was still dating the actor.",
+            "The minister declined to say when the report would be published.",
         ] {
             assert_eq!(reported(text), [], "{text}");
         }
