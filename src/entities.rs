@@ -91,6 +91,8 @@ const NOT_NAME_START: &[&str] = &[
     "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "let", "among",
     "against", "between", "through", "across", "around", "beyond", "within", "upon", "near", "like",
     "unlike", "whether", "more", "less", "very", "much", "well", "already", "again", "ever", "never",
+    "plus", "perhaps", "maybe", "thus", "hence", "rather", "finally", "first", "second", "third",
+    "overall", "indeed", "therefore", "nonetheless", "nevertheless", "otherwise", "likewise",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
 ];

@@ -245,7 +245,14 @@ impl<'a, 't> Resolver<'a, 't> {
             let c = self.cluster_of[i];
             if c != usize::MAX && self.clusters[c].ty == SourceType::Person && doc.quote_containing(n.name.start).is_none() {
                 let k = doc.token_at(n.full.end);
-                if doc.tokens.get(k).is_some_and(|t| crate::entities::looks_like_verb(doc, *t)) {
+                let possessive = doc.between(n.name.end, n.full.end.max(n.name.end) + 2).starts_with(['\'', '’']);
+                // followed by a verb, opening its sentence (`Tester, himself up for …, said`), or
+                // set off by commas before a verb (`Hale's lawyer, Marcus Dean, said`)
+                let opens = doc.between(doc.sentences[doc.sentence_at(n.full.start)].start, n.full.start).trim().is_empty();
+                let verb_after = |k: usize| doc.tokens.get(k).is_some_and(|t| crate::entities::looks_like_verb(doc, *t));
+                let appositive = doc.tokens.get(k).is_some_and(|t| doc.slice(t.span) == ",")
+                    && (k + 1..(k + 14).min(doc.tokens.len())).find(|&j| doc.slice(doc.tokens[j].span) == ",").is_some_and(|j| verb_after(j + 1));
+                if !possessive && (opens || appositive || verb_after(k)) {
                     return Some(c);
                 }
             }

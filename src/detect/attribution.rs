@@ -60,8 +60,18 @@ pub(crate) fn subject_of_verb(cx: &Context, span: Span, v: Verb, floor: usize, c
     let i = doc.token_at(cue.span.start);
     let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span).to_ascii_lowercase()).unwrap_or_default();
     let word = doc.slice(cue.span).split(' ').next().unwrap_or("").to_ascii_lowercase();
-    if (word.ends_with("ing") && prev == ",") || prev == "and" || prev == "but" {
+    let after_document = i > 0 && crate::lexicon::tag_of(List::Generic, doc.slice(doc.tokens[i - 1].span)) == "pub";
+    if (word.ends_with("ing") && (prev == "," || after_document)) || prev == "and" || prev == "but" {
         let s = doc.sentences[doc.sentence_at(cue.span.start)];
+        // `Fiorina said, adding that …`: the speaker of the speech verb before it
+        let earlier = speech_cues(cx, Span::new(s.start.max(floor), cue.span.start))
+            .filter(|c| matches!(verb(c), Verb::Speech | Verb::Deny) && !doc.slice(c.span).ends_with("ing"))
+            .last();
+        if let Some(e) = earlier {
+            if let Some(subject) = subject_of(cx, e, s.start.max(floor), cue.span.start) {
+                return Some(subject);
+            }
+        }
         let before = doc.tokens[..i].iter().rev().nth(1).map_or(cue.span.start, |t| t.span.start);
         if let Some(subject) = cx.mentions.clause_subject(doc, Span::new(s.start.max(floor), before), before) {
             return Some(subject);

@@ -191,6 +191,12 @@ fn is_partial(cx: &Context, q: &QuotePair) -> bool {
     doc.cues_of(List::Speech, prev.span).next().is_none()
 }
 
+/// Words that start a clause of their own between a quotation and a later speech verb.
+const CLAUSE_WORDS: &[&str] = &[
+    "including", "because", "which", "that", "while", "as", "but", "and", "after", "before", "when",
+    "if", "since", "although", "though", "where", "whom", "whose", "so", "or", "then", "until",
+];
+
 /// The cue, speaker and via of a quotation from cues after or before it in its sentence.
 fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Option<Subject>)> {
     let doc = cx.doc;
@@ -219,9 +225,14 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
             if matches!(verb(c), Verb::Think) {
                 break;
             }
-            // the words between the quote and the cue must be a short subject
-            let gap = doc.tokens_in(Span::new(q.span.end, c.span.start)).iter().filter(|t| t.is_word()).count();
-            if gap > 8 {
+            // the words between the quote and the cue must be a short subject, not a clause of
+            // its own (`,” including provisions he said …`)
+            let gap_tokens = doc.tokens_in(Span::new(q.span.end, c.span.start));
+            let gap = gap_tokens.iter().filter(|t| t.is_word()).count();
+            let clause = gap_tokens.iter().any(|t| {
+                t.kind == TokenKind::Lower && CLAUSE_WORDS.contains(&doc.slice(t.span).to_ascii_lowercase().as_str())
+            });
+            if gap > 8 || clause {
                 break;
             }
             if let Some(who) = subject_of(cx, c, q.span.end, after.end) {
