@@ -180,6 +180,10 @@ impl Mentions {
                     break;
                 }
                 if t.kind == TokenKind::Capitalized {
+                    // a headline's verb ends the name: `Obama Says Museum …`
+                    if doc.cues_of(List::Speech, t.span).next().is_some() {
+                        break;
+                    }
                     // a possessive ends the name: `Trump’s Team` is two things
                     let prev = doc.slice(toks[end - 1].span);
                     if prev.ends_with("’s") || prev.ends_with("'s") {

@@ -240,6 +240,17 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
                 return Some((Some(c.span), who, via));
             }
         }
+        // `“…” ― Carla Sanchez`: a dash and a name sign the quotation (vox pops, epigraphs)
+        let rest = doc.between(q.span.end, para.end);
+        let after_dash = rest.trim_start().strip_prefix(['―', '—', '–', '-']);
+        if let Some(signed) = after_dash {
+            let at = para.end - signed.len();
+            if let Some(Subject::Name(n)) = cx.mentions.subject_after(doc, at, para.end) {
+                if doc.between(at, cx.mentions.names[n].full.start).trim().is_empty() {
+                    return Some((None, Subject::Name(n), None));
+                }
+            }
+        }
         // `“…” Anne Richards, assistant secretary of state, said on a call.`: a name right
         // after the quotation, its speech verb further on
         let first_word = doc.tokens.get(doc.token_at(q.span.end)).filter(|t| t.span.start < after.end);
@@ -360,6 +371,14 @@ mod tests {
                 &[("\"No evidence.\"", Some("Greta Holm"))],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_dash_and_a_name_sign_a_quotation() {
+        check(&[(
+            "“We deserve better.” ― Carla Sanchez\n“Vote.” — Jorge Falcon, Austin",
+            &[("“We deserve better.”", Some("Carla Sanchez")), ("“Vote.”", Some("Jorge Falcon"))],
+        )]);
     }
 
     #[test]
