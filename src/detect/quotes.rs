@@ -75,7 +75,10 @@ impl Detector for Quotes {
                         subject_of(cx, c, s.start, s.end.min(q.start))
                     })
                     .last();
-                let only_quote = doc.between(para.start, q.start).trim().is_empty();
+                // a paragraph that is nothing but quotation continues the previous speaker
+                let last_end = doc.quotes_starting_in(para).map(|x| x.span.end).max().unwrap_or(q.end);
+                let only_quote = doc.between(para.start, q.start).trim().is_empty()
+                    && doc.between(last_end, para.end).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
                 found[first + k].who = cue_subject
                     .or_else(|| match last_speaker {
                         Some((lp, s)) if only_quote && lp + 1 == p => Some(s),
@@ -370,6 +373,45 @@ mod tests {
                 "Greta Holm, the authority's chief operating officer, said: \"No evidence.\"",
                 &[("\"No evidence.\"", Some("Greta Holm"))],
             ),
+        ]);
+    }
+
+    #[test]
+    fn attribution_constructions() {
+        check(&[
+            ("According to Jane Roe, “the plan is dead.”", &[("“the plan is dead.”", Some("Jane Roe"))]),
+            (
+                "Leonid Slutsky was quoted by the state RIA news agency as saying “talks are at an advanced stage.”",
+                &[("“talks are at an advanced stage.”", Some("Leonid Slutsky"))],
+            ),
+            ("Tom Hale responded to the question by stating, “better not say.”", &[("“better not say.”", Some("Tom Hale"))]),
+            (
+                "Mayor Elaine Price opened the meeting. “My door is open,” the mayor said.",
+                &[("“My door is open,”", Some("Elaine Price"))],
+            ),
+            ("Kremlin spokesman Dmitry Peskov told TASS: “There were no talks.”", &[("“There were no talks.”", Some("Dmitry Peskov"))]),
+            (
+                "Ann Lee, a doctor at St Mary's Hospital, said: “We are full.”\n“We will win,” she added. “We always do.”",
+                &[("“We are full.”", Some("Ann Lee")), ("“We will win,”", Some("Ann Lee")), ("“We always do.”", Some("Ann Lee"))],
+            ),
+            (
+                "“We will appeal,” a Harrowgate spokeswoman said of Harrowgate Motors' plan.",
+                &[("“We will appeal,”", Some("Harrowgate Motors"))],
+            ),
+            (
+                "“It works,” Greta Holm said.\n“It always has.”\n“It always will.”",
+                &[("“It works,”", Some("Greta Holm")), ("“It always has.”", Some("Greta Holm")), ("“It always will.”", Some("Greta Holm"))],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn no_speaker_without_a_cue() {
+        check(&[
+            // a lone quotation with nobody before it
+            ("“Nobody knows.”", &[("“Nobody knows.”", None)]),
+            // a paragraph with its own words after the quotation does not inherit
+            ("Dmitry Peskov spoke.\n“It was a mistake,” was the verdict of the inquiry.", &[("“It was a mistake,”", None)]),
         ]);
     }
 
