@@ -137,8 +137,9 @@ fn is_title(cx: &Context, q: &QuotePair) -> bool {
     }
     // a title cue among the three words before the opening mark
     let i = doc.token_at(q.open.start);
+    let para_start = doc.paragraphs[doc.paragraph_at(q.open.start)].start;
     let mut seen = 0;
-    for t in doc.tokens[..i].iter().rev().take(4) {
+    for t in doc.tokens[..i].iter().rev().take(4).take_while(|t| t.span.start >= para_start) {
         let w = doc.slice(t.span);
         if t.kind == TokenKind::Punct && w != "," {
             break;
@@ -438,6 +439,7 @@ mod tests {
             ("the song \"River Song\" from its soundtrack", &[]),
             ("Nwosu's film, \"The Quiet Valley,\" won an award.", &[]),
             ("It opened with \"Northern Lights,\" a documentary about mining.", &[]),
+            ("Headline\n“We will appeal,” Jane Doe said.", &[("“We will appeal,”", Some("Jane Doe"))]),
         ]);
     }
 
