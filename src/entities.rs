@@ -86,7 +86,7 @@ const NOT_NAME_START: &[&str] = &[
     "what", "who", "whom", "which", "where", "why", "how", "yes", "oh", "mr", "mrs", "ms", "dr",
     "although", "though", "because", "unless", "until", "despite", "under", "over", "about", "into",
     "according", "instead", "even", "only", "just", "later", "earlier", "today", "yesterday", "tomorrow",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "daily", "while",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "while",
     "to", "of", "up", "out", "off", "do", "does", "did", "is", "are", "was", "were", "be", "has", "have",
     "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "let", "among",
     "against", "between", "through", "across", "around", "beyond", "within", "upon", "near", "like",
@@ -749,7 +749,9 @@ impl Mentions {
                 }
                 return Some(Subject::Role { phrase: Span::new(t.span.start, head.end), head, of });
             }
-            if !(DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) || u.kind == TokenKind::Lower || u.kind == TokenKind::Number) {
+            // determiners, modifiers and capitalised modifiers that are no name of their own
+            // (`Porto president Rui Costa`) lead to the head
+            if !(DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) || matches!(u.kind, TokenKind::Lower | TokenKind::Number | TokenKind::Capitalized)) {
                 break;
             }
             j += 1;

@@ -505,8 +505,10 @@ fn role_word(doc: &Document, full: Span) -> Option<String> {
         (t.kind == crate::document::TokenKind::Lower && (lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w)))
             .then(|| w.to_ascii_lowercase())
     };
-    // after: `the Marigold restaurant group`
-    let j = doc.token_at(full.end);
+    // after: `the Marigold restaurant group` (not a nationality: `the Portuguese club`)
+    let name = doc.slice(full);
+    let demonym = !name.contains(' ') && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| name.ends_with(e));
+    let j = if demonym { usize::MAX } else { doc.token_at(full.end) };
     for t in doc.tokens.iter().skip(j).take(2).take_while(|t| t.kind == crate::document::TokenKind::Lower) {
         if let Some(w) = is_role(*t) {
             if lexicon::contains(List::Generic, &w) {

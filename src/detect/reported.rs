@@ -57,7 +57,9 @@ impl Detector for Reported {
                     }
                 }
                 let content_words: Vec<_> = after[content..].iter().take(4).collect();
-                if after[content..].iter().take(6).filter(|t| t.is_word()).count() < 3 {
+                // `told reporters on Friday` reports nothing: `told` needs its object and a clause
+                let min_words = if matches!(doc.slice(c.span).to_ascii_lowercase().as_str(), "told" | "tells" | "tell" | "telling") { 5 } else { 3 };
+                if after[content..].iter().take(8).filter(|t| t.is_word()).count() < min_words {
                     continue;
                 }
                 // a quotation in the first words that ends its clause makes this a quote's
