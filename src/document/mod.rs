@@ -23,6 +23,24 @@ pub struct Document<'t> {
     pub(crate) tokens: Vec<Token>,
     pub(crate) quotes: Vec<QuotePair>,
     pub(crate) cues: Vec<Cue>,
+    /// For each block of [`TOKEN_BLOCK`] bytes, the first token starting in or after it.
+    token_blocks: Vec<u32>,
+}
+
+const TOKEN_BLOCK: usize = 32;
+
+fn token_blocks(len: usize, tokens: &[Token]) -> Vec<u32> {
+    let blocks = len / TOKEN_BLOCK + 1;
+    let mut out = Vec::with_capacity(blocks);
+    let mut i = 0;
+    for b in 0..blocks {
+        let start = b * TOKEN_BLOCK;
+        while i < tokens.len() && tokens[i].span.start < start {
+            i += 1;
+        }
+        out.push(i as u32);
+    }
+    out
 }
 
 impl<'t> Document<'t> {
@@ -33,7 +51,8 @@ impl<'t> Document<'t> {
         let quotes = quotes::pair(text, &paragraphs);
         let cues = lexicon::scan(text);
         let sentences = sentences::split(text, &paragraphs, &tokens, &quotes, &cues);
-        Document { text, paragraphs, sentences, tokens, quotes, cues }
+        let token_blocks = token_blocks(text.len(), &tokens);
+        Document { text, paragraphs, sentences, tokens, quotes, cues, token_blocks }
     }
 
     /// The whole text.
@@ -77,9 +96,16 @@ impl<'t> Document<'t> {
         self.paragraphs.partition_point(|s| s.start <= pos).saturating_sub(1)
     }
 
-    /// Index of the first token starting at or after `pos`.
+    /// Index of the first token starting at or after `pos`: a table look-up and a short scan
+    /// (detectors ask this at every cue, so it must not cost a binary search over the text).
     pub(crate) fn token_at(&self, pos: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < pos)
+        let block = pos / TOKEN_BLOCK;
+        let Some(&first) = self.token_blocks.get(block) else { return self.tokens.len() };
+        let mut i = first as usize;
+        while i < self.tokens.len() && self.tokens[i].span.start < pos {
+            i += 1;
+        }
+        i
     }
 
     /// The tokens lying inside `span`.
@@ -146,6 +172,15 @@ mod tests {
         let d = Document::new(t);
         let ps: Vec<_> = d.paragraphs.iter().map(|p| p.of(t)).collect();
         assert_eq!(ps, ["First line.", "Second line.", "Third"]);
+    }
+
+    #[test]
+    fn token_at_agrees_with_a_binary_search() {
+        let t = "“We will appeal,” said Jane Doe. 🎬 Then — she left.\n\nAnother paragraph here.";
+        let d = Document::new(t);
+        for pos in 0..=t.len() + 40 {
+            assert_eq!(d.token_at(pos), d.tokens.partition_point(|k| k.span.start < pos), "at {pos}");
+        }
     }
 
     #[test]
