@@ -389,7 +389,7 @@ impl Mentions {
                 return None;
             }
             let w = doc.slice(t.span);
-            if t.kind == TokenKind::Lower && skipped < 4 && BETWEEN_SUBJECT_AND_VERB.iter().any(|x| x.eq_ignore_ascii_case(w)) && !self.anonymous_ends_at(doc, t.span.end).is_some() {
+            if t.kind == TokenKind::Lower && skipped < 4 && BETWEEN_SUBJECT_AND_VERB.iter().any(|x| x.eq_ignore_ascii_case(w)) && self.anonymous_ends_at(doc, t.span.end).is_none() {
                 i -= 1;
                 skipped += 1;
                 continue;

@@ -129,10 +129,10 @@ fn is_title(cx: &Context, q: &QuotePair) -> bool {
         if after.first().is_some_and(|t| doc.slice(t.span) == ",") {
             k += 1;
         }
-        if after.get(k).is_some_and(|t| matches!(doc.slice(t.span).to_ascii_lowercase().as_str(), "a" | "an" | "the")) {
-            if after[k + 1..].iter().take(3).any(|t| doc.cues_of(List::TitleCue, t.span).next().is_some()) {
-                return true;
-            }
+        if after.get(k).is_some_and(|t| matches!(doc.slice(t.span).to_ascii_lowercase().as_str(), "a" | "an" | "the"))
+            && after[k + 1..].iter().take(3).any(|t| doc.cues_of(List::TitleCue, t.span).next().is_some())
+        {
+            return true;
         }
     }
     // a title cue among the three words before the opening mark
@@ -324,7 +324,10 @@ mod tests {
     use crate::{analyze, Kind};
 
     /// (text, [(quote text, speaker)]) — every quote the analysis finds, with its speaker.
-    fn check(rows: &[(&str, &[(&str, Option<&str>)])]) {
+    /// A text and the quotes it must give, each with its speaker.
+    type Row<'a> = (&'a str, &'a [(&'a str, Option<&'a str>)]);
+
+    fn check(rows: &[Row]) {
         for (text, want) in rows {
             let a = analyze(text);
             let got: Vec<(&str, Option<&str>)> =

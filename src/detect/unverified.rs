@@ -114,7 +114,7 @@ fn claim_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let j = doc.token_at(c.span.end);
     let next = word(doc, j);
     let s = doc.sentences[doc.sentence_at(c.span.start)];
-    let at_end = doc.tokens.get(j).map_or(true, |t| t.span.start >= s.end || matches!(doc.slice(t.span), "." | "!" | "?"));
+    let at_end = doc.tokens.get(j).is_none_or(|t| t.span.start >= s.end || matches!(doc.slice(t.span), "." | "!" | "?"));
     let noun = DETERMINER.contains(&prev.as_str()) || prev.ends_with("'s") || prev.ends_with('\'');
     if noun {
         return next == "that";

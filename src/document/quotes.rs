@@ -132,10 +132,10 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
             }
             ('\'' | '’', 1) => {
                 let glued_both = prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
-                if glued_both || next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(|p| p.is_alphanumeric()) {
-                    None // don't, company's, '90s
-                } else if prev.is_some_and(|p| p.is_ascii_digit()) && !left {
-                    None // foot mark: 5'
+                let digit_after = next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(|p| p.is_alphanumeric());
+                let foot_mark = prev.is_some_and(|p| p.is_ascii_digit()) && !left;
+                if glued_both || digit_after || foot_mark {
+                    None // don't, company's, '90s, 5'
                 } else if left {
                     // an opening single quote, unless a known elision ('em, 'til, ’n’)
                     let rest: String = s[i + c.len_utf8()..].chars().take_while(|c| c.is_alphabetic()).collect();
@@ -241,7 +241,8 @@ mod tests {
 
     #[test]
     fn table() {
-        let rows: &[(&str, &[(&str, u8, bool)])] = &[
+        type Row<'a> = (&'a str, &'a [(&'a str, u8, bool)]);
+        let rows: &[Row] = &[
             ("He said “yes.” Then left.", &[("“yes.”", 0, true)]),
             ("\"A,\" she said. \"B.\"", &[("\"A,\"", 0, true), ("\"B.\"", 0, true)]),
             ("It was ‘fine’, he said.", &[("‘fine’", 0, true)]),

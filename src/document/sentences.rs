@@ -97,7 +97,7 @@ pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &
                 let closes_quote = matches!(s, "?" | "!")
                     && tokens[i + 1..j].iter().any(|t| matches!(t.span.of(text), "”" | "\"" | "’" | "'" | "»"));
                 let attribution = closes_quote
-                    && tokens[j..].iter().take(3).take_while(|t| t.span.end <= para.end && t.is_word()).any(|t| is_speech(t));
+                    && tokens[j..].iter().take(3).take_while(|t| t.span.end <= para.end && t.is_word()).any(&is_speech);
                 if next_starts && !is_abbreviation(prev_word) && !numbered && !inside_quote && !attribution {
                     out.push(Span::new(start, end));
                     start = tokens[j].span.start;
