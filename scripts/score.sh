@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 shared=../shared
 [ -f "$shared/eval/score.py" ] || { echo "score: no ../shared/eval/score.py here" >&2; exit 2; }
 cargo build --quiet --release
-cmd='target/release/claimlens analyze --json {file}'
+cmd="${CARGO_TARGET_DIR:-target}/release/claimlens analyze --json {file}"
 gate=${1:-}
 run() { # corpus, floors...
   local corpus=$1; shift
