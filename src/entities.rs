@@ -541,7 +541,14 @@ impl Mentions {
                 let appositive = doc.tokens_in(Span::new(a + 1, t.span.start));
                 let verbless = !appositive.iter().any(|u| doc.cues_of(List::Speech, u.span).next().is_some());
                 let first = self.sentence_subject(doc, Span::new(floor, a), a);
-                let inner = self.subject_after(doc, a + 1, t.span.start);
+                // an appositive is a noun phrase (`, Ray Odom,`, `, the chair,`), not a
+                // participle (`, seen by the Echo,`)
+                let np = appositive.first().is_some_and(|u| {
+                    u.kind == TokenKind::Capitalized
+                        || DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(doc.slice(u.span)))
+                        || is_title_word(doc, *u)
+                });
+                let inner = if np { self.subject_after(doc, a + 1, t.span.start) } else { None };
                 if verbless && first.is_some() {
                     if let Some(Subject::Name(n)) = inner {
                         let first_named = matches!(first, Some(Subject::Name(h)) if self.names[h].ty == EntityType::Person

@@ -439,7 +439,10 @@ impl<'a, 't> Resolver<'a, 't> {
                                 (window.contains(&hl) || self.role_of[from + k].as_deref() == Some(hl.as_str())).then_some(c)
                             })
                         };
-                        found.or_else(ahead).or_else(|| Some(self.own(phrase, SourceType::Person)))
+                        // `a senior nurse` is an unnamed source; `the mayor`, a person not named here
+                        let indefinite = ["a ", "an ", "one ", "another "].iter().any(|d| phrase_text.starts_with(d));
+                        let ty = if indefinite { SourceType::Anonymous } else { SourceType::Person };
+                        found.or_else(ahead).or_else(|| Some(self.own(phrase, ty)))
                     }
                 } else if is_tag(List::Generic, hw, "group") {
                     Some(self.own(phrase, SourceType::Anonymous))
