@@ -1,17 +1,27 @@
-//! Cue lexicons: reviewed data files compiled once into one Aho-Corasick automaton.
+//! Cue lexicons: reviewed data files compiled at build time into one sorted phrase table.
 //!
 //! Each `*.txt` file beside this module is one [`List`]: one phrase a line, `#` starts a
 //! comment, and a line may end in `| tag` (a small number or word the list's detector reads,
 //! such as a denial subtype). Matching is ASCII case-insensitive, on whole words only, and
 //! treats the apostrophes `'` and `’` alike. All lists are matched in one pass over the text
 //! ([`scan`]), overlapping matches included, so detectors never rescan.
+//!
+//! `build.rs` turns the files into [`TABLE`]: every phrase once per list it is in, with one
+//! space between words, ASCII lower case and `’` written `'`, sorted by its bytes (then list,
+//! then line), each followed by its list number and tag number. Sorted phrases are an implicit
+//! trie: the entries that start with a given prefix form one run of the table, so [`scan`]
+//! walks the text from each word start narrowing that run byte by byte (two binary searches a
+//! byte) and reports every entry the run begins with on the way. The walk stops where no
+//! phrase continues, at most the longest phrase's length after its start, so the scan is
+//! linear in the text. Nothing is built when the program starts but an offset table (a few
+//! microseconds).
 
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Which lexicon a cue came from.
+include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
+
+/// Which lexicon a cue came from. The order is `build.rs`'s file order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u8)]
 pub(crate) enum List {
@@ -43,21 +53,21 @@ pub(crate) enum List {
     ClaimNoun,
 }
 
-/// Every list with its file, in one table so adding a list is one line.
-const FILES: &[(List, &str)] = &[
-    (List::Speech, include_str!("speech_verbs.txt")),
-    (List::Title, include_str!("titles.txt")),
-    (List::Outlet, include_str!("outlets.txt")),
-    (List::Org, include_str!("organizations.txt")),
-    (List::OrgSuffix, include_str!("org_suffixes.txt")),
-    (List::OutletSuffix, include_str!("outlet_suffixes.txt")),
-    (List::Generic, include_str!("generic_sources.txt")),
-    (List::Anonymous, include_str!("anonymous_sources.txt")),
-    (List::TitleCue, include_str!("title_cues.txt")),
-    (List::Denial, include_str!("denial_cues.txt")),
-    (List::Refusal, include_str!("refusal_cues.txt")),
-    (List::Unverified, include_str!("unverified_cues.txt")),
-    (List::ClaimNoun, include_str!("claim_nouns.txt")),
+/// Every list by its number in [`TABLE`].
+const LISTS: [List; 13] = [
+    List::Speech,
+    List::Title,
+    List::Outlet,
+    List::Org,
+    List::OrgSuffix,
+    List::OutletSuffix,
+    List::Generic,
+    List::Anonymous,
+    List::TitleCue,
+    List::Denial,
+    List::Refusal,
+    List::Unverified,
+    List::ClaimNoun,
 ];
 
 /// One lexicon hit in the text.
@@ -71,62 +81,73 @@ pub(crate) struct Cue {
     pub tag: u16,
 }
 
-struct Compiled {
-    ac: AhoCorasick,
-    /// Per pattern: its list and tag.
-    meta: Vec<(List, u16)>,
-    /// Interned tag words; a tag number indexes this.
-    tags: Vec<&'static str>,
-    /// (list, lower-case phrase) → tag, for `contains` and `tag_of`.
-    index: HashMap<(List, String), u16>,
+/// Where each entry of [`TABLE`] starts (one more at the end), and per first byte where its
+/// run of entries starts (`first[b]..first[b + 1]`).
+struct Index {
+    starts: Vec<u16>,
+    first: [u16; 257],
 }
 
-fn compile() -> Compiled {
-    let mut patterns: Vec<String> = Vec::new();
-    let mut meta = Vec::new();
-    let mut tags: Vec<&'static str> = vec![""];
-    let mut index = HashMap::new();
-    for &(list, file) in FILES {
-        for line in file.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
+fn index() -> &'static Index {
+    static I: OnceLock<Index> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut starts = Vec::with_capacity(ENTRIES + 1);
+        let mut first = [0u16; 257];
+        let mut at = 0;
+        while at < TABLE.len() {
+            starts.push(at as u16);
+            let b = TABLE[at] as usize;
+            // entries are sorted, so the last entry with a smaller first byte ends b's run
+            for f in &mut first[b + 1..] {
+                *f = starts.len() as u16;
             }
-            let (phrase, tag) = match line.split_once('|') {
-                Some((p, t)) => (p.trim(), t.trim()),
-                None => (line, ""),
-            };
-            let tag_id = match tags.iter().position(|t| *t == tag) {
-                Some(i) => i,
-                None => {
-                    tags.push(tag);
-                    tags.len() - 1
-                }
-            } as u16;
-            let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-            index.entry((list, phrase.to_ascii_lowercase())).or_insert(tag_id);
-            // Apostrophe variants: a phrase written with ' also matches ’ and the reverse.
-            let mut variants = vec![phrase.clone()];
-            if phrase.contains('\'') {
-                variants.push(phrase.replace('\'', "\u{2019}"));
-            }
-            for v in variants {
-                patterns.push(v);
-                meta.push((list, tag_id));
-            }
+            at += TABLE[at..].iter().position(|&b| b < 0x20).unwrap_or(0) + 2;
         }
-    }
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .expect("the lexicons compile");
-    Compiled { ac, meta, tags, index }
+        starts.push(at as u16);
+        Index { starts, first }
+    })
 }
 
-fn compiled() -> &'static Compiled {
-    static C: OnceLock<Compiled> = OnceLock::new();
-    C.get_or_init(compile)
+impl Index {
+    /// Entry `i`'s phrase.
+    #[inline]
+    fn phrase(&self, i: usize) -> &'static [u8] {
+        &TABLE[self.starts[i] as usize..self.starts[i + 1] as usize - 2]
+    }
+
+    /// Entry `i`'s list and tag.
+    #[inline]
+    fn meta(&self, i: usize) -> (List, u16) {
+        let end = self.starts[i + 1] as usize;
+        (LISTS[TABLE[end - 2] as usize], TABLE[end - 1] as u16)
+    }
+
+    /// Narrows `lo..hi` (entries longer than `k` sharing their first `k` bytes) to those whose
+    /// byte `k` is `c`.
+    fn narrow(&self, lo: usize, hi: usize, k: usize, c: u8) -> (usize, usize) {
+        let (mut a, mut b) = (lo, hi);
+        while a < b {
+            let m = (a + b) / 2;
+            if self.phrase(m)[k] < c { a = m + 1 } else { b = m }
+        }
+        let lo = a;
+        b = hi;
+        while a < b {
+            let m = (a + b) / 2;
+            if self.phrase(m)[k] <= c { a = m + 1 } else { b = m }
+        }
+        (lo, a)
+    }
+}
+
+/// The byte at `i` as phrases are written (ASCII lower case, `’` as `'`), and where the next
+/// one starts.
+#[inline]
+fn fold(text: &[u8], i: usize) -> (u8, usize) {
+    match text[i] {
+        0xE2 if text.get(i + 1) == Some(&0x80) && text.get(i + 2) == Some(&0x99) => (b'\'', i + 3),
+        b => (b.to_ascii_lowercase(), i + 1),
+    }
 }
 
 #[inline]
@@ -134,15 +155,21 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-/// True when `text[start..end]` is not glued to a letter or digit on either side.
-fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
-    let before_ok = start == 0 || {
+/// True when `text[start]` does not continue a word: the text starts there, or a byte that is
+/// not a letter or digit stands before it (typographic punctuation included).
+#[inline]
+fn before_ok(text: &[u8], start: usize) -> bool {
+    start == 0 || {
         let b = text[start - 1];
         // A non-ASCII byte before is part of a letter unless it ends typographic punctuation
         // (quote marks, dashes and the like all end in a 0x80..=0xBF byte after 0xE2 0x80).
         !is_word_byte(b) || (start >= 3 && text[start - 3] == 0xE2 && text[start - 2] == 0x80)
             || (start >= 2 && text[start - 2] == 0xC2) // «, », nbsp
-    };
+    }
+}
+
+/// True when `text[start..end]` is not glued to a letter or digit on either side.
+fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
     let after_ok = end >= text.len() || {
         let b = text[end];
         !is_word_byte(b) || b == 0xE2 || b == 0xC2
@@ -150,7 +177,7 @@ fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
     let first = text[start];
     let last = text[end - 1];
     // Patterns that begin or end with punctuation bring their own boundary.
-    (before_ok || !is_word_byte(first)) && (after_ok || !is_word_byte(last))
+    (before_ok(text, start) || !is_word_byte(first)) && (after_ok || !is_word_byte(last))
 }
 
 /// True when only white space and quote marks or sentence punctuation stand between `at` and
@@ -176,31 +203,72 @@ fn title_case_next(text: &[u8], end: usize) -> bool {
     start > 0 && rest.get(start).is_some_and(|b| b.is_ascii_uppercase())
 }
 
-/// All cues of all lists in `text`, sorted by start then longest first.
+/// All cues of all lists in `text`, sorted by start then longest first (cues of one span in
+/// list then file order).
 pub(crate) fn scan(text: &str) -> Vec<Cue> {
-    let c = compiled();
+    let ix = index();
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    for m in c.ac.find_overlapping_iter(text) {
-        if !whole_word(bytes, m.start(), m.end()) {
+    let mut out: Vec<Cue> = Vec::new();
+    // this start's matches, shortest first: (end, entry)
+    let mut here: Vec<(usize, usize)> = Vec::new();
+    for start in 0..bytes.len() {
+        let b = bytes[start];
+        // A phrase starting with a letter needs a word boundary before it (all start so).
+        if is_word_byte(b) && !before_ok(bytes, start) {
             continue;
         }
-        let (list, tag) = c.meta[m.pattern().as_usize()];
-        // A capitalised verb is a verb only where a sentence starts: `the United States`
-        // holds no `states`.
-        if list == List::Speech && bytes[m.start()].is_ascii_uppercase() && !sentence_start(bytes, m.start()) && !title_case_next(bytes, m.end()) {
-            continue;
+        let (c, mut i) = fold(bytes, start);
+        let (mut lo, hi) = (ix.first[c as usize] as usize, ix.first[c as usize + 1] as usize);
+        let mut hi = hi;
+        let mut k = 1;
+        here.clear();
+        while lo < hi {
+            // entries exactly k long come first in the run: whole matches ending at i
+            while lo < hi && ix.phrase(lo).len() == k {
+                if whole_word(bytes, start, i) {
+                    here.push((i, lo));
+                }
+                lo += 1;
+            }
+            if lo == hi || i >= bytes.len() {
+                break;
+            }
+            let (c, next) = fold(bytes, i);
+            (lo, hi) = ix.narrow(lo, hi, k, c);
+            i = next;
+            k += 1;
         }
-        out.push(Cue { span: Span::new(m.start(), m.end()), list, tag });
+        // longest first; one span's entries keep their table order
+        let mut j = here.len();
+        while j > 0 {
+            let end = here[j - 1].0;
+            let mut g = j;
+            while g > 0 && here[g - 1].0 == end {
+                g -= 1;
+            }
+            for &(end, e) in &here[g..j] {
+                let (list, tag) = ix.meta(e);
+                // A capitalised verb is a verb only where a sentence starts: `the United
+                // States` holds no `states`.
+                if list == List::Speech && b.is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, end) {
+                    continue;
+                }
+                let span = Span::new(start, end);
+                // the same phrase twice in one list: the first line counts
+                if out.last().is_some_and(|l| l.span == span && l.list == list) {
+                    continue;
+                }
+                out.push(Cue { span, list, tag });
+            }
+            j = g;
+        }
     }
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    out.dedup_by(|a, b| a.span == b.span && a.list == b.list);
     out
 }
 
 /// The word a tag number stands for.
 pub(crate) fn tag_name(tag: u16) -> &'static str {
-    compiled().tags.get(tag as usize).copied().unwrap_or("")
+    TAGS.get(tag as usize).copied().unwrap_or("")
 }
 
 /// True when `phrase` (any case, ’ or ') is a whole entry of `list`.
@@ -213,16 +281,26 @@ pub(crate) fn tag_of(list: List, phrase: &str) -> &'static str {
     lookup(list, phrase).map_or("", tag_name)
 }
 
+/// The tag of `phrase`'s first entry in `list`, by narrowing the table as [`scan`] does.
 fn lookup(list: List, phrase: &str) -> Option<u16> {
-    let c = compiled();
-    if phrase.len() > 64 {
+    let ix = index();
+    let bytes = phrase.as_bytes();
+    if bytes.is_empty() || bytes.len() > 64 {
         return None;
     }
-    let mut key = String::with_capacity(phrase.len());
-    for ch in phrase.chars() {
-        key.push(if ch == '\u{2019}' { '\'' } else { ch.to_ascii_lowercase() });
+    let (mut lo, mut hi) = (0, ENTRIES);
+    let (mut i, mut k) = (0, 0);
+    while i < bytes.len() {
+        // skip entries that end before the phrase does
+        while lo < hi && ix.phrase(lo).len() == k {
+            lo += 1;
+        }
+        let (c, next) = fold(bytes, i);
+        (lo, hi) = ix.narrow(lo, hi, k, c);
+        i = next;
+        k += 1;
     }
-    c.index.get(&(list, key)).copied()
+    (lo..hi).take_while(|&e| ix.phrase(e).len() == k).map(|e| ix.meta(e)).find(|m| m.0 == list).map(|m| m.1)
 }
 
 #[cfg(test)]
@@ -231,9 +309,14 @@ mod tests {
 
     #[test]
     fn every_list_compiles_and_has_entries() {
-        let c = compiled();
-        for &(list, _) in FILES {
-            assert!(c.index.keys().any(|(l, _)| *l == list), "{list:?} is empty");
+        let ix = index();
+        assert_eq!(ix.starts.len(), ENTRIES + 1);
+        for (n, &list) in LISTS.iter().enumerate() {
+            assert_eq!(list as usize, n);
+            assert!((0..ENTRIES).any(|e| ix.meta(e).0 == list), "{list:?} is empty");
+        }
+        for e in 1..ENTRIES {
+            assert!(ix.phrase(e - 1) <= ix.phrase(e));
         }
     }
 
