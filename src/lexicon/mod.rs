@@ -81,11 +81,17 @@ pub(crate) struct Cue {
     pub tag: u16,
 }
 
-/// Where each entry of [`TABLE`] starts (one more at the end), and per first byte where its
-/// run of entries starts (`first[b]..first[b + 1]`).
+/// Where each entry of [`TABLE`] starts (one more at the end), and the runs of entries that
+/// start with one byte (`first[b]..first[b + 1]`) or two (`two`, by byte class).
 struct Index {
     starts: Vec<u16>,
     first: [u16; 257],
+    /// Per byte: 0 when no phrase has it, else its class (1, 2, …).
+    class: [u8; 256],
+    classes: usize,
+    /// Per pair of classes: the run of entries (at least two bytes long) starting with those
+    /// two bytes, as `lo | hi << 16`.
+    two: Vec<u32>,
 }
 
 fn index() -> &'static Index {
@@ -93,6 +99,8 @@ fn index() -> &'static Index {
     I.get_or_init(|| {
         let mut starts = Vec::with_capacity(ENTRIES + 1);
         let mut first = [0u16; 257];
+        let mut class = [0u8; 256];
+        let mut classes = 0;
         let mut at = 0;
         while at < TABLE.len() {
             starts.push(at as u16);
@@ -101,10 +109,30 @@ fn index() -> &'static Index {
             for f in &mut first[b + 1..] {
                 *f = starts.len() as u16;
             }
-            at += TABLE[at..].iter().position(|&b| b < 0x20).unwrap_or(0) + 2;
+            while TABLE[at] >= 0x20 {
+                let c = &mut class[TABLE[at] as usize];
+                if *c == 0 {
+                    classes += 1;
+                    *c = classes as u8;
+                }
+                at += 1;
+            }
+            at += 2;
         }
         starts.push(at as u16);
-        Index { starts, first }
+        let width = classes + 1;
+        let mut two = vec![0u32; width * width];
+        for e in 0..ENTRIES {
+            let s = starts[e] as usize;
+            if starts[e + 1] as usize - s > 3 {
+                let slot = &mut two[class[TABLE[s] as usize] as usize * width + class[TABLE[s + 1] as usize] as usize];
+                if *slot == 0 {
+                    *slot = e as u32;
+                }
+                *slot = (*slot & 0xFFFF) | (e as u32 + 1) << 16;
+            }
+        }
+        Index { starts, first, class, classes, two }
     })
 }
 
@@ -122,19 +150,35 @@ impl Index {
         (LISTS[TABLE[end - 2] as usize], TABLE[end - 1] as u16)
     }
 
+    /// The run of entries that start with `first` (`lo..hi`, all longer than `k`) narrowed
+    /// to those whose byte `k` is `c`.
+    #[inline]
+    fn step(&self, lo: usize, hi: usize, k: usize, first: u8, c: u8) -> (usize, usize) {
+        if k == 1 {
+            // the first two bytes in one look-up
+            let run = self.two[self.class[first as usize] as usize * (self.classes + 1) + self.class[c as usize] as usize];
+            ((run & 0xFFFF) as usize, (run >> 16) as usize)
+        } else {
+            self.narrow(lo, hi, k, c)
+        }
+    }
+
     /// Narrows `lo..hi` (entries longer than `k` sharing their first `k` bytes) to those whose
     /// byte `k` is `c`.
+    #[inline]
     fn narrow(&self, lo: usize, hi: usize, k: usize, c: u8) -> (usize, usize) {
+        // every entry in the run is longer than k, so byte k is a phrase byte
+        let at = |m: usize| TABLE.get(self.starts[m] as usize + k).copied().unwrap_or(0);
         let (mut a, mut b) = (lo, hi);
         while a < b {
             let m = (a + b) / 2;
-            if self.phrase(m)[k] < c { a = m + 1 } else { b = m }
+            if at(m) < c { a = m + 1 } else { b = m }
         }
         let lo = a;
         b = hi;
         while a < b {
             let m = (a + b) / 2;
-            if self.phrase(m)[k] <= c { a = m + 1 } else { b = m }
+            if at(m) <= c { a = m + 1 } else { b = m }
         }
         (lo, a)
     }
@@ -218,8 +262,7 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
             continue;
         }
         let (c, mut i) = fold(bytes, start);
-        let (mut lo, hi) = (ix.first[c as usize] as usize, ix.first[c as usize + 1] as usize);
-        let mut hi = hi;
+        let (mut lo, mut hi) = (ix.first[c as usize] as usize, ix.first[c as usize + 1] as usize);
         let mut k = 1;
         here.clear();
         while lo < hi {
@@ -233,8 +276,8 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
             if lo == hi || i >= bytes.len() {
                 break;
             }
-            let (c, next) = fold(bytes, i);
-            (lo, hi) = ix.narrow(lo, hi, k, c);
+            let (d, next) = fold(bytes, i);
+            (lo, hi) = ix.step(lo, hi, k, c, d);
             i = next;
             k += 1;
         }
@@ -288,15 +331,19 @@ fn lookup(list: List, phrase: &str) -> Option<u16> {
     if bytes.is_empty() || bytes.len() > 64 {
         return None;
     }
-    let (mut lo, mut hi) = (0, ENTRIES);
-    let (mut i, mut k) = (0, 0);
+    let (c, mut i) = fold(bytes, 0);
+    let (mut lo, mut hi) = (ix.first[c as usize] as usize, ix.first[c as usize + 1] as usize);
+    let mut k = 1;
     while i < bytes.len() {
         // skip entries that end before the phrase does
         while lo < hi && ix.phrase(lo).len() == k {
             lo += 1;
         }
-        let (c, next) = fold(bytes, i);
-        (lo, hi) = ix.narrow(lo, hi, k, c);
+        if lo == hi {
+            return None;
+        }
+        let (d, next) = fold(bytes, i);
+        (lo, hi) = ix.step(lo, hi, k, c, d);
         i = next;
         k += 1;
     }
