@@ -86,7 +86,7 @@ impl View {
                 out.push(i);
             }
         }
-        out.sort_by_key(|&i| self.anns[i].end - self.anns[i].start);
+        crate::analysis::sort_indices(&mut out, &|a, b| (self.anns[a].end - self.anns[a].start).cmp(&(self.anns[b].end - self.anns[b].start)));
         out
     }
 

@@ -144,10 +144,11 @@ pub(crate) fn paint_marks(
             continue;
         }
         let mut cover: Vec<usize> = active.iter().copied().filter(|&i| view.anns[i].end >= s + l).collect();
-        cover.sort_by_key(|&i| {
+        let key = |i: usize| {
             let a = &view.anns[i];
             (-PRIORITY.get(a.kind).copied().unwrap_or(0), a.end - a.start)
-        });
+        };
+        crate::analysis::sort_indices(&mut cover, &|a, b| key(a).cmp(&key(b)));
         let mut inner: Node = node.clone().into();
         for i in cover {
             let a = &view.anns[i];
