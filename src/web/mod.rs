@@ -348,7 +348,7 @@ impl Mount {
     fn summary(&self) -> String {
         let c = self.view.counts();
         let parts: Vec<String> =
-            (0..4).filter(|&k| self.opts.kinds[k]).map(|k| format!("{} {}", c[k], LABELS[k].to_lowercase())).collect();
+            (0..4).filter(|&k| self.opts.kinds[k]).map(|k| format!("{} {}", c[k], LABELS[k].to_ascii_lowercase())).collect();
         format!("claimlens: {}; {} sources.", parts.join(", "), self.view.srcs.len())
     }
 
@@ -434,7 +434,7 @@ impl Mount {
             t.show(&self.doc, &self.view, &[i], &rect)?;
         }
         let who = self.view.who(a).map(|w| format!(" ({w})")).unwrap_or_default();
-        self.announce(&format!("Marked {}{who}: {}", kind_label(a.kind).to_lowercase(), excerpt(&a.text, 80)));
+        self.announce(&format!("Marked {}{who}: {}", kind_label(a.kind).to_ascii_lowercase(), excerpt(&a.text, 80)));
         Ok(())
     }
 

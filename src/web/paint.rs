@@ -97,9 +97,10 @@ pub(crate) fn paint_marks(
             a.start < a.end && shown.get(a.kind).copied().unwrap_or(false)
         })
         .collect();
-    let mut bounds: Vec<u32> = sel.iter().flat_map(|&i| [view.anns[i].start, view.anns[i].end]).collect();
-    bounds.sort_unstable();
-    bounds.dedup();
+    let mut all: Vec<usize> = sel.iter().flat_map(|&i| [view.anns[i].start as usize, view.anns[i].end as usize]).collect();
+    crate::analysis::sort_indices(&mut all, &|a, b| a.cmp(&b));
+    all.dedup();
+    let bounds: Vec<u32> = all.into_iter().map(|b| b as u32).collect();
 
     // split text nodes at every boundary inside them
     let (mut nodes, mut starts, mut lens) = (Vec::new(), Vec::new(), Vec::new());
