@@ -104,11 +104,8 @@ fn index() -> &'static Index {
         let mut at = 0;
         while at < TABLE.len() {
             starts.push(at as u16);
-            let b = TABLE[at] as usize;
-            // entries are sorted, so the last entry with a smaller first byte ends b's run
-            for f in &mut first[b + 1..] {
-                *f = starts.len() as u16;
-            }
+            // entries are sorted: count them by first byte, then sum the counts up
+            first[TABLE[at] as usize + 1] += 1;
             while TABLE[at] >= 0x20 {
                 let c = &mut class[TABLE[at] as usize];
                 if *c == 0 {
@@ -120,6 +117,9 @@ fn index() -> &'static Index {
             at += 2;
         }
         starts.push(at as u16);
+        for b in 1..first.len() {
+            first[b] += first[b - 1];
+        }
         let width = classes + 1;
         let mut two = vec![0u32; width * width];
         for e in 0..ENTRIES {
