@@ -163,12 +163,20 @@ impl Index {
         }
     }
 
-    /// Narrows `lo..hi` (entries longer than `k` sharing their first `k` bytes) to those whose
-    /// byte `k` is `c`.
+    /// Narrows `lo..hi` (entries longer than `k` sharing their first `k` bytes, not empty) to
+    /// those whose byte `k` is `c`.
     #[inline]
     fn narrow(&self, lo: usize, hi: usize, k: usize, c: u8) -> (usize, usize) {
         // every entry in the run is longer than k, so byte k is a phrase byte
         let at = |m: usize| TABLE.get(self.starts[m] as usize + k).copied().unwrap_or(0);
+        // most steps are inside one phrase or where none goes on: no search then
+        let (low, high) = (at(lo), at(hi - 1));
+        if c < low || c > high {
+            return (lo, lo);
+        }
+        if low == high {
+            return (lo, hi);
+        }
         let (mut a, mut b) = (lo, hi);
         while a < b {
             let m = (a + b) / 2;
