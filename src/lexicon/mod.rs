@@ -399,6 +399,88 @@ mod tests {
         assert!(!scan(t).iter().any(|c| c.list == List::Speech));
     }
 
+    /// Every entry tried at every position, the plain way.
+    fn naive_scan(text: &str) -> Vec<Cue> {
+        let ix = index();
+        let bytes = text.as_bytes();
+        let mut found = Vec::new();
+        for start in 0..bytes.len() {
+            for e in 0..ENTRIES {
+                let (p, mut i) = (ix.phrase(e), start);
+                let mut ok = true;
+                for &b in p {
+                    if i >= bytes.len() {
+                        ok = false;
+                        break;
+                    }
+                    let (c, next) = fold(bytes, i);
+                    if c != b {
+                        ok = false;
+                        break;
+                    }
+                    i = next;
+                }
+                if !ok || !whole_word(bytes, start, i) {
+                    continue;
+                }
+                let (list, tag) = ix.meta(e);
+                if list == List::Speech && bytes[start].is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, i) {
+                    continue;
+                }
+                found.push((start, std::cmp::Reverse(i), e, Cue { span: Span::new(start, i), list, tag }));
+            }
+        }
+        found.sort_by_key(|f| (f.0, f.1, f.2));
+        let mut out: Vec<Cue> = found.into_iter().map(|f| f.3).collect();
+        out.dedup_by(|a, b| a.span == b.span && a.list == b.list);
+        out
+    }
+
+    #[test]
+    fn scan_finds_what_trying_every_entry_finds() {
+        // text made of the lexicon's own phrases, cut, glued, re-cased and re-punctuated
+        let ix = index();
+        let mut seed = 99u32;
+        let mut rnd = |n: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 8) % n
+        };
+        let seps = [" ", "  ", ". ", ", ", "\n", " “", "” ", "’", "'", "-", "é", "\u{a0}", "«", " — ", ""];
+        for round in 0..8 {
+            let mut t = String::new();
+            for _ in 0..150 {
+                let p = std::str::from_utf8(ix.phrase(rnd(ENTRIES as u32) as usize)).unwrap();
+                let p = match rnd(5) {
+                    0 => p.to_ascii_uppercase(),
+                    1 => p.replace('\'', "\u{2019}"),
+                    2 => p[..p.char_indices().map(|(i, _)| i).nth(rnd(p.chars().count() as u32) as usize).unwrap_or(0)].to_string(),
+                    3 => {
+                        let mut c = p.chars();
+                        c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+                    }
+                    _ => p.to_string(),
+                };
+                t.push_str(&p);
+                t.push_str(seps[rnd(seps.len() as u32) as usize]);
+            }
+            assert_eq!(scan(&t), naive_scan(&t), "round {round}: {t}");
+            for w in t.split([' ', ',', '.', '\n']) {
+                let naive = (0..ENTRIES).find(|&e| {
+                    let mut k = Vec::new();
+                    let mut i = 0;
+                    while i < w.len() {
+                        let (c, next) = fold(w.as_bytes(), i);
+                        k.push(c);
+                        i = next;
+                    }
+                    ix.phrase(e) == &k[..] && ix.meta(e).0 == List::Title
+                });
+                assert_eq!(tag_of(List::Title, w), naive.map_or("", |e| tag_name(ix.meta(e).1)), "{w}");
+                assert_eq!(contains(List::Title, w), naive.is_some(), "{w}");
+            }
+        }
+    }
+
     #[test]
     fn contains_is_case_and_apostrophe_blind() {
         assert!(contains(List::Title, "President"));
