@@ -30,7 +30,8 @@ fn main() {
     for (list, name) in FILES.iter().enumerate() {
         let path = format!("src/lexicon/{name}");
         println!("cargo:rerun-if-changed={path}");
-        let file = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let full = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join(&path);
+        let file = std::fs::read_to_string(full).unwrap_or_else(|e| panic!("{path}: {e}"));
         for (n, line) in file.lines().enumerate() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
