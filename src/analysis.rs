@@ -160,6 +160,15 @@ pub(crate) fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::c
     v.copy_from_slice(&a);
 }
 
+/// Sorts `v` by `key`, stably, with [`sort_indices`] (one sort routine in the whole module).
+pub(crate) fn sort_indices_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    let keys: Vec<K> = v.iter().map(&key).collect();
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    sort_indices(&mut order, &|a, b| keys[a].cmp(&keys[b]));
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(order.iter().filter_map(|&i| slots[i].take()));
+}
+
 /// Analyses one article. Never panics; any text is accepted, and the work is linear in its
 /// length.
 pub fn analyze(text: &str) -> Analysis {

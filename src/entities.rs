@@ -12,7 +12,7 @@
 use crate::document::{Document, Token, TokenKind};
 use crate::lexicon::{self, List};
 use crate::span::Span;
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet;
 
 /// What kind of thing a name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -146,7 +146,7 @@ impl Mentions {
         let text = doc.text();
         let toks = &doc.tokens;
         let mut names = Vec::new();
-        let lower_words: HashSet<&str> =
+        let lower_words: FxHashSet<&str> =
             toks.iter().filter(|t| t.kind == TokenKind::Lower).map(|t| doc.slice(t.span)).collect();
         let mut i = 0;
         while i < toks.len() {
@@ -212,7 +212,7 @@ impl Mentions {
             // writes it in lower case, or when a lexicon knows it (`Lawyers say`, `Video shows`)
             if run.len() == 1 && sentence_start(doc, run[0]) {
                 let w = doc.slice(run[0].span);
-                let lower = w.to_lowercase();
+                let lower = w.to_ascii_lowercase();
                 let next = toks.get(end).copied();
                 let possessive = w.ends_with("'s") || w.ends_with("’s");
                 let followed_by_noun = !possessive
@@ -312,9 +312,8 @@ fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityTyp
     }
     let last = s.rsplit(' ').next().unwrap_or(s);
     // a whole-name suffix of two words (`Free Press`) or of one
-    let two = s.rsplitn(3, ' ').take(2).collect::<Vec<_>>();
-    let last_two = if two.len() == 2 { format!("{} {}", two[1], two[0]) } else { String::new() };
-    if words >= 2 && (lexicon::contains(List::OutletSuffix, last) || lexicon::contains(List::OutletSuffix, &last_two)) {
+    let last_two = s.rmatch_indices(' ').nth(1).map_or("", |(i, _)| &s[i + 1..]);
+    if words >= 2 && (lexicon::contains(List::OutletSuffix, last) || lexicon::contains(List::OutletSuffix, last_two)) {
         return EntityType::Outlet;
     }
     if lexicon::contains(List::OrgSuffix, last) && (words >= 2 || !titled) {

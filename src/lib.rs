@@ -32,6 +32,7 @@ mod analysis;
 mod detect;
 mod document;
 mod entities;
+mod fxhash;
 mod json;
 mod lexicon;
 mod offsets;

@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::entities::{EntityType, Mentions, Pronoun, Subject};
 use crate::lexicon::{self, List};
 use crate::span::Span;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 /// Sources and, per finding, who and via as indices into them.
 pub(crate) struct Resolved {
@@ -41,11 +41,11 @@ fn words(s: &str) -> usize {
 fn norm(s: &str) -> String {
     let s = s.trim().replace('’', "'");
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s);
-    s.to_lowercase()
+    s.to_ascii_lowercase()
 }
 
 fn surname(s: &str) -> String {
-    s.rsplit(' ').next().unwrap_or(s).to_lowercase()
+    s.rsplit(' ').next().unwrap_or(s).to_ascii_lowercase()
 }
 
 fn source_type(t: EntityType) -> SourceType {
@@ -70,7 +70,7 @@ struct Resolver<'a, 't> {
     /// Quotations' speakers as they are met: (quote end, cluster).
     quote_speakers: Vec<(usize, usize)>,
     /// Phrase sources by their normalised label.
-    label_keys: HashMap<String, usize>,
+    label_keys: FxHashMap<String, usize>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -84,14 +84,14 @@ impl<'a, 't> Resolver<'a, 't> {
             role_of,
             labels: Vec::new(),
             quote_speakers: Vec::new(),
-            label_keys: HashMap::new(),
+            label_keys: FxHashMap::default(),
         };
         let text = doc.text();
         // Look-ups by key keep clustering linear: people by surname, organisations by their
         // normalised name and by that name less a last organisation word (`Granite Ridge` and
         // `Granite Ridge Resources` meet under `granite ridge`).
-        let mut people: HashMap<String, usize> = HashMap::new();
-        let mut orgs: HashMap<String, usize> = HashMap::new();
+        let mut people: FxHashMap<String, usize> = FxHashMap::default();
+        let mut orgs: FxHashMap<String, usize> = FxHashMap::default();
         let org_keys = |ns: &str| {
             let mut keys = vec![ns.to_string()];
             if let Some((short, last)) = ns.rsplit_once(' ') {
@@ -193,7 +193,10 @@ impl<'a, 't> Resolver<'a, 't> {
                 .rev()
                 .filter(|(p, _)| *p < phrase.start)
                 .take(64)
-                .find(|(_, c)| self.clusters[*c].label.as_deref().is_some_and(|l| norm(l).ends_with(&format!(" {bare}"))))
+                .find(|(_, c)| self.clusters[*c].label.as_deref().is_some_and(|l| {
+                    let l = norm(l);
+                    l.len() > bare.len() && l.ends_with(bare) && l.as_bytes()[l.len() - bare.len() - 1] == b' '
+                }))
                 .map(|x| x.1)
         });
         let c = match found {
@@ -585,7 +588,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     let mut via = vec![Vec::new(); findings.len()];
     // in text order, so a phrase source is met before what refers back to it
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by_key(|&i| (findings[i].who.map_or(findings[i].span.start, |w| subject_start(w).min(findings[i].span.start)), i));
+    order.sort_unstable_by_key(|&i| (findings[i].who.map_or(findings[i].span.start, |w| subject_start(w).min(findings[i].span.start)), i));
     for i in order {
         let f = &findings[i];
         who[i] = f.who.and_then(|s| r.subject(s));
@@ -602,7 +605,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     // A phrase source whose name ends a longer organisation's name is that organisation (a
     // headline's `Port authority` before the text names the `Eastbay Port Authority`).
     let names: Vec<String> = r.clusters.iter().map(|c| norm(&r.display_name(c))).collect();
-    let mut by_last: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, n) in names.iter().enumerate() {
         if used[i] && r.clusters[i].ty == SourceType::Organization {
             by_last.entry(n.rsplit(' ').next().unwrap_or(n)).or_default().push(i);
@@ -614,8 +617,11 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
             if r.clusters[l].label.is_none() {
                 continue;
             }
-            let suffix = format!(" {}", names[l]);
-            if let Some(&c) = group.iter().filter(|&&c| c != l && names[c].ends_with(&suffix)).max_by_key(|&&c| names[c].len()) {
+            let ends = |c: usize| {
+                let (long, short) = (&names[c], &names[l]);
+                long.len() > short.len() && long.ends_with(short.as_str()) && long.as_bytes()[long.len() - short.len() - 1] == b' '
+            };
+            if let Some(&c) = group.iter().filter(|&&c| c != l && ends(c)).max_by_key(|&&c| names[c].len()) {
                 merged_into[l] = c;
             }
         }
@@ -644,7 +650,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     // order by first mention
     let mut order: Vec<usize> = (0..r.clusters.len()).filter(|&i| used[i]).collect();
     let first = |c: &Cluster| c.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
-    order.sort_by_key(|&i| (first(&r.clusters[i]), i));
+    order.sort_unstable_by_key(|&i| (first(&r.clusters[i]), i));
     let mut new_index = vec![usize::MAX; r.clusters.len()];
     for (k, &i) in order.iter().enumerate() {
         new_index[i] = k;
@@ -654,7 +660,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
         .map(|&i| {
             let c = &r.clusters[i];
             let mut mentions = c.mentions.clone();
-            mentions.sort();
+            mentions.sort_unstable();
             mentions.dedup();
             Source {
                 name: r.display_name(c),

@@ -27,7 +27,7 @@
 //! the cue (`Nwosu declined`) or of the speech verb that governs it (`The commission said
 //! ... the post was false`).
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use super::attribution::{speech_cues, subject_of};
 use super::scope::{self, clause, is_headline, word, Suppressors, BE};
@@ -358,7 +358,7 @@ impl Detector for Denials {
 
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
-        let speakers: HashMap<Span, Option<Subject>> =
+        let speakers: FxHashMap<Span, Option<Subject>> =
             found.iter().filter(|f| f.kind == Kind::Quote).map(|f| (f.span, f.who)).collect();
         let not = Suppressors::of(doc, List::Denial);
         let mut headline_cache: Option<(usize, bool)> = None;
@@ -409,7 +409,7 @@ impl Detector for Denials {
                 hits.push(Hit { cue, subtype, who, span: None });
             }
         }
-        hits.sort_by_key(|h| (h.cue.start, std::cmp::Reverse(h.cue.end)));
+        crate::analysis::sort_indices_by_key(&mut hits, |h| (h.cue.start, std::cmp::Reverse(h.cue.end)));
 
         let mut last: Option<(Span, usize)> = None; // span and paragraph of the last denial
         for h in hits {
@@ -434,7 +434,7 @@ impl Detector for Denials {
 }
 
 /// Who denies: the quotation's speaker, the cue's subject, or the governing speaker.
-fn who_of(cx: &Context, h: &Hit, speakers: &HashMap<Span, Option<Subject>>, span: Span) -> Option<Subject> {
+fn who_of(cx: &Context, h: &Hit, speakers: &FxHashMap<Span, Option<Subject>>, span: Span) -> Option<Subject> {
     let doc = cx.doc;
     if let Some(q) = doc.quote_containing(span.start) {
         return speakers.get(&q.span).copied().flatten();

@@ -53,7 +53,7 @@ fn words(doc: &Document, s: Span) -> Vec<String> {
     doc.slice(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 3)
-        .map(|w| w.to_lowercase())
+        .map(|w| w.to_ascii_lowercase())
         .collect()
 }
 

@@ -236,7 +236,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         let head_word = k.checked_sub(1).map(|j| doc.slice(toks[j].span)).unwrap_or("");
         // a title opening the label names a person too (`Rep. Jane Doe:`, `Sen. Smith:`)
         let first_word = toks.first().map(|t| doc.slice(t.span)).unwrap_or("");
-        let titled = |w: &str| lexicon::contains(List::Title, w) || lexicon::contains(List::Title, &format!("{w}."));
+        let titled = |w: &str| lexicon::contains(List::Title, w);
         let label = (1..=4).contains(&n_before)
             && (titled(head_word)
                 || (n_before >= 2 && titled(first_word))
@@ -346,7 +346,7 @@ impl Detector for Unverified {
                 hits.push(Hit { cue: c.span, subtype, who, span: None });
             }
         }
-        hits.sort_by_key(|h| (h.span.map_or(h.cue.start, |s| s.start), h.cue.start));
+        crate::analysis::sort_indices_by_key(&mut hits, |h| (h.span.map_or(h.cue.start, |s| s.start), h.cue.start));
 
         let first = found.len();
         for h in hits {
