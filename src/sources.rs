@@ -588,7 +588,8 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     let mut via = vec![Vec::new(); findings.len()];
     // in text order, so a phrase source is met before what refers back to it
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_unstable_by_key(|&i| (findings[i].who.map_or(findings[i].span.start, |w| subject_start(w).min(findings[i].span.start)), i));
+    let key = |i: usize| findings[i].who.map_or(findings[i].span.start, |w| subject_start(w).min(findings[i].span.start));
+    crate::analysis::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
     for i in order {
         let f = &findings[i];
         who[i] = f.who.and_then(|s| r.subject(s));
@@ -650,7 +651,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     // order by first mention
     let mut order: Vec<usize> = (0..r.clusters.len()).filter(|&i| used[i]).collect();
     let first = |c: &Cluster| c.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
-    order.sort_unstable_by_key(|&i| (first(&r.clusters[i]), i));
+    crate::analysis::sort_indices(&mut order, &|a, b| first(&r.clusters[a]).cmp(&first(&r.clusters[b])));
     let mut new_index = vec![usize::MAX; r.clusters.len()];
     for (k, &i) in order.iter().enumerate() {
         new_index[i] = k;
@@ -660,7 +661,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
         .map(|&i| {
             let c = &r.clusters[i];
             let mut mentions = c.mentions.clone();
-            mentions.sort_unstable();
+            crate::analysis::sort_indices_by_key(&mut mentions, |m| (m.start, m.end));
             mentions.dedup();
             Source {
                 name: r.display_name(c),

@@ -65,7 +65,7 @@ impl Detector for Links {
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
         let mut claims: Vec<(usize, usize)> = found.iter().enumerate().filter(|(_, f)| is_claim(f)).map(|(i, f)| (f.span.start, i)).collect();
-        claims.sort_unstable();
+        crate::analysis::sort_indices_by_key(&mut claims, |c| *c);
         for d in 0..found.len() {
             if found[d].kind != Kind::Denial || found[d].subtype != Some("denial") {
                 continue;

@@ -215,7 +215,7 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Vec<QuotePair> {
         }
     }
     // no two quotations share both ends (each mark pairs once), so the order is total
-    out.sort_unstable_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    crate::analysis::sort_indices_by_key(&mut out, |q| (q.span.start, std::cmp::Reverse(q.span.end)));
     // Depth from containment, so it is right whatever order the pairs closed in.
     let mut open_ends: Vec<usize> = Vec::new();
     for q in out.iter_mut() {

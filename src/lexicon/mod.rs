@@ -430,7 +430,7 @@ mod tests {
                 found.push((start, std::cmp::Reverse(i), e, Cue { span: Span::new(start, i), list, tag }));
             }
         }
-        found.sort_unstable_by_key(|f| (f.0, f.1, f.2));
+        crate::analysis::sort_indices_by_key(&mut found, |f| (f.0, f.1, f.2));
         let mut out: Vec<Cue> = found.into_iter().map(|f| f.3).collect();
         out.dedup_by(|a, b| a.span == b.span && a.list == b.list);
         out
