@@ -117,7 +117,7 @@ fn sentence_start(doc: &Document, t: Token) -> bool {
 /// a title follows them.
 fn is_title_word(doc: &Document, tok: Token) -> bool {
     let w = doc.slice(tok.span);
-    lexicon::contains(List::Title, w) || lexicon::contains(List::Title, w.trim_end_matches('.'))
+    lexicon::contains(List::Title, w) || (w.ends_with('.') && lexicon::contains(List::Title, w.trim_end_matches('.')))
 }
 
 pub(crate) fn is_pronoun(w: &str) -> Option<Pronoun> {

@@ -11,6 +11,13 @@ use std::fmt::Write;
 /// Appends `s` as a JSON string literal.
 pub(crate) fn string(out: &mut String, s: &str) {
     out.push('"');
+    // most text needs no escape: copy it in runs
+    let plain = |c: char| !(c == '"' || c == '\\' || (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}');
+    if s.chars().all(plain) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -28,7 +35,21 @@ pub(crate) fn string(out: &mut String, s: &str) {
 }
 
 fn num(out: &mut String, n: usize) {
-    let _ = write!(out, "{n}");
+    // decimal digits without the formatting machinery
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(b as char);
+    }
 }
 
 fn key(out: &mut String, k: &str) {
@@ -143,6 +164,22 @@ impl Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers() {
+        for n in [0usize, 7, 10, 99, 12345, usize::MAX] {
+            let mut s = String::new();
+            num(&mut s, n);
+            assert_eq!(s, n.to_string());
+        }
+    }
+
+    #[test]
+    fn plain_text_passes_through() {
+        let mut s = String::new();
+        string(&mut s, "“Plain” text — 🎬 é");
+        assert_eq!(s, "\"“Plain” text — 🎬 é\"");
+    }
 
     #[test]
     fn escapes() {

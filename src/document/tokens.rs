@@ -39,57 +39,67 @@ fn is_inner_joiner(c: char) -> bool {
 
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+    // the character at byte `i` (ASCII without decoding)
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => text.get(i..).and_then(|r| r.chars().next()),
+        }
+    };
+    let word_char = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(c) = char_at(i) else { break };
+        let len = c.len_utf8();
+        if c.is_ascii_whitespace() || (!c.is_ascii() && c.is_whitespace()) {
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            loop {
-                match it.peek() {
-                    Some(&(_, d)) if d.is_alphanumeric() => {
-                        end += d.len_utf8();
-                        it.next();
-                    }
-                    Some(&(j, d)) if is_inner_joiner(d) => {
-                        // a joiner stays inside the word only when a letter or digit follows;
-                        // a dot also ends the word unless the word is an abbreviation (`U.S.`).
-                        let after = text[j + d.len_utf8()..].chars().next();
-                        let glued = after.is_some_and(|a| a.is_alphanumeric());
-                        if d == '.' {
-                            let word = &text[i..end];
-                            let abbreviation = glued && word.chars().count() <= 2
-                                || (!glued && word.contains('.') && word.chars().count() <= 5);
-                            if abbreviation {
-                                end += 1;
-                                it.next();
-                                continue;
-                            }
-                            break;
-                        }
-                        if glued {
-                            end += d.len_utf8();
-                            it.next();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
-            let kind = if c.is_uppercase() {
-                TokenKind::Capitalized
-            } else if c.is_numeric() {
-                TokenKind::Number
-            } else {
-                TokenKind::Lower
-            };
-            out.push(Token { span: Span::new(i, end), kind });
-        } else {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+        if !word_char(c) {
+            out.push(Token { span: Span::new(i, i + len), kind: TokenKind::Punct });
+            i += len;
+            continue;
         }
+        let start = i;
+        let mut end = i + len;
+        while let Some(d) = char_at(end) {
+            if word_char(d) {
+                end += d.len_utf8();
+                continue;
+            }
+            if !is_inner_joiner(d) {
+                break;
+            }
+            // a joiner stays inside the word only when a letter or digit follows; a dot also
+            // ends the word unless the word is an abbreviation (`U.S.`)
+            let glued = char_at(end + d.len_utf8()).is_some_and(word_char);
+            if d == '.' {
+                let word = &text[start..end];
+                let abbreviation = glued && word.chars().count() <= 2 || (!glued && word.contains('.') && word.chars().count() <= 5);
+                if abbreviation {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if glued {
+                end += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let kind = if c.is_uppercase() {
+            TokenKind::Capitalized
+        } else if c.is_numeric() {
+            TokenKind::Number
+        } else {
+            TokenKind::Lower
+        };
+        out.push(Token { span: Span::new(start, end), kind });
+        i = end;
     }
     out
 }
