@@ -751,6 +751,18 @@ impl Mentions {
                         if let Some(q) = toks.get(m) {
                             of = self.name_at(q.span.start);
                         }
+                        // `a spokesperson for the water authority`: an unnamed organisation
+                        // speaks, under the name the text gives it
+                        if of.is_none() && lexicon::tag_of(List::Title, doc.slice(head)) == "spokes" {
+                            let mut e = m;
+                            while e < toks.len() && e < m + 4 && toks[e].kind == TokenKind::Lower && toks[e].span.end <= ceiling {
+                                e += 1;
+                            }
+                            if e > m && lexicon::tag_of(List::Generic, doc.slice(toks[e - 1].span)) == "org" {
+                                let org = Span::new(toks[m].span.start, toks[e - 1].span.end);
+                                return Some(Subject::Role { phrase: org, head: toks[e - 1].span, of: None });
+                            }
+                        }
                     }
                 }
                 return Some(Subject::Role { phrase: Span::new(t.span.start, head.end), head, of });

@@ -472,6 +472,12 @@ impl<'a, 't> Resolver<'a, 't> {
                     if by_word.is_some() {
                         by_word
                     } else if bare {
+                        // `the agency` after `the state’s environment agency`: that phrase
+                        if let Some(earlier) = earlier_phrase(self.doc, phrase.start, &hl) {
+                            let c = self.own(earlier, SourceType::Organization);
+                            self.clusters[c].mentions.push(phrase);
+                            return Some(c);
+                        }
                         // `the company` with no company named by that word: the organisation the
                         // article has named most so far (the story's subject, not the last
                         // body it cited)
@@ -529,6 +535,32 @@ fn role_word(doc: &Document, full: Span) -> Option<String> {
         k = k.checked_sub(1)?;
     }
     is_role(doc.tokens[k])
+}
+
+/// The last noun phrase before `pos` (within 300 tokens) whose head is `head` and that has
+/// modifiers of its own (`the state’s environment agency`), without its determiner.
+fn earlier_phrase(doc: &Document, pos: usize, head: &str) -> Option<Span> {
+    use crate::document::TokenKind;
+    let end = doc.token_at(pos);
+    let from = end.saturating_sub(300);
+    for k in (from..end).rev() {
+        let t = doc.tokens[k];
+        if t.kind != TokenKind::Lower || !doc.slice(t.span).eq_ignore_ascii_case(head) {
+            continue;
+        }
+        let mut j = k;
+        while j > from && k - j < 4 && matches!(doc.tokens[j - 1].kind, TokenKind::Lower) {
+            let w = doc.slice(doc.tokens[j - 1].span).to_ascii_lowercase();
+            if matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that") {
+                break;
+            }
+            j -= 1;
+        }
+        if j < k {
+            return Some(Span::new(doc.tokens[j].span.start, t.span.end));
+        }
+    }
+    None
 }
 
 fn strip_determiner(s: &str) -> String {
