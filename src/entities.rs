@@ -273,7 +273,8 @@ impl Mentions {
                     comma = true;
                 }
                 // across a comma only `The contractor, Norland Logistics`, not `Hale's party, Dennis Wong`
-                let determined = k >= 2 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(doc.slice(toks[k - 2].span)));
+                // a determiner within the two words before the noun (`A utility company,`)
+                let determined = (2..=3).any(|d| k >= d && DETERMINERS.iter().any(|x| x.eq_ignore_ascii_case(doc.slice(toks[k - d].span))));
                 if k > 0 && toks[k - 1].kind == TokenKind::Lower && (!comma || determined) {
                     let w = doc.slice(toks[k - 1].span);
                     match lexicon::tag_of(List::Generic, w) {

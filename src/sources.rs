@@ -118,7 +118,14 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let s = n.name.of(text);
             let ns = norm(s);
-            let keys = org_keys(&ns);
+            let mut keys = org_keys(&ns);
+            // `AP` and `Associated Press`: a short form and the name the lexicon gives it
+            for list in [List::Outlet, List::Org] {
+                let full = lexicon::tag_of(list, s);
+                if !full.is_empty() {
+                    keys.push(norm(full));
+                }
+            }
             let org = keys.iter().find_map(|k| orgs.get(k).copied());
             let found = match n.ty {
                 EntityType::Person | EntityType::Unknown => people.get(&surname(s)).copied().or(org),
@@ -466,8 +473,10 @@ impl<'a, 't> Resolver<'a, 't> {
                     }
                 } else if generic_org {
                     let bare = phrase_text.split_whitespace().count() <= 2;
+                    // (a source named only by the noun itself, `company`, tells nothing)
                     let by_word = self.last_source(phrase.start, |c, role| {
-                        c.ty == SourceType::Organization && (self.display_name(c).to_ascii_lowercase().contains(&hl) || role == Some(hl.as_str()))
+                        let name = self.display_name(c).to_ascii_lowercase();
+                        c.ty == SourceType::Organization && name != hl && (name.contains(&hl) || role == Some(hl.as_str()))
                     });
                     if by_word.is_some() {
                         by_word
@@ -481,7 +490,19 @@ impl<'a, 't> Resolver<'a, 't> {
                         // `the company` with no company named by that word: the organisation the
                         // article has named most so far (the story's subject, not the last
                         // body it cited)
+                        // (a headline before any organisation is named: the first one named
+                        // later with that word, else the story's)
+                        let ahead = || {
+                            let from = self.mentions.names.partition_point(|n| n.full.start < phrase.end);
+                            (from..self.mentions.names.len()).take(200).map(|i| self.cluster_of[i]).find(|&c| {
+                                c != usize::MAX
+                                    && self.clusters[c].ty == SourceType::Organization
+                                    && self.display_name(&self.clusters[c]).to_ascii_lowercase().contains(&hl)
+                            })
+                        };
                         self.most_named_org(phrase.start)
+                            .or_else(ahead)
+                            .or_else(|| self.most_named_org(self.doc.text().len()))
                             .or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_some()))
                             .or_else(|| Some(self.own(phrase, SourceType::Organization)))
                     } else {

@@ -28,7 +28,7 @@ impl Detector for Reported {
 
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
-        for s in &doc.sentences {
+        'sentences: for s in &doc.sentences {
             for c in speech_cues(cx, *s) {
                 if matches!(verb(c), Verb::According | Verb::Quoted | Verb::Deny) {
                     continue;
@@ -115,10 +115,46 @@ impl Detector for Reported {
                 f.who = who;
                 f.via = via_in(cx, *s).into_iter().collect();
                 found.push(f);
-                break;
+                continue 'sentences;
+            }
+            if let Some(f) = attribution_last(cx, *s) {
+                found.push(f);
             }
         }
     }
+}
+
+/// `Hundreds fled the town, officials said.`: the attribution closes the sentence, and what
+/// stands before its comma is the report.
+fn attribution_last(cx: &Context, s: Span) -> Option<Finding> {
+    let doc = cx.doc;
+    let c = speech_cues(cx, s).filter(|c| matches!(verb(c), Verb::Speech)).last()?;
+    // after the verb: nothing but a short time or place phrase
+    let tail = doc.tokens_in(Span::new(c.span.end, s.end));
+    if tail.iter().filter(|t| t.is_word()).count() > 4 {
+        return None;
+    }
+    // the subject sits between the last comma and the verb
+    let toks = doc.tokens_in(Span::new(s.start, c.span.start));
+    let comma = toks.iter().rposition(|t| doc.slice(t.span) == ",")?;
+    let clause_end = toks[comma].span.start;
+    let who = cx.mentions.subject_before(doc, c.span, toks[comma].span.end)?;
+    if toks.len() - comma > 8 || clause_end <= s.start {
+        return None;
+    }
+    // a quotation before the comma is a quote, not reported speech
+    let content = doc.between(s.start, clause_end).trim_start();
+    if content.starts_with(['“', '"', '‘', '\'', '«', '„']) || doc.quote_containing(clause_end.saturating_sub(1)).is_some() {
+        return None;
+    }
+    if doc.tokens_in(Span::new(s.start, clause_end)).iter().filter(|t| t.is_word()).count() < 4 {
+        return None;
+    }
+    // the whole sentence, attribution included, as for `X said …`
+    let mut f = Finding::new(Kind::Reported, s);
+    f.cue = Some(c.span);
+    f.who = Some(who);
+    Some(f)
 }
 
 #[cfg(test)]
@@ -140,6 +176,12 @@ mod tests {
             ("In November, Reuters revealed that Putin is willing to talk.", "Reuters revealed that Putin is willing to talk", "Reuters"),
             ("Jane Doe said the port would reopen on Monday.", "Jane Doe said the port would reopen on Monday", "Jane Doe"),
             ("Shipping lines said the backlog could take a week to clear.", "Shipping lines said the backlog could take a week to clear", "Shipping lines"),
+            ("Hundreds of residents fled the town on Sunday, officials said.", "Hundreds of residents fled the town on Sunday, officials said", "officials"),
+            (
+                "The cause of the fire is under investigation, Dana Cole said on Monday.",
+                "The cause of the fire is under investigation, Dana Cole said on Monday",
+                "Dana Cole",
+            ),
             ("The councillors said in an open letter that the film is biased.", "The councillors said in an open letter that the film is biased", "councillors"),
             (
                 "Jane Doe left. Her publicist said she was travelling and \"not available\".",
@@ -172,6 +214,8 @@ mod tests {
             "The developer rejected claims that the project was over budget.",
             "Reyes would not say whether Moss was still dating the actor.",
             "The minister declined to say when the report would be published.",
+            "“We will rebuild,” he said.",
+            "Yes, she said.",
         ] {
             assert_eq!(reported(text), [], "{text}");
         }
