@@ -412,3 +412,118 @@ async fn unmount_keeps_exactly_the_pages_changes() {
         }
     }
 }
+
+/// Dispatches a bubbling `keydown` of `key` (with Alt when `alt`) on `target`.
+fn key(target: &web_sys::EventTarget, k: &str, alt: bool) {
+    let ctor: Function = get(&js_sys::global(), "KeyboardEvent").dyn_into().unwrap();
+    let init = opts(&[("key", k.into()), ("altKey", alt.into()), ("bubbles", true.into()), ("cancelable", true.into())]);
+    let ev: web_sys::Event = Reflect::construct(&ctor, &Array::of2(&"keydown".into(), &init)).unwrap().unchecked_into();
+    target.dispatch_event(&ev).unwrap();
+    assert!(ev.default_prevented() == (alt && k.starts_with("Arrow")), "{k}: default prevented only for the step keys");
+}
+
+/// The tooltip's heading and text, or None when hidden.
+fn tooltip() -> Option<(String, String)> {
+    let host: HtmlElement = doc().query_selector("[data-claimlens-ui=tooltip]").unwrap()?.unchecked_into();
+    if host.style().get_property_value("display").unwrap() != "block" {
+        return None;
+    }
+    let root = host.shadow_root().unwrap();
+    let head = root.query_selector(".item .head").unwrap().unwrap().text_content().unwrap();
+    Some((head, root.query_selector(".tip").unwrap().unwrap().text_content().unwrap()))
+}
+
+/// The text of the active highlight: the `claimlens-focus` range, or the active marks.
+fn active(el: &Element, marks: bool) -> String {
+    if marks {
+        let list = el.query_selector_all("mark[data-claimlens-active]").unwrap();
+        let ids: Vec<String> = (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into::<Element>().get_attribute("data-claimlens-id").unwrap()).collect();
+        assert!(ids.windows(2).all(|w| w[0] == w[1]), "one active annotation: {ids:?}");
+        // the outermost active marks hold the span's pieces
+        (0..list.length())
+            .map(|i| list.item(i).unwrap())
+            .filter(|m| !m.parent_element().is_some_and(|p| p.has_attribute("data-claimlens-active")))
+            .map(|m| m.text_content().unwrap())
+            .collect()
+    } else {
+        highlighted("focus").concat()
+    }
+}
+
+fn live() -> String {
+    let root = doc().query_selector("[data-claimlens-sidebar]").unwrap().unwrap().shadow_root().unwrap();
+    root.query_selector("[aria-live]").unwrap().unwrap().text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn keyboard_steps_through_highlights_with_tooltip_and_restores_the_article() {
+    const QUOTE: &str = "“We will appeal this ruling and win,”";
+    const DENIAL: &str = "declined to comment";
+    const UNVERIFIED: &str = "The company is reportedly for sale, according to Reuters";
+    for tier in ["auto", "marks"] {
+        let marks = tier == "marks";
+        let before = traces();
+        let el = article(FIXTURE);
+        let (html, outer) = (el.inner_html(), el.outer_html());
+        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        assert_eq!(el.get_attribute("tabindex").as_deref(), Some("0"), "{tier}: the article is made focusable");
+        el.unchecked_ref::<HtmlElement>().focus().unwrap();
+        // keys pressed on a descendant of the article (the <em> inside the quote) bubble up
+        let inner: web_sys::EventTarget = el.query_selector("em").unwrap().unwrap().into();
+        assert_eq!(tooltip(), None);
+        key(&inner, "ArrowDown", false);
+        assert_eq!(tooltip(), None, "plain arrows do nothing");
+        key(&inner, "ArrowDown", true);
+        assert_eq!(active(&el, marks), QUOTE, "{tier}");
+        let (head, text) = tooltip().expect("tooltip shown");
+        assert!(head.starts_with("Quote"), "{head}");
+        assert!(text.contains("Said by") && text.contains("Jane Doe"), "{text}");
+        assert!(live().starts_with("Marked quote (Jane Doe), 1 of "), "{}", live());
+        key(&el, "ArrowDown", true);
+        assert_eq!(active(&el, marks), DENIAL, "{tier}");
+        assert!(tooltip().unwrap().0.starts_with("Denial"), "{:?}", tooltip());
+        assert!(live().starts_with("Marked denial"), "{}", live());
+        key(&el, "ArrowDown", true);
+        assert_eq!(active(&el, marks), UNVERIFIED, "{tier}");
+        assert!(tooltip().unwrap().0.starts_with("Unverified claim"), "{:?}", tooltip());
+        key(&el, "ArrowUp", true);
+        assert_eq!(active(&el, marks), DENIAL, "{tier}: back");
+        // Escape closes the tooltip
+        key(&doc().into(), "Escape", false);
+        assert_eq!(tooltip(), None);
+        // the legend's toggles are respected: with quotes hidden, stepping never lands on one
+        let root = doc().query_selector("[data-claimlens-sidebar]").unwrap().unwrap().shadow_root().unwrap();
+        let toggle: HtmlElement = root.query_selector("button[data-kind=quote]").unwrap().unwrap().unchecked_into();
+        toggle.click();
+        for _ in 0..6 {
+            key(&el, "ArrowUp", true);
+            assert_ne!(active(&el, marks), QUOTE);
+            assert!(!tooltip().unwrap().0.starts_with("Quote"));
+        }
+        toggle.click();
+        call(&h, "unmount", &[]);
+        assert_eq!(tooltip(), None);
+        assert_eq!(el.inner_html(), html, "{tier}");
+        assert_eq!(el.outer_html(), outer, "{tier}: tabindex and the other attributes are removed");
+        assert_eq!(traces(), before);
+        // the listeners are gone
+        key(&el, "ArrowDown", false);
+        let ctor: Function = get(&js_sys::global(), "KeyboardEvent").dyn_into().unwrap();
+        let init = opts(&[("key", "ArrowDown".into()), ("altKey", true.into()), ("bubbles", true.into()), ("cancelable", true.into())]);
+        let ev: web_sys::Event = Reflect::construct(&ctor, &Array::of2(&"keydown".into(), &init)).unwrap().unchecked_into();
+        el.dispatch_event(&ev).unwrap();
+        assert!(!ev.default_prevented(), "{tier}: no key listener after unmount");
+        el.remove();
+    }
+    // an article that is already focusable keeps its own tabindex
+    let el = article(FIXTURE);
+    el.set_attribute("tabindex", "-1").unwrap();
+    let outer = el.outer_html();
+    let h = mount(&el, opts(&[("sidebar", false.into())]));
+    assert_eq!(el.get_attribute("tabindex").as_deref(), Some("-1"));
+    key(&el, "ArrowDown", true);
+    assert_eq!(active(&el, false), QUOTE);
+    call(&h, "unmount", &[]);
+    assert_eq!(el.outer_html(), outer);
+    el.remove();
+}

@@ -12,7 +12,9 @@
 //! `mount` reads the element's text ([`model`]), analyses it, paints highlights ([`paint`]:
 //! CSS Custom Highlights, or `<mark>` wrapping), shows the sources sidebar ([`sidebar`]) and
 //! a tooltip on hover ([`tooltip`]), and re-analyses (debounced) when the page changes the
-//! article. Every DOM call returns `Result`; callbacks never unwrap, and skip their work
+//! article. While focus is in the article (made focusable with `tabindex="0"` if it is not),
+//! Alt+ArrowDown / Alt+ArrowUp step through the shown highlights in reading order: each is
+//! marked, scrolled to, explained in the tooltip and announced. Every DOM call returns `Result`; callbacks never unwrap, and skip their work
 //! when the mount is busy, so no panic reaches the page.
 
 mod ann;
@@ -27,7 +29,7 @@ mod tooltip;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use ann::{excerpt, kind_label, View};
+use ann::{excerpt, kind_label, subtype_label, View};
 use dom::{adopt, caret_at, type_error, unadopt, Adopted, Listener};
 use model::TextModel;
 use options::Options;
@@ -102,6 +104,8 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
         timer_cb: None,
         listeners: Vec::new(),
         refreshes: 0,
+        cursor: None,
+        added: Vec::new(),
     };
     let rc = Rc::new(RefCell::new(m));
     if let Err(e) = setup(&rc) {
@@ -217,6 +221,10 @@ struct Mount {
     timer_cb: Option<Closure<dyn FnMut()>>,
     listeners: Vec<Listener>,
     refreshes: u32,
+    /// Id of the highlight last marked (keyboard stepping starts from it).
+    cursor: Option<usize>,
+    /// Attributes added to the article (absent before), removed on unmount.
+    added: Vec<&'static str>,
 }
 
 /// Runs `f` on the mount behind `w`, unless it is gone or busy (a re-entrant event).
@@ -237,6 +245,14 @@ fn setup(rc: &Rc<RefCell<Mount>>) -> Result<(), JsValue> {
     m.theme_prev = m.el.get_attribute("data-claimlens-theme");
     m.el.set_attribute("data-claimlens-theme", m.opts.theme.as_str())?;
     m.theme_set = true;
+    let focusable = m.el.has_attribute("tabindex")
+        || m.el.dyn_ref::<web_sys::HtmlElement>().is_some_and(|h| h.tab_index() >= 0 || h.is_content_editable());
+    for (k, v, add) in [("tabindex", "0", !focusable), ("aria-keyshortcuts", "Alt+ArrowDown Alt+ArrowUp", true)] {
+        if add && !m.el.has_attribute(k) {
+            m.el.set_attribute(k, v)?;
+            m.added.push(k);
+        }
+    }
     m.paint()?;
     m.sidebar = Sidebar::new(&m.doc, &m.el, &m.opts.sidebar, m.opts.theme)?;
     m.render_sidebar()?;
@@ -253,6 +269,30 @@ fn setup(rc: &Rc<RefCell<Mount>>) -> Result<(), JsValue> {
         with_mount(&wm, |m| m.hide_tooltip());
     })?);
     let wm = w.clone();
+    m.listeners.push(Listener::new(m.el.as_ref(), "keydown", false, move |e: Event| {
+        let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+        if !k.alt_key() || k.ctrl_key() || k.meta_key() || k.shift_key() {
+            return;
+        }
+        let down = match k.key().as_str() {
+            "ArrowDown" => true,
+            "ArrowUp" => false,
+            _ => return,
+        };
+        e.prevent_default();
+        with_mount(&wm, |m| {
+            let _ = m.step(down);
+        });
+    })?);
+    let wm = w.clone();
+    let el = m.el.clone();
+    m.listeners.push(Listener::new(m.el.as_ref(), "focusout", false, move |e: Event| {
+        let to = dom::get(&e, "relatedTarget").dyn_into::<web_sys::Node>().ok();
+        if !el.contains(to.as_ref()) {
+            with_mount(&wm, |m| m.hide_tooltip());
+        }
+    })?);
+    let wm = w.clone();
     m.listeners.push(Listener::new(m.doc.as_ref(), "keydown", false, move |e: Event| {
         if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
             with_mount(&wm, |m| m.hide_tooltip());
@@ -267,7 +307,7 @@ fn setup(rc: &Rc<RefCell<Mount>>) -> Result<(), JsValue> {
                 let id = b.get_attribute("data-claimlens-entry").and_then(|s| s.parse().ok());
                 if let Some(id) = id {
                     with_mount(&wm, |m| {
-                        let _ = m.activate(id);
+                        let _ = m.activate(id, "");
                     });
                 }
             } else if let Ok(Some(b)) = t.closest("button[data-kind]") {
@@ -402,8 +442,32 @@ impl Mount {
         Ok(())
     }
 
-    /// Scrolls to annotation `id`, marks it, shows its tooltip and announces it.
-    fn activate(&mut self, id: usize) -> Result<(), JsValue> {
+    /// Marks the next (`down`) or previous shown highlight in reading order, wrapping
+    /// around (Alt+ArrowDown / Alt+ArrowUp in the article).
+    fn step(&mut self, down: bool) -> Result<(), JsValue> {
+        let order: Vec<usize> = (0..self.view.anns.len())
+            .filter(|&i| {
+                let a = &self.view.anns[i];
+                a.start < a.end && self.shown.get(a.kind).copied().unwrap_or(false)
+            })
+            .collect();
+        let (Some(&first), Some(&last)) = (order.first(), order.last()) else {
+            self.announce("No highlights.");
+            return Ok(());
+        };
+        let cur = self.cursor.and_then(|id| self.view.anns.iter().position(|a| a.id == id));
+        let next = match cur {
+            None if down => first,
+            None => last,
+            Some(c) if down => order.iter().copied().find(|&i| i > c).unwrap_or(first),
+            Some(c) => order.iter().rev().copied().find(|&i| i < c).unwrap_or(last),
+        };
+        let n = order.iter().position(|&i| i == next).unwrap_or(0) + 1;
+        self.activate(self.view.anns[next].id, &format!(", {n} of {}", order.len()))
+    }
+
+    /// Scrolls to annotation `id`, marks it, shows its tooltip and announces it (with `note`).
+    fn activate(&mut self, id: usize, note: &str) -> Result<(), JsValue> {
         let Some(i) = self.view.anns.iter().position(|a| a.id == id) else { return Ok(()) };
         let a = &self.view.anns[i];
         let Some(r) = self.model.range(&self.doc, a.start, a.end)? else { return Ok(()) };
@@ -424,6 +488,7 @@ impl Mount {
                 win.scroll_by_with_x_and_y(0.0, rect.top() - ih / 3.0);
             }
         }
+        self.cursor = Some(id);
         if self.marks {
             self.painted.set_active(Some(id));
         } else {
@@ -434,7 +499,13 @@ impl Mount {
             t.show(&self.doc, &self.view, &[i], &rect)?;
         }
         let who = self.view.who(a).map(|w| format!(" ({w})")).unwrap_or_default();
-        self.announce(&format!("Marked {}{who}: {}", kind_label(a.kind).to_ascii_lowercase(), excerpt(&a.text, 80)));
+        let sub = a.subtype.map(|s| format!(", {}", subtype_label(s))).unwrap_or_default();
+        let disputed = if a.disputed_by.is_empty() { "" } else { " Disputed." };
+        self.announce(&format!(
+            "Marked {}{sub}{who}{note}: {}{disputed}",
+            kind_label(a.kind).to_ascii_lowercase(),
+            excerpt(&a.text, 80)
+        ));
         Ok(())
     }
 
@@ -475,6 +546,7 @@ impl Mount {
             self.analysis = crate::analyze(&self.model.text);
             self.view = View::new(&self.analysis);
             self.refreshes += 1;
+            self.cursor = None;
         }
         let r = self.paint();
         if changed {
@@ -510,6 +582,9 @@ impl Mount {
                 Some(v) => self.el.set_attribute("data-claimlens-theme", v),
                 None => self.el.remove_attribute("data-claimlens-theme"),
             };
+        }
+        for k in self.added.drain(..) {
+            let _ = self.el.remove_attribute(k);
         }
         if self.sheet {
             self.sheet = false;

@@ -137,6 +137,38 @@ try {
     return text.slice(0, 60);
   });
 
+  await check("keyboard: Alt+ArrowDown/Up in the article step through highlights, Escape closes", async () => {
+    await page.evaluate(() => document.getElementById("story").focus());
+    const state = () => page.evaluate(() => {
+      const host = document.querySelector("[data-claimlens-ui=tooltip]");
+      const f = CSS.highlights.get("claimlens-focus");
+      return {
+        focus: f ? [...f].map((r) => r.toString().replace(/\s+/g, " ").trim()) : [],
+        tip: host?.style.display === "block" ? host.shadowRoot.querySelector(".head").textContent : null,
+        live: document.querySelector("[data-claimlens-sidebar]").shadowRoot.querySelector("[aria-live]").textContent,
+        active: document.activeElement?.id,
+        tabindex: document.getElementById("story").getAttribute("tabindex"),
+      };
+    });
+    await page.keyboard.press("Alt+ArrowDown");
+    const a = await state();
+    assert(a.active === "story" && a.tabindex === "0", `focus ${a.active}, tabindex ${a.tabindex}`);
+    assert(a.focus.length === 1 && a.tip, `first: ${JSON.stringify(a)}`);
+    assert(a.live.startsWith("Marked ") && a.live.includes(", 1 of "), `live ${a.live}`);
+    await page.keyboard.press("Alt+ArrowDown");
+    const b = await state();
+    assert(b.focus.length === 1 && b.focus[0] !== a.focus[0] && b.live.includes(", 2 of "), `second: ${JSON.stringify(b)}`);
+    await page.keyboard.press("Alt+ArrowUp");
+    const c = await state();
+    assert(c.focus[0] === a.focus[0], `back: ${JSON.stringify(c)}`);
+    await page.screenshot({ path: join(www, "screenshots/demo-keyboard.png") });
+    await page.keyboard.press("Escape");
+    const d = await state();
+    assert(d.tip === null, `after Escape: ${d.tip}`);
+    await page.evaluate(() => document.activeElement?.blur());
+    return `${a.tip} → ${b.tip}`;
+  });
+
   await check("sidebar click scrolls to the span and marks it", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.setViewportSize({ width: 1280, height: 420 });
