@@ -97,6 +97,20 @@ const NOT_NAME_START: &[&str] = &[
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
 ];
 
+/// True for a word in [`NOT_NAME_START`] (any case), by one hash look-up.
+fn not_name_start(w: &str) -> bool {
+    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    if w.len() > 12 || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let set = SET.get_or_init(|| NOT_NAME_START.iter().copied().collect());
+    std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
+}
+
 /// Lower-case words that may sit inside a name (`Bank of England`, `Leonardo da Vinci`).
 const NAME_JOINERS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "del", "di", "el", "y", "&"];
 
@@ -233,7 +247,7 @@ impl Mentions {
             let mut a = 0;
             let mut titled = false;
             while a < run.len()
-                && (run[a].kind == TokenKind::Punct || NOT_NAME_START.iter().any(|w| w.eq_ignore_ascii_case(doc.slice(run[a].span))))
+                && (run[a].kind == TokenKind::Punct || not_name_start(doc.slice(run[a].span)))
             {
                 titled |= matches!(doc.slice(run[a].span).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
                 a += 1;

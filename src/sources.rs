@@ -326,8 +326,13 @@ impl<'a, 't> Resolver<'a, 't> {
         counts.iter().max_by_key(|x| (x.1, x.2)).map(|x| x.0)
     }
 
-    fn display_name<'s>(&'s self, c: &'s Cluster) -> String {
-        c.label.clone().unwrap_or_else(|| c.name.of(self.doc.text()).to_string())
+    fn display_name(&self, c: &Cluster) -> String {
+        self.name_str(c).to_string()
+    }
+
+    /// The cluster's name, borrowed.
+    fn name_str<'s>(&'s self, c: &'s Cluster) -> &'s str {
+        c.label.as_deref().unwrap_or_else(|| c.name.of(self.doc.text()))
     }
 
     fn subject(&mut self, s: Subject) -> Option<usize> {
@@ -406,7 +411,7 @@ impl<'a, 't> Resolver<'a, 't> {
                         } else {
                             self.last_source(phrase.start, |c, role| {
                                 c.ty == SourceType::Organization
-                                    && modifiers.iter().any(|m| self.display_name(c).to_ascii_lowercase().contains(m.as_str()) || role == Some(m.as_str()))
+                                    && modifiers.iter().any(|m| contains_ci(self.name_str(c), m) || role == Some(m.as_str()))
                             })
                         };
                         by_modifier.or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_none()))
@@ -475,8 +480,8 @@ impl<'a, 't> Resolver<'a, 't> {
                     let bare = phrase_text.split_whitespace().count() <= 2;
                     // (a source named only by the noun itself, `company`, tells nothing)
                     let by_word = self.last_source(phrase.start, |c, role| {
-                        let name = self.display_name(c).to_ascii_lowercase();
-                        c.ty == SourceType::Organization && name != hl && (name.contains(&hl) || role == Some(hl.as_str()))
+                        let name = self.name_str(c);
+                        c.ty == SourceType::Organization && !name.eq_ignore_ascii_case(&hl) && (contains_ci(name, &hl) || role == Some(hl.as_str()))
                     });
                     if by_word.is_some() {
                         by_word
@@ -497,7 +502,7 @@ impl<'a, 't> Resolver<'a, 't> {
                             (from..self.mentions.names.len()).take(200).map(|i| self.cluster_of[i]).find(|&c| {
                                 c != usize::MAX
                                     && self.clusters[c].ty == SourceType::Organization
-                                    && self.display_name(&self.clusters[c]).to_ascii_lowercase().contains(&hl)
+                                    && contains_ci(self.name_str(&self.clusters[c]), &hl)
                             })
                         };
                         self.most_named_org(phrase.start)
@@ -582,6 +587,13 @@ fn earlier_phrase(doc: &Document, pos: usize, head: &str) -> Option<Span> {
         }
     }
     None
+}
+
+/// ASCII case-insensitive `haystack.contains(needle)` (needle in lower case), without
+/// allocating.
+fn contains_ci(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
 }
 
 fn strip_determiner(s: &str) -> String {

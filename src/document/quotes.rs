@@ -77,26 +77,30 @@ fn is_space(c: Option<char>) -> bool {
 /// Classifies the marks of one paragraph.
 fn marks(text: &str, para: Span) -> Vec<Mark> {
     let s = para.of(text);
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if !matches!(c, '“' | '”' | '"' | '\'' | '’' | '‘' | '«' | '»' | '„' | '‚' | '‹' | '›') {
-            k += 1;
+    let char_at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    let char_before = |i: usize| s.get(..i).and_then(|r| r.chars().next_back());
+    let mut i = 0;
+    // only bytes that can start a quote mark are looked at: `"`, `'`, and the lead bytes of
+    // “ ” ‘ ’ „ ‚ ‹ › (0xE2) and « » (0xC2)
+    while i < bytes.len() {
+        if !matches!(bytes[i], b'"' | b'\'' | 0xE2 | 0xC2) {
+            i += 1;
             continue;
         }
-        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let Some(c) = char_at(i) else { break };
+        if !matches!(c, '“' | '”' | '"' | '\'' | '’' | '‘' | '«' | '»' | '„' | '‚' | '‹' | '›') {
+            i += c.len_utf8();
+            continue;
+        }
+        let prev = char_before(i);
         let at = para.start + i;
         // two apostrophes make a double mark
-        let pair_len = if (c == '\'' || c == '’' || c == '‘') && chars.get(k + 1).is_some_and(|&(_, d)| d == c) {
-            2
-        } else {
-            1
-        };
-        let last = chars[k + pair_len - 1];
-        let next = chars.get(k + pair_len).map(|&(_, d)| d);
-        let span = Span::new(at, para.start + last.0 + last.1.len_utf8());
+        let pair_len = if (c == '\'' || c == '’' || c == '‘') && char_at(i + c.len_utf8()) == Some(c) { 2 } else { 1 };
+        let mark_end = i + c.len_utf8() * pair_len;
+        let next = char_at(mark_end);
+        let span = Span::new(at, para.start + mark_end);
         let left = !is_space(next) && (is_space(prev) || prev.is_some_and(is_open_punct)); // glued to what follows
         let right = !is_space(prev) && (is_space(next) || next.is_some_and(|n| n.is_ascii_punctuation() || matches!(n, '”' | '’' | '»' | '—' | '–' | '…' | '›')));
         let flank = |open_default: Role| match (left, right) {
@@ -157,7 +161,7 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
         if let Some((family, role, low)) = mark {
             out.push(Mark { span, family, role, low });
         }
-        k += pair_len;
+        i = mark_end;
     }
     out
 }
