@@ -17,6 +17,7 @@
 //! microseconds).
 
 use crate::span::Span;
+use crate::fxhash::FxHashMap;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
@@ -332,8 +333,38 @@ pub(crate) fn tag_of(list: List, phrase: &str) -> &'static str {
     lookup(list, phrase).map_or("", tag_name)
 }
 
-/// The tag of `phrase`'s first entry in `list`, by narrowing the table as [`scan`] does.
+/// The tag of `phrase`'s first entry in `list`: the phrase folded as the table is written,
+/// then one hash look-up (detectors ask this for many words, so it must be cheap).
 fn lookup(list: List, phrase: &str) -> Option<u16> {
+    static MAP: OnceLock<FxHashMap<(u8, &'static [u8]), u16>> = OnceLock::new();
+    let bytes = phrase.as_bytes();
+    if bytes.is_empty() || bytes.len() > 64 {
+        return None;
+    }
+    let map = MAP.get_or_init(|| {
+        let ix = index();
+        let mut m = FxHashMap::default();
+        for e in 0..ENTRIES {
+            let (l, tag) = ix.meta(e);
+            m.entry((l as u8, ix.phrase(e))).or_insert(tag);
+        }
+        m
+    });
+    let mut buf = [0u8; 64];
+    let (mut n, mut i) = (0, 0);
+    while i < bytes.len() && n < buf.len() {
+        let (c, next) = fold(bytes, i);
+        buf[n] = c;
+        n += 1;
+        i = next;
+    }
+    map.get(&(list as u8, &buf[..n])).copied()
+}
+
+/// [`lookup`] by narrowing the table as [`scan`] does (the reference the hash look-up is
+/// tested against).
+#[cfg(test)]
+fn lookup_by_narrowing(list: List, phrase: &str) -> Option<u16> {
     let ix = index();
     let bytes = phrase.as_bytes();
     if bytes.is_empty() || bytes.len() > 64 {
@@ -361,6 +392,20 @@ fn lookup(list: List, phrase: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_look_up_agrees_with_narrowing() {
+        let ix = index();
+        let mut words: Vec<String> = (0..ENTRIES).map(|e| String::from_utf8_lossy(ix.phrase(e)).into_owned()).collect();
+        let more: Vec<String> = words.iter().flat_map(|w| [w.to_ascii_uppercase(), w.replace('\'', "\u{2019}"), format!("{w}x"), w.chars().skip(1).collect()]).collect();
+        words.extend(more);
+        words.extend(["", "a", "Mr.", "U.S.", "’", "said", "SAID"].iter().map(|s| s.to_string()));
+        for w in &words {
+            for list in LISTS {
+                assert_eq!(lookup(list, w), lookup_by_narrowing(list, w), "{list:?} {w:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_list_compiles_and_has_entries() {
