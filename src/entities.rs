@@ -278,6 +278,15 @@ impl Mentions {
             let full = Span::new(run[0].span.start, run[run.len() - 1].span.end);
             let name = strip_possessive(text, Span::new(run[a].span.start, run[run.len() - 1].span.end));
             let mut ty = classify(doc, name, titled, run.len() - a);
+            // `the United Auto Workers union`: an organisation noun right after says
+            if matches!(ty, EntityType::Person | EntityType::Unknown) {
+                if let Some(n) = toks.get(end).filter(|n| n.kind == TokenKind::Lower) {
+                    let demonym = run.len() - a == 1 && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| doc.slice(name).ends_with(e));
+                    if !demonym && lexicon::tag_of(List::Generic, doc.slice(n.span)) == "org" {
+                        ty = EntityType::Org;
+                    }
+                }
+            }
             // `the trade group Freight Forward`, `the carrier Bluewave`: the noun before says
             if ty == EntityType::Person || ty == EntityType::Unknown {
                 let mut k = start;

@@ -201,8 +201,9 @@ impl<'a, 't> Resolver<'a, 't> {
                 .filter(|(p, _)| *p < phrase.start)
                 .take(64)
                 .find(|(_, c)| self.clusters[*c].label.as_deref().is_some_and(|l| {
+                    // `the cook` → `one former line cook`; `the person` → `a person close to …`
                     let l = norm(l);
-                    l.len() > bare.len() && l.ends_with(bare) && l.as_bytes()[l.len() - bare.len() - 1] == b' '
+                    l != bare && l.split(' ').any(|w| w == bare)
                 }))
                 .map(|x| x.1)
         });

@@ -51,8 +51,15 @@ impl Detector for Reported {
                     continue; // `said: “…”`, `said, “…”`, `said.`
                 }
                 if NOT_CONTENT.contains(&fw.as_str()) {
-                    match after.iter().take(10).position(|t| doc.slice(t.span).eq_ignore_ascii_case("that")) {
-                        Some(p) if after[..p].iter().all(|t| t.is_word()) => content = p,
+                    // `said in a letter that …`, or a short time phrase and then the clause's
+                    // subject (`said on Thursday it would …`)
+                    let that = after.iter().take(10).position(|t| doc.slice(t.span).eq_ignore_ascii_case("that"));
+                    let subject = after.iter().take(5).position(|t| {
+                        matches!(doc.slice(t.span).to_ascii_lowercase().as_str(), "it" | "he" | "she" | "they" | "we" | "i")
+                    });
+                    match (that, subject) {
+                        (Some(p), _) if after[..p].iter().all(|t| t.is_word()) => content = p,
+                        (_, Some(p)) if p >= 2 && after[..p].iter().all(|t| t.is_word()) => content = p,
                         _ => continue,
                     }
                 }
@@ -60,6 +67,18 @@ impl Detector for Reported {
                 // `told reporters on Friday` reports nothing: `told` needs its object and a clause
                 let min_words = if matches!(doc.slice(c.span).to_ascii_lowercase().as_str(), "told" | "tells" | "tell" | "telling") { 5 } else { 3 };
                 if after[content..].iter().take(8).filter(|t| t.is_word()).count() < min_words {
+                    continue;
+                }
+                // `told analysts on a conference call`: an object and no clause
+                let clause_word = |w: &str| {
+                    let w = w.to_ascii_lowercase();
+                    w.ends_with("ed")
+                        || matches!(
+                            w.as_str(),
+                            "that" | "had" | "has" | "have" | "would" | "will" | "was" | "were" | "is" | "are" | "could" | "should" | "might" | "may" | "must" | "did" | "does" | "do" | "can"
+                        )
+                };
+                if min_words == 5 && !after[content..].iter().take(8).any(|t| clause_word(doc.slice(t.span))) {
                     continue;
                 }
                 // a quotation in the first words that ends its clause makes this a quote's
@@ -176,6 +195,7 @@ mod tests {
             ("In November, Reuters revealed that Putin is willing to talk.", "Reuters revealed that Putin is willing to talk", "Reuters"),
             ("Jane Doe said the port would reopen on Monday.", "Jane Doe said the port would reopen on Monday", "Jane Doe"),
             ("Shipping lines said the backlog could take a week to clear.", "Shipping lines said the backlog could take a week to clear", "Shipping lines"),
+            ("Orbis Motors said on Thursday it would cut 2,000 jobs.", "Orbis Motors said on Thursday it would cut 2,000 jobs", "Orbis Motors"),
             ("Hundreds of residents fled the town on Sunday, officials said.", "Hundreds of residents fled the town on Sunday, officials said", "officials"),
             (
                 "The cause of the fire is under investigation, Dana Cole said on Monday.",
@@ -216,6 +236,7 @@ mod tests {
             "The minister declined to say when the report would be published.",
             "“We will rebuild,” he said.",
             "Yes, she said.",
+            "Laura Kim told analysts on a conference call.",
         ] {
             assert_eq!(reported(text), [], "{text}");
         }
