@@ -465,7 +465,9 @@ impl<'a, 't> Resolver<'a, 't> {
                 } else if is_tag(List::Generic, hw, "pub") {
                     Some(self.own(phrase, SourceType::Publication))
                 } else if is_tag(List::Generic, hw, "outlet") {
-                    self.last_named(phrase.start, |c| c.ty == SourceType::Outlet)
+                    // `the journal` → the outlet introduced as `the journal Heart`
+                    self.last_source(phrase.start, |c, role| c.ty == SourceType::Outlet && (role == Some(hl.as_str()) || contains_ci(self.name_str(c), &hl)))
+                        .or_else(|| self.last_named(phrase.start, |c| c.ty == SourceType::Outlet))
                 } else if generic_org && (phrase_text.starts_with("his ") || phrase_text.starts_with("her ")) && phrase_text.split_whitespace().count() == 2 {
                     // `his campaign`: that person's campaign, named after them
                     let person = self.last_subject(phrase.start).or_else(|| self.last_named(phrase.start, |c| c.ty == SourceType::Person));
@@ -777,6 +779,24 @@ mod tests {
         let s = sources(t);
         assert!(s.contains(&("Coastal Tribune".to_string(), SourceType::Outlet)), "{s:?}");
         assert!(s.iter().any(|(n, t)| n.contains("people familiar with the matter") && *t == SourceType::Anonymous), "{s:?}");
+    }
+
+    #[test]
+    fn via_an_interview_and_a_journal_named_by_its_noun() {
+        let a = analyze(
+            "The study appeared in the journal Heart. \"We found it,\" Dr Peter Kistler said in an interview with CNN. The journal did not respond to a request for comment.",
+        );
+        let p = a.sources.iter().find(|s| s.name == "Peter Kistler").expect("Kistler listed");
+        assert_eq!(p.via.iter().map(|&i| a.sources[i].name.as_str()).collect::<Vec<_>>(), ["CNN"]);
+        let d = a.annotations.iter().find(|x| x.kind == crate::Kind::Denial).expect("a no-comment");
+        assert_eq!(a.who(d), Some("Heart"));
+    }
+
+    #[test]
+    fn short_forms_join_their_outlet() {
+        let s = sources("PINE HOLLOW (AP) — Fires spread. \"We ran,\" Dana Cole told The Associated Press.");
+        assert!(s.contains(&("Associated Press".to_string(), SourceType::Outlet)), "{s:?}");
+        assert!(!s.iter().any(|(n, _)| n == "AP"), "{s:?}");
     }
 
     #[test]
