@@ -183,7 +183,7 @@ impl Mentions {
                     let prev = doc.slice(toks[end - 1].span);
                     let initial = prev.chars().count() == 1;
                     let next = toks[end + 1];
-                    let gap2 = &text[t.span.end..next.span.start];
+                    let gap2 = text.get(t.span.end..next.span.start).unwrap_or("");
                     if (initial || TITLE_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(prev)))
                         && next.kind == TokenKind::Capitalized
                         && (gap2 == " " || gap2 == "\u{a0}")
@@ -336,7 +336,7 @@ fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityTyp
     }
     let last = s.rsplit(' ').next().unwrap_or(s);
     // a whole-name suffix of two words (`Free Press`) or of one
-    let last_two = s.rmatch_indices(' ').nth(1).map_or("", |(i, _)| &s[i + 1..]);
+    let last_two = s.rmatch_indices(' ').nth(1).and_then(|(i, _)| s.get(i + 1..)).unwrap_or("");
     if words >= 2 && (lexicon::contains(List::OutletSuffix, last) || lexicon::contains(List::OutletSuffix, last_two)) {
         return EntityType::Outlet;
     }

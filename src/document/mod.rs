@@ -149,7 +149,7 @@ fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {
         if b == b'\n' {
-            let line = &text[start..i];
+            let line = text.get(start..i).unwrap_or("");
             let trimmed_start = line.len() - line.trim_start().len();
             let trimmed = line.trim();
             if !trimmed.is_empty() {

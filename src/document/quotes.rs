@@ -142,7 +142,7 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
                     None // don't, company's, '90s, 5'
                 } else if left {
                     // an opening single quote, unless a known elision ('em, 'til, ’n’)
-                    let rest: String = s[i + c.len_utf8()..].chars().take_while(|c| c.is_alphabetic()).collect();
+                    let rest: String = s.get(i + c.len_utf8()..).unwrap_or("").chars().take_while(|c| c.is_alphabetic()).collect();
                     let elision = matches!(rest.to_ascii_lowercase().as_str(), "em" | "til" | "tis" | "twas" | "cause" | "n" | "round" | "bout");
                     if elision || c == '’' && !prev.is_some_and(is_open_punct) {
                         None
@@ -185,8 +185,9 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Vec<QuotePair> {
                 Role::Either => found.is_some(),
                 Role::Open => {
                     // “ closes „ (German style)
-                    m.family == Family::Double && found.is_some_and(|f| stack[f].low) && text[m.span.start..].starts_with('“')
-                        || m.family == Family::Single && found.is_some_and(|f| stack[f].low) && text[m.span.start..].starts_with('‘')
+                    let at = m.span.of(text);
+                    m.family == Family::Double && found.is_some_and(|f| stack[f].low) && at.starts_with('“')
+                        || m.family == Family::Single && found.is_some_and(|f| stack[f].low) && at.starts_with('‘')
                 }
             };
             if closes {

@@ -77,7 +77,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             // ends the word unless the word is an abbreviation (`U.S.`)
             let glued = char_at(end + d.len_utf8()).is_some_and(word_char);
             if d == '.' {
-                let word = &text[start..end];
+                let word = text.get(start..end).unwrap_or("");
                 let abbreviation = glued && word.chars().count() <= 2 || (!glued && word.contains('.') && word.chars().count() <= 5);
                 if abbreviation {
                     end += 1;

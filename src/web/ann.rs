@@ -157,7 +157,11 @@ pub(crate) const GROUPS: [(SourceType, &str); 5] = [
 pub(crate) fn excerpt(s: &str, max: usize) -> String {
     let s = s.trim();
     match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", s[..i].trim_end()),
+        Some((i, _)) => {
+            let mut out = s.get(..i).unwrap_or(s).trim_end().to_owned();
+            out.push('…');
+            out
+        }
         None => s.to_owned(),
     }
 }
