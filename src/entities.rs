@@ -536,6 +536,10 @@ impl Mentions {
                 return Some(Subject::Anonymous(a));
             }
         }
+        // `the 34-year-old said`: an age stands for the person, like a pronoun
+        if w.to_ascii_lowercase().ends_with("-year-old") {
+            return Some(Subject::Pronoun(t.span, Pronoun::Singular));
+        }
         if let Some(p) = is_pronoun(w) {
             if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "i" | "we") {
                 return Some(Subject::Pronoun(t.span, p));

@@ -71,6 +71,8 @@ struct Resolver<'a, 't> {
     quote_speakers: Vec<(usize, usize)>,
     /// Phrase sources by their normalised label.
     label_keys: FxHashMap<String, usize>,
+    /// Who last spoke `in a statement` (or a letter): `the statement read` is theirs.
+    issuer: Option<usize>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -85,6 +87,7 @@ impl<'a, 't> Resolver<'a, 't> {
             labels: Vec::new(),
             quote_speakers: Vec::new(),
             label_keys: FxHashMap::default(),
+            issuer: None,
         };
         let text = doc.text();
         // Look-ups by key keep clustering linear: people by surname, organisations by their
@@ -96,7 +99,10 @@ impl<'a, 't> Resolver<'a, 't> {
             let mut keys = vec![ns.to_string()];
             if let Some((short, last)) = ns.rsplit_once(' ') {
                 if lexicon::contains(List::OrgSuffix, last) {
+                    // `Granite Ridge` and `Rovers` both name `Granite Ridge Resources` /
+                    // `Blackmoor Rovers`
                     keys.push(short.to_string());
+                    keys.push(last.to_string());
                 }
             }
             keys
@@ -462,6 +468,9 @@ impl<'a, 't> Resolver<'a, 't> {
                     }
                 } else if is_tag(List::Generic, hw, "group") {
                     Some(self.own(phrase, SourceType::Anonymous))
+                } else if is_tag(List::Generic, hw, "pub") && matches!(hl.as_str(), "statement" | "letter") && self.issuer.is_some() {
+                    // `“…,” the statement read`: whoever issued it
+                    self.issuer
                 } else if is_tag(List::Generic, hw, "pub") {
                     Some(self.own(phrase, SourceType::Publication))
                 } else if is_tag(List::Generic, hw, "outlet") {
@@ -661,6 +670,14 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     for i in order {
         let f = &findings[i];
         who[i] = f.who.and_then(|s| r.subject(s));
+        // `X said in a statement` / `in a letter`: X issued it
+        if let Some(c) = who[i] {
+            let s = doc.sentences[doc.sentence_at(f.cue.map_or(f.span.start, |c| c.start))];
+            let said_in = doc.slice(s).to_ascii_lowercase();
+            if (said_in.contains("in a statement") || said_in.contains("in a letter")) && r.clusters[c].ty != SourceType::Publication {
+                r.issuer = Some(c);
+            }
+        }
         if let (crate::analysis::Kind::Quote, Some(c)) = (f.kind, who[i]) {
             r.quote_speakers.push((f.span.end, c));
         }
@@ -797,6 +814,17 @@ mod tests {
         let s = sources("PINE HOLLOW (AP) — Fires spread. \"We ran,\" Dana Cole told The Associated Press.");
         assert!(s.contains(&("Associated Press".to_string(), SourceType::Outlet)), "{s:?}");
         assert!(!s.iter().any(|(n, _)| n == "AP"), "{s:?}");
+    }
+
+    #[test]
+    fn statements_ages_and_clubs() {
+        let t = "Blackmoor Rovers sacked their manager, the club said in a statement. \"We thank him,\" the statement read.\n\
+                 Mia Ford will take over. The 34-year-old said she was \"honoured\".\nRovers declined to comment.";
+        let a = analyze(t);
+        let quotes: Vec<_> = a.annotations.iter().filter(|x| x.kind == crate::Kind::Quote).map(|x| a.who(x)).collect();
+        assert_eq!(quotes, [Some("Blackmoor Rovers"), Some("Mia Ford")]);
+        let d = a.annotations.iter().find(|x| x.kind == crate::Kind::Denial).expect("a no-comment");
+        assert_eq!(a.who(d), Some("Blackmoor Rovers"));
     }
 
     #[test]

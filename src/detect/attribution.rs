@@ -144,7 +144,7 @@ pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
 }
 
 /// Irregular past forms of speech verbs (regular ones end in `-ed`).
-const IRREGULAR_PAST: &[&str] = &["said", "told", "wrote", "written", "spoke", "thought", "knew", "felt", "found", "shown", "went", "made", "gave"];
+const IRREGULAR_PAST: &[&str] = &["said", "read", "told", "wrote", "written", "spoke", "thought", "knew", "felt", "found", "shown", "went", "made", "gave"];
 
 /// Auxiliaries and modals after which a verb takes its base form.
 const AUX: &[&str] = &["will", "would", "to", "did", "does", "do", "can", "could", "may", "might", "must", "should", "shall", "not", "n't", "also"];

@@ -150,7 +150,7 @@ fn attribution_last(cx: &Context, s: Span) -> Option<Finding> {
     let c = speech_cues(cx, s).filter(|c| matches!(verb(c), Verb::Speech)).last()?;
     // after the verb: nothing but a short time or place phrase
     let tail = doc.tokens_in(Span::new(c.span.end, s.end));
-    if tail.iter().filter(|t| t.is_word()).count() > 4 {
+    if tail.iter().filter(|t| t.is_word()).count() > 6 {
         return None;
     }
     // the subject sits between the last comma and the verb
