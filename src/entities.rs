@@ -628,6 +628,10 @@ impl Mentions {
         if t.kind == TokenKind::Lower {
             return self.role_ending_at(doc, i, floor);
         }
+        // a role noun opening the sentence (`Prosecutors allege`, `Officials said`)
+        if t.kind == TokenKind::Capitalized && (lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w)) {
+            return Some(Subject::Role { phrase: t.span, head: t.span, of: None });
+        }
         None
     }
 
@@ -749,12 +753,18 @@ impl Mentions {
                 }
             }
             if lexicon::contains(List::Title, s) || lexicon::contains(List::Generic, s) {
-                // take the longest role word sequence (`chief executive`)
+                // take the longest role word sequence (`chief executive`), and the last noun of
+                // a compound (`court documents`, `police spokeswoman`)
                 let mut head = u.span;
                 if let Some(nx) = toks.get(j + 1) {
                     let two = doc.between(u.span.start, nx.span.end);
                     if lexicon::contains(List::Title, two) {
                         head = Span::new(u.span.start, nx.span.end);
+                    } else if nx.kind == TokenKind::Lower && nx.span.end <= ceiling {
+                        let w = doc.slice(nx.span);
+                        if lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w) {
+                            head = nx.span;
+                        }
                     }
                 }
                 let k = doc.token_at(head.end);

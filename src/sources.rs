@@ -421,7 +421,11 @@ impl<'a, 't> Resolver<'a, 't> {
                                     && modifiers.iter().any(|m| contains_ci(self.name_str(c), m) || role == Some(m.as_str()))
                             })
                         };
-                        by_modifier.or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_none()))
+                        // else the organisation the story names most (a spokeswoman speaks for the
+                        // story's company more often than for the last body it mentioned)
+                        by_modifier
+                            .or_else(|| self.most_named_org(phrase.start))
+                            .or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_none()))
                     }
                 } else if lexicon::contains(List::Title, hw) {
                     if plural {
@@ -517,9 +521,12 @@ impl<'a, 't> Resolver<'a, 't> {
                                     && contains_ci(self.name_str(&self.clusters[c]), &hl)
                             })
                         };
-                        self.most_named_org(phrase.start)
+                        // only a company-like noun stands for the story's organisation; `the police`
+                        // is the police
+                        let company = COMPANY_NOUNS.contains(&hl.as_str());
+                        (if company { self.most_named_org(phrase.start) } else { None })
                             .or_else(ahead)
-                            .or_else(|| self.most_named_org(self.doc.text().len()))
+                            .or_else(|| if company { self.most_named_org(self.doc.text().len()) } else { None })
                             .or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_some()))
                             .or_else(|| Some(self.own(phrase, SourceType::Organization)))
                     } else {
@@ -600,6 +607,9 @@ fn earlier_phrase(doc: &Document, pos: usize, head: &str) -> Option<Span> {
     }
     None
 }
+
+/// Nouns that, bare (`the company said`), mean the organisation the story is about.
+const COMPANY_NOUNS: &[&str] = &["company", "firm", "group", "club", "team", "business", "retailer", "carrier", "airline", "bank", "manufacturer", "developer", "contractor", "insurer", "lender", "employer", "operator", "owner"];
 
 /// ASCII case-insensitive `haystack.contains(needle)` (needle in lower case), without
 /// allocating.
