@@ -701,14 +701,12 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     // A phrase source whose name ends a longer organisation's name is that organisation (a
     // headline's `Port authority` before the text names the `Eastbay Port Authority`).
     let names: Vec<String> = r.clusters.iter().map(|c| norm(&r.display_name(c))).collect();
-    let mut by_last: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-    for (i, n) in names.iter().enumerate() {
-        if used[i] && r.clusters[i].ty == SourceType::Organization {
-            by_last.entry(n.rsplit(' ').next().unwrap_or(n)).or_default().push(i);
-        }
-    }
+    // organisations grouped by their last word (sorted by it, then cut into runs)
+    let last = |i: usize| names[i].rsplit(' ').next().unwrap_or(&names[i]);
+    let mut orgs: Vec<usize> = (0..names.len()).filter(|&i| used[i] && r.clusters[i].ty == SourceType::Organization).collect();
+    crate::analysis::sort_indices(&mut orgs, &|a, b| last(a).cmp(last(b)));
     let mut merged_into: Vec<usize> = (0..r.clusters.len()).collect();
-    for group in by_last.values() {
+    for group in orgs.chunk_by(|&a, &b| last(a) == last(b)) {
         for &l in group {
             if r.clusters[l].label.is_none() {
                 continue;

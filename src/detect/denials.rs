@@ -27,7 +27,6 @@
 //! the cue (`Nwosu declined`) or of the speech verb that governs it (`The commission said
 //! ... the post was false`).
 
-use crate::fxhash::FxHashMap;
 
 use super::attribution::{speech_cues, subject_of};
 use super::scope::{self, clause, is_headline, word, Suppressors, BE};
@@ -358,8 +357,9 @@ impl Detector for Denials {
 
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
-        let speakers: FxHashMap<Span, Option<Subject>> =
-            found.iter().filter(|f| f.kind == Kind::Quote).map(|f| (f.span, f.who)).collect();
+        // the quotes' speakers by span, in span order (quotes are found in text order)
+        let mut speakers: Vec<(Span, Option<Subject>)> = found.iter().filter(|f| f.kind == Kind::Quote).map(|f| (f.span, f.who)).collect();
+        crate::analysis::sort_indices_by_key(&mut speakers, |x| (x.0.start, x.0.end));
         let not = Suppressors::of(doc, List::Denial);
         let mut headline_cache: Option<(usize, bool)> = None;
         let mut headline = |p: usize| -> bool {
@@ -434,10 +434,16 @@ impl Detector for Denials {
 }
 
 /// Who denies: the quotation's speaker, the cue's subject, or the governing speaker.
-fn who_of(cx: &Context, h: &Hit, speakers: &FxHashMap<Span, Option<Subject>>, span: Span) -> Option<Subject> {
+/// The speaker of the quote at exactly `span`.
+fn speaker_of(speakers: &[(Span, Option<Subject>)], span: Span) -> Option<Subject> {
+    let i = speakers.partition_point(|x| (x.0.start, x.0.end) < (span.start, span.end));
+    speakers.get(i).filter(|x| x.0 == span).and_then(|x| x.1)
+}
+
+fn who_of(cx: &Context, h: &Hit, speakers: &[(Span, Option<Subject>)], span: Span) -> Option<Subject> {
     let doc = cx.doc;
     if let Some(q) = doc.quote_containing(span.start) {
-        return speakers.get(&q.span).copied().flatten();
+        return speaker_of(speakers, q.span);
     }
     let s = doc.sentences[doc.sentence_at(span.start)];
     if h.cue.is_empty() {
@@ -455,7 +461,7 @@ fn who_of(cx: &Context, h: &Hit, speakers: &FxHashMap<Span, Option<Subject>>, sp
         // `I am unable to ...` right after a quotation: its speaker
         let p = doc.paragraphs[doc.paragraph_at(span.start)];
         let i = doc.quotes.partition_point(|q| q.span.start < span.start);
-        return doc.quotes[..i].iter().rev().take(4).filter(|q| q.span.start >= p.start).find_map(|q| speakers.get(&q.span).copied().flatten()).or(w);
+        return doc.quotes[..i].iter().rev().take(4).filter(|q| q.span.start >= p.start).find_map(|q| speaker_of(speakers, q.span)).or(w);
     }
     w
 }
