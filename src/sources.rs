@@ -683,8 +683,8 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
         // `X said in a statement` / `in a letter`: X issued it
         if let Some(c) = who[i] {
             let s = doc.sentences[doc.sentence_at(f.cue.map_or(f.span.start, |c| c.start))];
-            let said_in = doc.slice(s).to_ascii_lowercase();
-            if (said_in.contains("in a statement") || said_in.contains("in a letter")) && r.clusters[c].ty != SourceType::Publication {
+            let said_in = doc.slice(s);
+            if (contains_ci(said_in, "in a statement") || contains_ci(said_in, "in a letter")) && r.clusters[c].ty != SourceType::Publication {
                 r.issuer = Some(c);
             }
         }

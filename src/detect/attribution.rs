@@ -129,9 +129,10 @@ pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
     let doc = cx.doc;
     let toks = doc.tokens_in(span);
     for (k, t) in toks.iter().enumerate() {
-        let w = doc.slice(t.span).to_ascii_lowercase();
-        let next = toks.get(k + 1).map(|n| doc.slice(n.span).to_ascii_lowercase()).unwrap_or_default();
-        let lead = matches!((w.as_str(), next.as_str()), ("interview", "with") | ("speaking", "to") | ("comments", "to") | ("remarks", "to"));
+        let w = doc.slice(t.span);
+        let is = |word: &str| w.eq_ignore_ascii_case(word);
+        let next_is = |word: &str| toks.get(k + 1).is_some_and(|n| doc.slice(n.span).eq_ignore_ascii_case(word));
+        let lead = (is("interview") && next_is("with")) || ((is("speaking") || is("comments") || is("remarks")) && next_is("to"));
         if let (true, Some(n)) = (lead, toks.get(k + 2)) {
             if let Some(Subject::Name(m)) = cx.mentions.subject_after(doc, n.span.start, span.end) {
                 if cx.mentions.names[m].ty == crate::entities::EntityType::Outlet {
