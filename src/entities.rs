@@ -691,6 +691,15 @@ impl Mentions {
             j -= 1;
             steps += 1;
         }
+        // `Lawyers for the employees`, `lawyers for the families`: the noun before the
+        // preposition heads the phrase
+        if j >= 2 && toks[j - 2].span.start >= floor && matches!(doc.slice(toks[j - 1].span), "for" | "of" | "representing") {
+            let h = toks[j - 2];
+            let hw2 = doc.slice(h.span);
+            if h.is_word() && (lexicon::contains(List::Title, hw2) || lexicon::contains(List::Generic, hw2)) {
+                return Some(Subject::Role { phrase: Span::new(h.span.start, head.span.end), head: h.span, of });
+            }
+        }
         let phrase = Span::new(toks[j].span.start, head.span.end);
         Some(Subject::Role { phrase, head: head.span, of })
     }

@@ -395,7 +395,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 let hl = hw.to_ascii_lowercase();
                 let phrase_text = phrase.of(text).to_ascii_lowercase();
                 let plural = hl.ends_with('s') && !hl.ends_with("ss");
-                let of_cluster = of.map(|n| self.cluster_of[n]).filter(|&c| c != usize::MAX);
+                // `a spokesman for X`, `the X commission` speak as X; `employees of X` do not
+                let of_cluster = of.map(|n| self.cluster_of[n]).filter(|&c| c != usize::MAX).filter(|_| !is_tag(List::Generic, hw, "group"));
                 let generic_org = lexicon::tag_of(List::Generic, hw) == "org";
                 let c = if let Some(n) = of_cluster {
                     // `the Lowmoor election commission`: a place word before an organisation
@@ -833,6 +834,14 @@ mod tests {
         assert_eq!(quotes, [Some("Blackmoor Rovers"), Some("Mia Ford")]);
         let d = a.annotations.iter().find(|x| x.kind == crate::Kind::Denial).expect("a no-comment");
         assert_eq!(a.who(d), Some("Blackmoor Rovers"));
+    }
+
+    #[test]
+    fn employees_of_a_company_are_not_the_company() {
+        let t = "Former employees of the Marigold restaurant group have filed complaints alleging that they were not paid.";
+        let a = analyze(t);
+        let u = a.annotations.iter().find(|x| x.kind == crate::Kind::Unverified).expect("a contested claim");
+        assert_eq!(a.who(u), Some("Former employees"));
     }
 
     #[test]

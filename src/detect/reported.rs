@@ -195,6 +195,11 @@ mod tests {
             ("In November, Reuters revealed that Putin is willing to talk.", "Reuters revealed that Putin is willing to talk", "Reuters"),
             ("Jane Doe said the port would reopen on Monday.", "Jane Doe said the port would reopen on Monday", "Jane Doe"),
             ("Shipping lines said the backlog could take a week to clear.", "Shipping lines said the backlog could take a week to clear", "Shipping lines"),
+            (
+                "Lawyers for the employees say the unpaid wages could exceed $2 million.",
+                "Lawyers for the employees say the unpaid wages could exceed $2 million",
+                "Lawyers for the employees",
+            ),
             ("Orbis Motors said on Thursday it would cut 2,000 jobs.", "Orbis Motors said on Thursday it would cut 2,000 jobs", "Orbis Motors"),
             ("Hundreds of residents fled the town on Sunday, officials said.", "Hundreds of residents fled the town on Sunday, officials said", "officials"),
             (
