@@ -97,6 +97,18 @@ const NOT_NAME_START: &[&str] = &[
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
 ];
 
+/// True for a role or organisation noun of the lexicons (`spokesman`, `mayor`, `company`,
+/// `officials`): the head of a role phrase.
+pub(crate) fn is_role_word(w: &str) -> bool {
+    lexicon::contains(List::Title, w) || lexicon::contains(List::Generic, w)
+}
+
+/// True for a nationality or place adjective written like a name (`Portuguese`, `Russian`):
+/// before a noun it modifies it and names nobody.
+pub(crate) fn is_demonym(w: &str) -> bool {
+    !w.contains(' ') && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| w.ends_with(e))
+}
+
 /// True for a word in [`NOT_NAME_START`] (any case), by one hash look-up.
 fn not_name_start(w: &str) -> bool {
     static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
@@ -281,7 +293,7 @@ impl Mentions {
             // `the United Auto Workers union`: an organisation noun right after says
             if matches!(ty, EntityType::Person | EntityType::Unknown) {
                 if let Some(n) = toks.get(end).filter(|n| n.kind == TokenKind::Lower) {
-                    let demonym = run.len() - a == 1 && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| doc.slice(name).ends_with(e));
+                    let demonym = run.len() - a == 1 && is_demonym(doc.slice(name));
                     if !demonym && lexicon::tag_of(List::Generic, doc.slice(n.span)) == "org" {
                         ty = EntityType::Org;
                     }
@@ -629,7 +641,7 @@ impl Mentions {
             return self.role_ending_at(doc, i, floor);
         }
         // a role noun opening the sentence (`Prosecutors allege`, `Officials said`)
-        if t.kind == TokenKind::Capitalized && (lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w)) {
+        if t.kind == TokenKind::Capitalized && is_role_word(w) {
             return Some(Subject::Role { phrase: t.span, head: t.span, of: None });
         }
         None
@@ -641,7 +653,7 @@ impl Mentions {
         let toks = &doc.tokens;
         let head = toks[i - 1];
         let hw = doc.slice(head.span);
-        let is_role = lexicon::contains(List::Title, hw) || lexicon::contains(List::Generic, hw);
+        let is_role = is_role_word(hw);
         if !is_role {
             if looks_like_verb(doc, head) {
                 return None;
@@ -696,7 +708,7 @@ impl Mentions {
         if j >= 2 && toks[j - 2].span.start >= floor && matches!(doc.slice(toks[j - 1].span), "for" | "of" | "representing") {
             let h = toks[j - 2];
             let hw2 = doc.slice(h.span);
-            if h.is_word() && (lexicon::contains(List::Title, hw2) || lexicon::contains(List::Generic, hw2)) {
+            if h.is_word() && is_role_word(hw2) {
                 return Some(Subject::Role { phrase: Span::new(h.span.start, head.span.end), head: h.span, of });
             }
         }
@@ -754,14 +766,14 @@ impl Mentions {
                     let k = doc.token_at(n_end);
                     if k < toks.len() {
                         let next = doc.slice(toks[k].span);
-                        if lexicon::contains(List::Title, next) || lexicon::contains(List::Generic, next) {
+                        if is_role_word(next) {
                             return Some(Subject::Role { phrase: Span::new(t.span.start, toks[k].span.end), head: toks[k].span, of: Some(n) });
                         }
                     }
                     return Some(Subject::Name(n));
                 }
             }
-            if lexicon::contains(List::Title, s) || lexicon::contains(List::Generic, s) {
+            if is_role_word(s) {
                 // take the longest role word sequence (`chief executive`), and the last noun of
                 // a compound (`court documents`, `police spokeswoman`)
                 let mut head = u.span;
@@ -771,7 +783,7 @@ impl Mentions {
                         head = Span::new(u.span.start, nx.span.end);
                     } else if nx.kind == TokenKind::Lower && nx.span.end <= ceiling {
                         let w = doc.slice(nx.span);
-                        if lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w) {
+                        if is_role_word(w) {
                             head = nx.span;
                         }
                     }

@@ -549,10 +549,9 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 }
 
+/// True when `word` is in `list` with this (non-empty) tag.
 fn is_tag(list: List, word: &str, tag: &str) -> bool {
-    let _ = tag;
-    // tags are read from the lexicon by the word itself
-    lexicon::contains(list, word) && lexicon::tag_of(list, word) == tag
+    lexicon::tag_of(list, word) == tag
 }
 
 /// The role noun standing right before a name (`the trade group Freight Forward`) or before
@@ -560,12 +559,12 @@ fn is_tag(list: List, word: &str, tag: &str) -> bool {
 fn role_word(doc: &Document, full: Span) -> Option<String> {
     let is_role = |t: crate::document::Token| {
         let w = doc.slice(t.span);
-        (t.kind == crate::document::TokenKind::Lower && (lexicon::contains(List::Generic, w) || lexicon::contains(List::Title, w)))
+        (t.kind == crate::document::TokenKind::Lower && crate::entities::is_role_word(w))
             .then(|| w.to_ascii_lowercase())
     };
     // after: `the Marigold restaurant group` (not a nationality: `the Portuguese club`)
     let name = doc.slice(full);
-    let demonym = !name.contains(' ') && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| name.ends_with(e));
+    let demonym = crate::entities::is_demonym(name);
     let j = if demonym { usize::MAX } else { doc.token_at(full.end) };
     for t in doc.tokens.iter().skip(j).take(2).take_while(|t| t.kind == crate::document::TokenKind::Lower) {
         if let Some(w) = is_role(*t) {

@@ -48,45 +48,44 @@ pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) 
 
 /// [`subject_of`] for any verb phrase at `span` (a denial or claim cue), read as `v`.
 pub(crate) fn subject_of_verb(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usize) -> Option<Subject> {
-    let cue = &Cue { span, list: List::Speech, tag: 0 };
     if v == Verb::According {
-        return cx.mentions.subject_after(cx.doc, cue.span.end, ceiling);
+        return cx.mentions.subject_after(cx.doc, span.end, ceiling);
     }
-    if v == Verb::Quoted && cx.doc.slice(cue.span).to_ascii_lowercase().starts_with("quoted by") {
+    if v == Verb::Quoted && cx.doc.slice(span).to_ascii_lowercase().starts_with("quoted by") {
         return None; // the subject comes with `was quoted`; `by X` is the via
     }
     // `…, saying`, `… and revealed`: the sentence's subject speaks
     let doc = cx.doc;
-    let i = doc.token_at(cue.span.start);
+    let i = doc.token_at(span.start);
     let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span).to_ascii_lowercase()).unwrap_or_default();
-    let word = doc.slice(cue.span).split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let word = doc.slice(span).split(' ').next().unwrap_or("").to_ascii_lowercase();
     let after_document = i > 0 && crate::lexicon::tag_of(List::Generic, doc.slice(doc.tokens[i - 1].span)) == "pub";
     if (word.ends_with("ing") && (prev == "," || after_document)) || prev == "and" || prev == "but" {
-        let s = doc.sentences[doc.sentence_at(cue.span.start)];
+        let s = doc.sentences[doc.sentence_at(span.start)];
         // `Fiorina said, adding that …`: the speaker of the speech verb before it
-        let earlier = speech_cues(cx, Span::new(s.start.max(floor), cue.span.start))
+        let earlier = speech_cues(cx, Span::new(s.start.max(floor), span.start))
             .filter(|c| matches!(verb(c), Verb::Speech | Verb::Deny) && !doc.slice(c.span).ends_with("ing"))
             .last();
         if let Some(e) = earlier {
-            if let Some(subject) = subject_of(cx, e, s.start.max(floor), cue.span.start) {
+            if let Some(subject) = subject_of(cx, e, s.start.max(floor), span.start) {
                 return Some(subject);
             }
         }
-        let before = doc.tokens[..i].iter().rev().nth(1).map_or(cue.span.start, |t| t.span.start);
+        let before = doc.tokens[..i].iter().rev().nth(1).map_or(span.start, |t| t.span.start);
         if let Some(subject) = cx.mentions.clause_subject(doc, Span::new(s.start.max(floor), before), before) {
             return Some(subject);
         }
     }
-    if let Some(s) = cx.mentions.subject_before(cx.doc, cue.span, floor) {
-        return agrees(cx, cue, s).then_some(s);
+    if let Some(s) = cx.mentions.subject_before(cx.doc, span, floor) {
+        return agrees(cx, span, s).then_some(s);
     }
     // inverted: `said Tomas Reyna`, `added the spokesman`
     if matches!(v, Verb::Speech | Verb::Deny) {
         // only right after a quotation or at the clause start
-        let before = cx.doc.between(floor, cue.span.start).trim_end().trim_end_matches(',').trim_end();
+        let before = cx.doc.between(floor, span.start).trim_end().trim_end_matches(',').trim_end();
         let inverted_ok = before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»']);
         if inverted_ok {
-            return cx.mentions.subject_after(cx.doc, cue.span.end, ceiling);
+            return cx.mentions.subject_after(cx.doc, span.end, ceiling);
         }
     }
     None
@@ -153,13 +152,13 @@ const AUX: &[&str] = &["will", "would", "to", "did", "does", "do", "can", "could
 /// Present-tense forms double as nouns (`the TASS state news agency`, `the claims`): they
 /// count as verbs only when they agree with their subject (`Smith says`, `officials say`,
 /// `will state`), never after a singular name in the base form.
-fn agrees(cx: &Context, cue: &Cue, subject: Subject) -> bool {
+fn agrees(cx: &Context, verb: Span, subject: Subject) -> bool {
     let doc = cx.doc;
-    let first = doc.slice(cue.span).split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let first = doc.slice(verb).split(' ').next().unwrap_or("").to_ascii_lowercase();
     if first.ends_with("ed") || first.ends_with("ing") || IRREGULAR_PAST.contains(&first.as_str()) || first.contains(' ') {
         return true;
     }
-    let i = doc.token_at(cue.span.start);
+    let i = doc.token_at(verb.start);
     let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span).to_ascii_lowercase()).unwrap_or_default();
     let third_singular = first.ends_with('s') && !first.ends_with("ss");
     let plural_subject = match subject {

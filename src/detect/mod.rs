@@ -67,3 +67,29 @@ pub(crate) fn run_all(doc: &Document, mentions: &Mentions, found: &mut Vec<Findi
         d.detect(&cx, found);
     }
 }
+
+/// Helpers for the detectors' table-driven tests.
+#[cfg(test)]
+pub(crate) mod table {
+    use crate::{analyze, Kind};
+
+    /// The (text, subtype) of every annotation of `kind` that `text` gets.
+    pub(crate) fn found(kind: Kind, text: &str) -> Vec<(String, &'static str)> {
+        let a = analyze(text);
+        a.annotations.iter().filter(|x| x.kind == kind).map(|x| (a.text_of(x).to_owned(), x.subtype.unwrap_or(""))).collect()
+    }
+
+    /// Checks rows of (text, the subtype of its one annotation of `kind`, or None for none).
+    pub(crate) fn check(kind: Kind, rows: &[(&str, Option<&str>)]) {
+        for (text, want) in rows {
+            let got = found(kind, text);
+            match want {
+                Some(st) => {
+                    assert_eq!(got.len(), 1, "{text}: {got:?}");
+                    assert_eq!(got[0].1, *st, "{text}: {got:?}");
+                }
+                None => assert!(got.is_empty(), "{text}: {got:?}"),
+            }
+        }
+    }
+}
