@@ -19,6 +19,7 @@ const FILES: &[&str] = &[
     "refusal_cues.txt",
     "unverified_cues.txt",
     "claim_nouns.txt",
+    "furniture.txt",
 ];
 
 fn main() {

@@ -1,7 +1,8 @@
 //! [`analyze`]: the whole pipeline, and the [`Analysis`] it returns.
 
 use crate::detect::{self, Finding};
-use crate::document::Document;
+use crate::document::{self, Block, Document, Layout, Role};
+use crate::lexicon;
 use crate::entities::Mentions;
 use crate::offsets::Utf16Index;
 use crate::sources;
@@ -109,6 +110,9 @@ pub struct Analysis {
     pub annotations: Vec<Annotation>,
     /// The sidebar's sources.
     pub sources: Vec<Source>,
+    /// The text's blocks (lines) with their roles, sorted; furniture among them yields no
+    /// annotation and no source.
+    pub blocks: Vec<Block>,
 }
 
 impl Analysis {
@@ -172,10 +176,59 @@ pub(crate) fn sort_indices_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) ->
 /// Analyses one article. Never panics; any text is accepted, and the work is linear in its
 /// length.
 pub fn analyze(text: &str) -> Analysis {
-    let doc = Document::new(text);
-    let mentions = Mentions::find(&doc);
+    analyze_with_hints(text, &[])
+}
+
+/// [`analyze`], with the roles a page's markup gives some of its blocks (`h1` → headline,
+/// `figcaption` → caption, `nav` → boilerplate …), sorted by start. A hint decides the role
+/// of the lines that lie inside it; the other lines get theirs from the text.
+pub fn analyze_with_hints(text: &str, hints: &[Block]) -> Analysis {
+    let paragraphs = document::paragraphs(text);
+    let cues = lexicon::scan(text);
+    let layout = Layout::of(text, &paragraphs, &cues, hints);
+    // furniture is blanked (same length, so offsets hold) before anything reads the text
+    let work = layout.blank(text);
+    let doc = if layout.is_clean() {
+        Document::from_parts(text, paragraphs, cues)
+    } else {
+        let kept = without(cues, &layout.masked);
+        Document::from_parts(&work, document::paragraphs(&work), kept)
+    };
+    let mut analysis = run(text, &doc, &layout);
+    analysis.blocks = layout.blocks;
+    analysis
+}
+
+/// `cues` without those overlapping a masked span (both sorted by start).
+fn without(mut cues: Vec<lexicon::Cue>, masked: &[Span]) -> Vec<lexicon::Cue> {
+    let mut m = 0;
+    cues.retain(|c| {
+        while m < masked.len() && masked[m].end <= c.span.start {
+            m += 1;
+        }
+        !masked.get(m).is_some_and(|s| s.overlaps(c.span))
+    });
+    cues
+}
+
+/// `s` moved to the nearest char boundaries of `text` inside it (spans the detectors made on
+/// the blanked text may end inside a blanked character).
+fn snap(text: &str, mut s: Span) -> Span {
+    s.end = s.end.min(text.len());
+    while s.end > 0 && !text.is_char_boundary(s.end) {
+        s.end -= 1;
+    }
+    s.start = s.start.min(s.end);
+    while s.start < s.end && !text.is_char_boundary(s.start) {
+        s.start += 1;
+    }
+    s
+}
+
+fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
+    let mentions = Mentions::find(doc);
     let mut findings: Vec<Finding> = Vec::new();
-    detect::run_all(&doc, &mentions, &mut findings);
+    detect::run_all(doc, &mentions, &mut findings);
     // A highlight ends at its last word: trailing spaces and sentence punctuation stay out
     // (a quotation keeps its marks and what they enclose).
     for f in findings.iter_mut().filter(|f| f.kind != Kind::Quote) {
@@ -185,7 +238,12 @@ pub fn analyze(text: &str) -> Analysis {
             f.span.end = f.span.start + trimmed.len();
         }
     }
-    let resolved = sources::resolve(&doc, &mentions, &findings);
+    for f in findings.iter_mut() {
+        f.span = snap(text, f.span);
+        f.cue = f.cue.map(|c| snap(text, c));
+    }
+    let mut resolved = sources::resolve(doc, &mentions, &findings);
+    headline_only_sources(layout, &mut resolved);
 
     // order: by span, then kind, for determinism; ids follow that order
     let mut order: Vec<usize> = (0..findings.len()).collect();
@@ -223,7 +281,42 @@ pub fn analyze(text: &str) -> Analysis {
             }
         }
     }
-    Analysis { index: Utf16Index::new(text), text: text.to_owned(), annotations, sources: resolved.sources }
+    Analysis { index: Utf16Index::new(text), text: text.to_owned(), annotations, sources: resolved.sources, blocks: Vec::new() }
+}
+
+/// A headline word is a source only if the body names it too: sources every mention of
+/// which lies in the story's headline go, where the text has a body at all (a text that is
+/// only a headline keeps them).
+fn headline_only_sources(layout: &Layout, r: &mut sources::Resolved) {
+    if layout.headlines.is_empty() || !layout.blocks.iter().any(|b| b.role == Role::Body) {
+        return;
+    }
+    let keep: Vec<bool> = r.sources.iter().map(|s| !s.mentions.iter().all(|&m| layout.in_headline(m))).collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = vec![None; keep.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    r.sources.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for s in r.sources.iter_mut() {
+        s.via = s.via.iter().filter_map(|&v| new_index[v]).collect();
+    }
+    for w in r.who.iter_mut() {
+        *w = w.and_then(|c| new_index[c]);
+    }
+    for v in r.via.iter_mut() {
+        *v = v.iter().filter_map(|&c| new_index[c]).collect();
+    }
 }
 
 #[cfg(test)]

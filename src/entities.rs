@@ -126,6 +126,10 @@ fn not_name_start(w: &str) -> bool {
 /// Lower-case words that may sit inside a name (`Bank of England`, `Leonardo da Vinci`).
 const NAME_JOINERS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "del", "di", "el", "y", "&"];
 
+/// Function words that follow a name opening a sentence (`Pakistan on Monday rejected`,
+/// `Reuters and AFP reported`) where a common word would take a noun.
+const AFTER_NAME: &[&str] = &["on", "and", "also", "has", "had", "have", "is", "was", "will", "would", "could", "does", "did", "who", "which"];
+
 /// Abbreviated titles written with a dot inside names (`Rep. Jim Clyburn`).
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev", "st",
@@ -241,8 +245,12 @@ impl Mentions {
                 let lower = w.to_ascii_lowercase();
                 let next = toks.get(end).copied();
                 let possessive = w.ends_with("'s") || w.ends_with("’s");
+                // (`Pakistan on Monday rejected`: a preposition is no noun)
                 let followed_by_noun = !possessive
-                    && next.is_some_and(|n| n.kind == TokenKind::Lower && !looks_like_verb(doc, n) && !NAME_JOINERS.contains(&doc.slice(n.span)));
+                    && next.is_some_and(|n| {
+                        let nw = doc.slice(n.span);
+                        n.kind == TokenKind::Lower && !looks_like_verb(doc, n) && !NAME_JOINERS.contains(&nw) && !AFTER_NAME.contains(&nw)
+                    });
                 if lower_words.contains(lower.as_str())
                     || followed_by_noun
                     || (lexicon::contains(List::Title, w) && lower.ends_with('s'))

@@ -156,6 +156,19 @@ impl Analysis {
             }
             out.push_str("]}");
         }
+        out.push_str("],\"blocks\":[");
+        for (i, b) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"start\":");
+            num(&mut out, self.utf16(b.span.start));
+            out.push_str(",\"end\":");
+            num(&mut out, self.utf16(b.span.end));
+            key(&mut out, "role");
+            string(&mut out, b.role.as_str());
+            out.push('}');
+        }
         out.push_str("]}");
         out
     }

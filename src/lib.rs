@@ -42,7 +42,7 @@ mod span;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-pub use analysis::{analyze, Analysis, Annotation, Kind, Source, SourceType};
-pub use document::Document;
+pub use analysis::{analyze, analyze_with_hints, Analysis, Annotation, Kind, Source, SourceType};
+pub use document::{Block, Document, Role};
 pub use offsets::Utf16Index;
 pub use span::Span;

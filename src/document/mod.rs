@@ -4,9 +4,13 @@
 //! sentences, word tokens, quote marks paired per paragraph, and all lexicon cues. All of it
 //! is linear in the text's length.
 
+mod layout;
 mod quotes;
 mod sentences;
 mod tokens;
+
+pub use layout::{Block, Role};
+pub(crate) use layout::Layout;
 
 pub(crate) use quotes::QuotePair;
 pub(crate) use tokens::{Token, TokenKind};
@@ -46,10 +50,13 @@ fn token_blocks(len: usize, tokens: &[Token]) -> Vec<u32> {
 impl<'t> Document<'t> {
     /// Prepares `text` for analysis.
     pub fn new(text: &'t str) -> Document<'t> {
-        let paragraphs = paragraphs(text);
+        Document::from_parts(text, paragraphs(text), lexicon::scan(text))
+    }
+
+    /// Builds the document from its paragraphs and lexicon cues, found already.
+    pub(crate) fn from_parts(text: &'t str, paragraphs: Vec<Span>, cues: Vec<Cue>) -> Document<'t> {
         let tokens = tokens::tokenize(text);
         let quotes = quotes::pair(text, &paragraphs);
-        let cues = lexicon::scan(text);
         let sentences = sentences::split(text, &paragraphs, &tokens, &quotes, &cues);
         let token_blocks = token_blocks(text.len(), &tokens);
         Document { text, paragraphs, sentences, tokens, quotes, cues, token_blocks }
@@ -144,7 +151,7 @@ impl<'t> Document<'t> {
 }
 
 /// Non-empty lines, trimmed of surrounding white space (and `\r`).
-fn paragraphs(text: &str) -> Vec<Span> {
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, b) in text.bytes().enumerate().chain([(text.len(), b'\n')]) {

@@ -52,10 +52,13 @@ pub(crate) enum List {
     Unverified,
     /// Nouns for a claim or a report (`allegations`, `the report`).
     ClaimNoun,
+    /// Page furniture (`Read more`, `Advert`, `By`, `AP Photo`); the tag says where it must
+    /// stand (see `furniture.txt`). Only its `notice` phrases are reported by [`scan`].
+    Furniture,
 }
 
 /// Every list by its number in [`TABLE`].
-const LISTS: [List; 13] = [
+const LISTS: [List; 14] = [
     List::Speech,
     List::Title,
     List::Outlet,
@@ -69,6 +72,7 @@ const LISTS: [List; 13] = [
     List::Refusal,
     List::Unverified,
     List::ClaimNoun,
+    List::Furniture,
 ];
 
 /// One lexicon hit in the text.
@@ -302,6 +306,11 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
                 let (list, tag) = ix.meta(e);
                 // A capitalised verb is a verb only where a sentence starts: `the United
                 // States` holds no `states`.
+                // furniture words matter only at a line's start (`layout` looks them up
+                // there); of them, only the notices are looked for anywhere
+                if list == List::Furniture && tag_name(tag) != "notice" {
+                    continue;
+                }
                 if list == List::Speech && b.is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, end) {
                     continue;
                 }
@@ -470,6 +479,9 @@ mod tests {
                 }
                 let (list, tag) = ix.meta(e);
                 if list == List::Speech && bytes[start].is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, i) {
+                    continue;
+                }
+                if list == List::Furniture && tag_name(tag) != "notice" {
                     continue;
                 }
                 found.push((start, std::cmp::Reverse(i), e, Cue { span: Span::new(start, i), list, tag }));
