@@ -68,6 +68,9 @@ fn main() {
     let mut out = String::new();
     writeln!(out, "/// Tag words; a cue's tag number indexes this.").unwrap();
     writeln!(out, "const TAGS: [&str; {}] = {:?};", tags.len(), tags).unwrap();
+    let notice = tags.iter().position(|t| t == "notice").expect("furniture.txt has notice phrases");
+    writeln!(out, "/// The tag of the furniture phrases `scan` reports (`| notice`).").unwrap();
+    writeln!(out, "const NOTICE_TAG: u16 = {notice};").unwrap();
     writeln!(out, "/// Number of entries in [`TABLE`].").unwrap();
     writeln!(out, "const ENTRIES: usize = {};", entries.len()).unwrap();
     writeln!(out, "/// Entries sorted by phrase: phrase bytes, list byte, tag byte.").unwrap();

@@ -290,6 +290,44 @@ fn markup_like_text_stays_text() {
     el.remove();
 }
 
+/// A page's furniture, marked up as real pages mark it: none of it is highlighted or listed.
+const FURNITURE: &str = r##"
+<nav><a href="/">Home</a> <a href="/world">Jane Doe said World</a></nav>
+<header><h1>Council closes library</h1><address>By Sam Writer, Reuters</address></header>
+<figure><img alt=""><figcaption>The library on Main Street, closed since May. Photo: John Roe</figcaption></figure>
+<p>“We will appeal this ruling,” Jane Doe said on Tuesday after the vote at the town hall.</p>
+<aside><h2>Related</h2><ul><li>Mayor reportedly denies cuts, sources say</li></ul></aside>
+<form><p>Leave a comment. Your email address will not be published.</p><p>The editor declined to comment, Bob Smith said.</p></form>
+<footer>Share this story, said Ann Lee. © 2026 Reuters</footer>
+"##;
+
+#[wasm_bindgen_test]
+fn page_furniture_yields_no_highlight_and_no_source() {
+    for tier in ["highlights", "marks"] {
+        let el = article(FURNITURE);
+        let html = el.inner_html();
+        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        let found = |kind: &str| if tier == "marks" { marked(&el, kind) } else { highlighted(kind) };
+        assert_eq!(found("quote"), ["“We will appeal this ruling,”"], "{tier}");
+        assert_eq!(found("denial"), Vec::<String>::new(), "{tier}: the comment form's refusal is furniture");
+        assert_eq!(found("unverified"), Vec::<String>::new(), "{tier}: the aside's teaser is furniture");
+        let a = call(&h, "analysis", &[]);
+        let names: Vec<String> = Array::from(&get(&a, "sources")).iter().map(|s| get(&s, "name").as_string().unwrap()).collect();
+        for furniture in ["Sam Writer", "Reuters", "John Roe", "Bob Smith", "Ann Lee"] {
+            assert!(!names.iter().any(|n| n == furniture), "{tier}: {furniture} listed: {names:?}");
+        }
+        assert!(names.iter().any(|n| n == "Jane Doe"), "{tier}: {names:?}");
+        // the roles the markup gave are in the analysis
+        let roles: Vec<String> = Array::from(&get(&a, "blocks")).iter().map(|b| get(&b, "role").as_string().unwrap()).collect();
+        for role in ["boilerplate", "headline", "byline", "body"] {
+            assert!(roles.iter().any(|r| r == role), "{tier}: no {role} in {roles:?}");
+        }
+        call(&h, "unmount", &[]);
+        assert_eq!(el.inner_html(), html, "{tier}: restored byte for byte");
+        el.remove();
+    }
+}
+
 fn rgb(s: &str) -> [f64; 3] {
     let inner = s.trim_start_matches("rgba(").trim_start_matches("rgb(").trim_end_matches(')');
     let v: Vec<f64> = inner.split(',').take(3).map(|x| x.trim().parse().unwrap()).collect();

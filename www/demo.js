@@ -30,14 +30,14 @@ document.getElementById("paste-form").addEventListener("submit", async (e) => {
   e.preventDefault();
   await ready;
   const text = document.getElementById("paste").value;
-  const paragraphs = text.split(/\n\s*\n|\r\n\s*\r\n/).map((p) => p.trim()).filter(Boolean);
-  const nodes = paragraphs.map((p) => {
+  // each line is a paragraph, as the CLI reads a file (blank lines separate nothing more)
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  story.replaceChildren(...lines.map((l) => {
     const el = document.createElement("p");
-    el.textContent = p.replace(/\s*\n\s*/g, " ");
+    el.textContent = l;
     return el;
-  });
-  story.replaceChildren(...nodes);
-  json.textContent = JSON.stringify(analyze(paragraphs.join("\n")), null, 2);
+  }));
+  json.textContent = JSON.stringify(analyze(text), null, 2);
   lens.remount();
   story.scrollIntoView({ block: "start" });
 });

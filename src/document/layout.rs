@@ -117,7 +117,11 @@ impl<'t> Line<'t> {
         // `…` and `...` trail off (`More to follow...`): not a sentence's end
         let sentence_end = end.ends_with(['.', '!', '?']) && !end.ends_with("..");
         let period_end = end.ends_with('.') && !end.ends_with("..");
-        let inner_stops = t.match_indices(". ").filter(|(i, _)| t[..*i].rsplit(' ').next().is_some_and(|w| w.len() > 3)).count();
+        // `. ` after a word longer than an abbreviation (`Aug. 14` and `Mr. Doe` do not count)
+        let b = t.as_bytes();
+        let inner_stops = (1..b.len().saturating_sub(1))
+            .filter(|&i| b[i] == b'.' && b[i + 1] == b' ' && b[..i].iter().rev().take_while(|&&c| c != b' ').count() > 3)
+            .count();
         let quoted = t.contains(['"', '\u{201c}', '\u{201d}', '\u{2018}', '\u{00ab}']);
         Line { text: t, words, capitalised, lettered, sentence_end, period_end, inner_stops, quoted }
     }
@@ -159,7 +163,7 @@ fn lead_words(t: &str, n: usize, buf: &mut String) -> Vec<usize> {
         }
         buf.push_str(core);
         // where the word's letters end in `t`
-        let off = w.find(core).unwrap_or(0);
+        let off = core.as_ptr() as usize - w.as_ptr() as usize;
         ends.push(start + off + core.len());
         if ends.len() == n || core.len() < w.trim_end().len() - off {
             // punctuation after the word (`Related:`) ends the phrase too
@@ -393,7 +397,7 @@ fn dateline(t: &str) -> Option<usize> {
         if !(first.is_uppercase() || first.is_ascii_digit()) {
             return None;
         }
-        if i == 0 && core.chars().filter(|c| c.is_alphabetic()).count() >= 2 && core.chars().all(|c| !c.is_lowercase()) {
+        if i == 0 && core.chars().filter(|c| c.is_alphanumeric()).count() >= 2 && core.chars().all(|c| c.is_uppercase() || !c.is_alphanumeric()) {
             caps_place = true;
         }
         if is_month(core) && words.get(i + 1).is_some_and(|n| word_core(n).starts_with(|c: char| c.is_ascii_digit())) {

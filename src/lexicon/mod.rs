@@ -308,7 +308,7 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
                 // States` holds no `states`.
                 // furniture words matter only at a line's start (`layout` looks them up
                 // there); of them, only the notices are looked for anywhere
-                if list == List::Furniture && tag_name(tag) != "notice" {
+                if list == List::Furniture && tag != NOTICE_TAG {
                     continue;
                 }
                 if list == List::Speech && b.is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, end) {

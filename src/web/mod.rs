@@ -80,7 +80,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     let doc = el.owner_document().ok_or_else(|| type_error("claimlens.mount: the element has no document"))?;
     let marks = opts.marks || dom::highlight_api().is_none();
     let model = TextModel::read(&el);
-    let analysis = crate::analyze(&model.text);
+    let analysis = crate::analyze_with_hints(&model.text, &model.hints);
     let view = View::new(&analysis);
     let m = Mount {
         el: el.clone(),
@@ -543,7 +543,7 @@ impl Mount {
         self.model = TextModel::read(&self.el);
         let changed = self.model.text != self.analysis.text();
         if changed {
-            self.analysis = crate::analyze(&self.model.text);
+            self.analysis = crate::analyze_with_hints(&self.model.text, &self.model.hints);
             self.view = View::new(&self.analysis);
             self.refreshes += 1;
             self.cursor = None;

@@ -7,10 +7,17 @@
 //! - a block boundary or `<br>` reads as one `"\n"` (a paragraph for the analyser), so
 //!   `one</p><p>two` never reads `onetwo`; white-space-only nodes between blocks are left out;
 //! - outside `<pre>`, line breaks and tabs inside a text node read as spaces (same length),
-//!   because the page renders them as spaces.
+//!   because the page renders them as spaces;
+//! - the page's structure becomes block-role hints for the analyser (`h1`–`h6` and
+//!   `role=heading` → headline; `figure`, `figcaption` → caption; `address` and a
+//!   `byline`/`author` class or `itemprop` → byline; a `credit` class → credit; `nav`, `aside`,
+//!   `footer`, `form` and the ARIA landmarks `navigation`, `complementary`, `contentinfo`,
+//!   `search` → boilerplate), so furniture in the page is left alone as the CLI leaves it in
+//!   the same text; the innermost such element decides.
 
 use js_sys::Map;
 use wasm_bindgen::{JsCast, JsValue};
+use crate::{Block, Role, Span};
 use web_sys::{Document, Element, Node, Range, Text};
 
 /// Text nodes and the string they read as.
@@ -23,6 +30,8 @@ pub(crate) struct TextModel {
     pub(crate) starts: Vec<u32>,
     /// UTF-16 length of each node.
     pub(crate) lens: Vec<u32>,
+    /// Block roles the markup gives parts of `text` (bytes), sorted, not overlapping.
+    pub(crate) hints: Vec<Block>,
     index: Map,
 }
 
@@ -45,7 +54,49 @@ fn skipped(e: &Element, name: &str) -> bool {
         || name == "claim-lens"
 }
 
+/// The block role an element gives its text, if any.
+fn role_of(e: &Element, name: &str) -> Option<Role> {
+    let by_name = match name {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(Role::Headline),
+        "figure" | "figcaption" => Some(Role::Caption),
+        "address" => Some(Role::Byline),
+        "nav" | "aside" | "footer" | "form" => Some(Role::Boilerplate),
+        _ => None,
+    };
+    if by_name.is_some() {
+        return by_name;
+    }
+    if let Some(r) = e.get_attribute("role") {
+        match r.as_str() {
+            "heading" => return Some(Role::Headline),
+            "navigation" | "complementary" | "contentinfo" | "search" => return Some(Role::Boilerplate),
+            _ => {}
+        }
+    }
+    let mut hint = e.get_attribute("itemprop").unwrap_or_default();
+    if let Some(c) = e.get_attribute("class") {
+        hint.push(' ');
+        hint.push_str(&c);
+    }
+    if hint.len() > 2 {
+        let h = hint.to_ascii_lowercase();
+        if h.contains("byline") || h.contains("author") {
+            return Some(Role::Byline);
+        }
+        if h.contains("credit") {
+            return Some(Role::Credit);
+        }
+        if h.contains("caption") {
+            return Some(Role::Caption);
+        }
+    }
+    None
+}
+
 struct Walk {
+    /// Roles of the elements the walk is inside, innermost last.
+    roles: Vec<Role>,
+    hints: Vec<Block>,
     text: String,
     nodes: Vec<Text>,
     starts: Vec<u32>,
@@ -73,6 +124,7 @@ impl Walk {
             self.brk = false;
         }
         let start = self.len16;
+        let byte_start = self.text.len();
         let mut n16 = 0u32;
         for c in data.chars() {
             n16 += c.len_utf16() as u32;
@@ -82,6 +134,14 @@ impl Walk {
             }
         }
         self.len16 += n16;
+        if let Some(&role) = self.roles.last() {
+            let end = self.text.len();
+            match self.hints.last_mut() {
+                // one run per element: text nodes inside it, and the line breaks between them
+                Some(h) if h.role == role && self.text.get(h.span.end..byte_start).is_some_and(|g| g.trim().is_empty()) => h.span.end = end,
+                _ => self.hints.push(Block { span: Span::new(byte_start, end), role }),
+            }
+        }
         self.nodes.push(t);
         self.starts.push(start);
         self.lens.push(n16);
@@ -101,9 +161,21 @@ impl Walk {
                     } else if !skipped(e, &name) {
                         let block = BLOCK.contains(&name.as_str());
                         let pre = name == "pre";
+                        let role = role_of(e, &name);
                         self.brk |= block;
                         self.pre += pre as u32;
+                        if let Some(r) = role {
+                            self.roles.push(r);
+                            // a new element starts a new run
+                            self.hints.push(Block { span: Span::new(usize::MAX, usize::MAX), role: r });
+                        }
                         self.children(&c);
+                        if role.is_some() {
+                            self.roles.pop();
+                            if let Some(&r) = self.roles.last() {
+                                self.hints.push(Block { span: Span::new(usize::MAX, usize::MAX), role: r });
+                            }
+                        }
                         self.pre -= pre as u32;
                         self.brk |= block;
                     }
@@ -119,6 +191,8 @@ impl TextModel {
     /// Reads the text of `root`.
     pub(crate) fn read(root: &Element) -> TextModel {
         let mut w = Walk {
+            roles: Vec::new(),
+            hints: Vec::new(),
             text: String::new(),
             nodes: Vec::new(),
             starts: Vec::new(),
@@ -128,7 +202,9 @@ impl TextModel {
             pre: 0,
         };
         w.children(root);
-        let mut m = TextModel { text: w.text, nodes: w.nodes, starts: w.starts, lens: w.lens, index: Map::new() };
+        // the placeholders that only separated runs go
+        w.hints.retain(|h| h.span.start != usize::MAX);
+        let mut m = TextModel { text: w.text, nodes: w.nodes, starts: w.starts, lens: w.lens, hints: w.hints, index: Map::new() };
         m.reindex();
         m
     }
