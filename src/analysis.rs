@@ -226,7 +226,8 @@ fn snap(text: &str, mut s: Span) -> Span {
 }
 
 fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
-    let mentions = Mentions::find(doc);
+    let mut mentions = Mentions::find(doc);
+    headline_only_names(doc, layout, &mut mentions);
     let mut findings: Vec<Finding> = Vec::new();
     detect::run_all(doc, &mentions, &mut findings);
     // A highlight ends at its last word: trailing spaces and sentence punctuation stay out
@@ -282,6 +283,28 @@ fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
         }
     }
     Analysis { index: Utf16Index::new(text), text: text.to_owned(), annotations, sources: resolved.sources, blocks: Vec::new() }
+}
+
+/// A name in the story's headline is a name only if the body names it too (the whole name,
+/// or its last word): a title-case headline reads `Council Closes Library` as a name.
+fn headline_only_names(doc: &Document, layout: &Layout, mentions: &mut Mentions) {
+    if layout.headlines.is_empty() || !layout.blocks.iter().any(|b| b.role == Role::Body) {
+        return;
+    }
+    let key = |s: Span| doc.slice(s).to_ascii_lowercase();
+    let last = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_owned();
+    let mut body: Vec<String> = Vec::new();
+    for n in mentions.names.iter().filter(|n| !layout.in_headline(n.name)) {
+        let k = key(n.name);
+        body.push(last(&k));
+        body.push(k);
+    }
+    body.sort_unstable();
+    let known = |k: &str| body.binary_search_by(|b| b.as_str().cmp(k)).is_ok();
+    mentions.names.retain(|n| !layout.in_headline(n.name) || {
+        let k = key(n.name);
+        known(&k) || known(&last(&k))
+    });
 }
 
 /// A headline word is a source only if the body names it too: sources every mention of

@@ -295,6 +295,10 @@ impl Mentions {
             if a >= run.len() {
                 continue;
             }
+            // a headline's `…, Mayor Says`: the verb left after the title is no name
+            if a > 0 && a + 1 == run.len() && lexicon::contains(List::Speech, doc.slice(run[a].span)) {
+                continue;
+            }
             let full = Span::new(run[0].span.start, run[run.len() - 1].span.end);
             let name = strip_possessive(text, Span::new(run[a].span.start, run[run.len() - 1].span.end));
             let mut ty = classify(doc, name, titled, run.len() - a);

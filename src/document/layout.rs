@@ -403,9 +403,16 @@ fn dateline(t: &str) -> Option<usize> {
         if is_month(core) && words.get(i + 1).is_some_and(|n| word_core(n).starts_with(|c: char| c.is_ascii_digit())) {
             date = true;
         }
-        if i > 0 && core.len() == 2 && core.chars().all(|c| c.is_ascii_uppercase()) && w.ends_with(core) {
+        // a state or country code after the place (`St. Louis, MO`)
+        if i > 0 && words[i - 1].ends_with(',') && core.len() == 2 && core.chars().all(|c| c.is_ascii_uppercase()) && w.ends_with(core) {
             code = true;
         }
+    }
+    // a place in capitals is a few words without an apostrophe (`WASHINGTON`, `SALT LAKE
+    // CITY`); a run-in head in capitals is longer or has one (`HE'S BEEN CALLED OUT BY …`)
+    let place_words = prefix.split([',', '(']).next().unwrap_or("").split_whitespace().count();
+    if caps_place && !(agency || date || code) && (place_words > 3 || prefix.contains(['\'', '\u{2019}'])) {
+        return None;
     }
     if !(caps_place || agency || date || code) {
         return None;
@@ -718,6 +725,9 @@ mod tests {
             ("In February, Jones — the mayor — resigned.", None),
             ("The vote (held on Monday) was close.", None),
             ("Jones (R-Texas) said he would vote no.", None),
+            // a run-in head in capitals
+            ("HE'S BEEN CALLED OUT BY FELLOW DOCTORS — The head of the network said so.", None),
+            ("EVEN HIS BOSS THINKS IT IS WRONG — The head of the network said so.", None),
         ];
         for (line, want) in rows {
             let got = dateline(line).map(|n| &line[..n]);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { execFileSync } from "node:child_process";
 import { serve } from "../../scripts/serve.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -245,6 +246,36 @@ try {
     assert(paras === 2, `${paras} paragraphs`);
     assert(json.annotations.some((a) => a.kind === "denial"), "no denial in the pasted text's JSON");
     await page.click("#reset");
+  });
+  await check("pasted page text (one line per paragraph) gives the CLI's analysis", async () => {
+    const text = [
+      "Skip to content", "Council Closes Library, Mayor Says", "By Sam Writer", "Updated: 12 May 2024 10:15 GMT", "",
+      "SPRINGFIELD (AP) — The council voted on Tuesday to close the Main Street library, officials said.",
+      "“We did nothing wrong,” said Tom Reyes, the council’s leader.",
+      "The mayor declined to comment. The library is reportedly to be sold, according to The Courier.",
+      "The library on Main Street, closed since May. (AP Photo/John Roe)",
+      "READ MORE: ‘We will fight this,’ say residents", "Share with facebook", "",
+      "Your email address will not be published. Required fields are marked *",
+    ].join("\n");
+    const bin = [process.env.CARGO_TARGET_DIR ?? join(root, "target")].flatMap((t) => [join(t, "release/claimlens"), join(t, "debug/claimlens")]).find(existsSync);
+    assert(bin, "no claimlens binary in target/ (cargo build first)");
+    const cli = JSON.parse(execFileSync(bin, ["analyze", "--json", "-"], { input: text }).toString());
+    await page.fill("#paste", text);
+    await page.click("#paste-form button[type=submit]");
+    await page.waitForFunction(() => [...(CSS.highlights.get("claimlens-quote") ?? [])].some((r) => r.toString().includes("We did nothing wrong")), null, { timeout: 5000 });
+    const { direct, mounted, paras } = await page.evaluate(async () => {
+      const { analyze } = await import("./pkg/claimlens.js");
+      return { direct: analyze(document.getElementById("paste").value), mounted: document.querySelector("claim-lens").handle.analysis(), paras: document.querySelectorAll("#story p").length };
+    });
+    assert(JSON.stringify(direct) === JSON.stringify(cli), "analyze() in the page differs from the CLI on the same text");
+    const facts = (a) => a.annotations.map((x) => [x.kind, x.text, x.subtype ?? "", x.speaker ?? x.source ?? ""].join("|")).join("\n");
+    assert(facts(mounted) === facts(cli), `the mounted article differs from the CLI:\n${facts(mounted)}\n---\n${facts(cli)}`);
+    const roles = (a) => a.blocks.map((b) => b.role).join(",");
+    assert(roles(mounted) === roles(cli), `block roles differ: ${roles(mounted)} / ${roles(cli)}`);
+    assert(paras === text.split("\n").filter((l) => l.trim()).length, `${paras} paragraphs`);
+    assert(!cli.sources.some((s) => ["Sam Writer", "AP", "Associated Press", "John Roe"].includes(s.name)), `furniture listed: ${cli.sources.map((s) => s.name)}`);
+    await page.click("#reset");
+    return `${cli.annotations.length} annotations, roles ${roles(cli)}`;
   });
   await ctx.close();
 
