@@ -301,9 +301,10 @@ fn headline_only_names(doc: &Document, layout: &Layout, mentions: &mut Mentions)
     }
     body.sort_unstable();
     let known = |k: &str| body.binary_search_by(|b| b.as_str().cmp(k)).is_ok();
+    // the whole name, or a short one's last word (`Sessions` for `Jeff Sessions`)
     mentions.names.retain(|n| !layout.in_headline(n.name) || {
         let k = key(n.name);
-        known(&k) || known(&last(&k))
+        known(&k) || k.split(' ').count() <= 3 && known(&last(&k))
     });
 }
 

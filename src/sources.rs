@@ -34,6 +34,28 @@ struct Cluster {
     mentions: Vec<Span>,
 }
 
+/// True for a name written as an acronym: 2 to 6 capital letters (`FTC`, `SLMPD`).
+fn is_acronym(s: &str) -> bool {
+    (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The initials of a name of three words or more (`National Institutes of Health` → `NIH`),
+/// joiners left out; `None` for shorter names or words not capitalised.
+fn initials(s: &str) -> Option<String> {
+    let mut out = String::new();
+    for w in s.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if matches!(w, "of" | "the" | "and" | "for" | "on" | "de" | "&") {
+            continue;
+        }
+        let c = w.chars().next()?;
+        if !c.is_ascii_uppercase() || is_acronym(w) {
+            return None;
+        }
+        out.push(c);
+    }
+    (out.len() >= 3 && out.len() <= 6).then_some(out)
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -718,6 +740,22 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
             if let Some(&c) = group.iter().filter(|&&c| c != l && ends(c)).max_by_key(|&&c| names[c].len()) {
                 merged_into[l] = c;
             }
+        }
+    }
+    // An acronym is the organisation whose initials it spells (`FTC`, the `Federal Trade
+    // Commission`; `SLMPD`, the `St. Louis Metro Police Department`).
+    let long: Vec<(usize, String)> = (0..r.clusters.len())
+        .filter(|&i| used[i] && merged_into[i] == i && matches!(r.clusters[i].ty, SourceType::Organization | SourceType::Outlet))
+        .filter_map(|i| initials(r.name_str(&r.clusters[i])).map(|a| (i, a)))
+        .collect();
+    for a in 0..r.clusters.len() {
+        let name = r.name_str(&r.clusters[a]);
+        if !used[a] || merged_into[a] != a || !is_acronym(name) {
+            continue;
+        }
+        let mut matches = long.iter().filter(|(i, init)| *i != a && init == name);
+        if let (Some(&(c, _)), None) = (matches.next(), matches.next()) {
+            merged_into[a] = c;
         }
     }
     for l in 0..r.clusters.len() {

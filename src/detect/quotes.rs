@@ -16,7 +16,7 @@ use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
 use crate::document::{QuotePair, TokenKind};
 use crate::entities::Subject;
-use crate::lexicon::List;
+use crate::lexicon::{tag_name, List};
 use crate::span::Span;
 
 /// The quote detector.
@@ -134,6 +134,13 @@ fn is_title(cx: &Context, q: &QuotePair) -> bool {
         {
             return true;
         }
+        // `the “Bang Bang” singer`: a title noun or its maker right after, a determiner before
+        let i = doc.token_at(q.open.start);
+        let before = i.checked_sub(1).map(|b| doc.slice(doc.tokens[b].span).to_ascii_lowercase());
+        let determined = before.as_deref().is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") || w.ends_with("'s") || w.ends_with("’s"));
+        if determined && after.first().is_some_and(|t| doc.cues_of(List::TitleCue, t.span).next().is_some()) {
+            return true;
+        }
     }
     // a title cue among the three words before the opening mark
     let i = doc.token_at(q.open.start);
@@ -144,7 +151,7 @@ fn is_title(cx: &Context, q: &QuotePair) -> bool {
         if t.kind == TokenKind::Punct && w != "," {
             break;
         }
-        if doc.cues_of(List::TitleCue, t.span).next().is_some() {
+        if doc.cues_of(List::TitleCue, t.span).any(|c| tag_name(c.tag) != "maker") {
             return true;
         }
         if t.is_word() {
@@ -442,6 +449,8 @@ mod tests {
             ("the song \"River Song\" from its soundtrack", &[]),
             ("Nwosu's film, \"The Quiet Valley,\" won an award.", &[]),
             ("It opened with \"Northern Lights,\" a documentary about mining.", &[]),
+            ("Rumours about the “Bang Bang” singer and the actor were denied.", &[]),
+            ("The singer said “We are done” on Friday.", &[("“We are done”", Some("singer"))]),
             ("Headline\n“We will appeal,” Jane Doe said.", &[("“We will appeal,”", Some("Jane Doe"))]),
         ]);
     }
