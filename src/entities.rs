@@ -126,6 +126,14 @@ fn not_name_start(w: &str) -> bool {
 /// Lower-case words that may sit inside a name (`Bank of England`, `Leonardo da Vinci`).
 const NAME_JOINERS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "del", "di", "el", "y", "&"];
 
+/// True for a name with a particle glued on by a hyphen (`al-Zintani`, `el-Sisi`,
+/// `bin-Salman`): written in lower case, it still belongs to the name.
+pub(crate) fn particle_name(w: &str) -> bool {
+    ["al-", "el-", "al\u{2011}", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "ar-", "an-", "az-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
+}
+
 /// Function words that follow a name opening a sentence (`Pakistan on Monday rejected`,
 /// `Reuters and AFP reported`) where a common word would take a noun.
 const AFTER_NAME: &[&str] = &["on", "and", "also", "has", "had", "have", "is", "was", "will", "would", "could", "does", "did", "who", "which"];
@@ -220,6 +228,17 @@ impl Mentions {
                         break;
                     }
                     end += 1;
+                } else if t.kind == TokenKind::Lower && particle_name(doc.slice(t.span)) {
+                    // `Adel al-Zintani`, `Abdel Fattah el-Sisi`: a particle glued to a name
+                    end += 1;
+                } else if t.kind == TokenKind::Lower
+                    && doc.slice(t.span) == "for"
+                    && end + 1 < toks.len()
+                    && toks[end + 1].kind == TokenKind::Capitalized
+                    && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span))
+                {
+                    // `Syrian Observatory for Human Rights`, `Institute for Fiscal Studies`
+                    end += 2;
                 } else if t.kind == TokenKind::Lower
                     && NAME_JOINERS.contains(&doc.slice(t.span))
                     && end + 1 < toks.len()

@@ -66,8 +66,17 @@ fn norm(s: &str) -> String {
     s.to_ascii_lowercase()
 }
 
+/// The last word, lower case, without a glued particle (`al-Zintani` → `zintani`), so
+/// `Zintani` and `Adel al-Zintani` meet.
 fn surname(s: &str) -> String {
-    s.rsplit(' ').next().unwrap_or(s).to_ascii_lowercase()
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    let last = if crate::entities::particle_name(last) { last.split_once('-').map_or(last, |(_, r)| r) } else { last };
+    last.to_ascii_lowercase()
+}
+
+/// The first word, lower case (`Jessie` for `Jessie J`).
+fn first_name(s: &str) -> String {
+    s.split(' ').next().unwrap_or(s).to_ascii_lowercase()
 }
 
 fn source_type(t: EntityType) -> SourceType {
@@ -116,6 +125,7 @@ impl<'a, 't> Resolver<'a, 't> {
         // normalised name and by that name less a last organisation word (`Granite Ridge` and
         // `Granite Ridge Resources` meet under `granite ridge`).
         let mut people: FxHashMap<String, usize> = FxHashMap::default();
+        let mut firsts: FxHashMap<String, Option<usize>> = FxHashMap::default();
         let mut orgs: FxHashMap<String, usize> = FxHashMap::default();
         let org_keys = |ns: &str| {
             let mut keys = vec![ns.to_string()];
@@ -138,6 +148,11 @@ impl<'a, 't> Resolver<'a, 't> {
             let found = people.get(&key).copied();
             let c = r.join(found, n.name, SourceType::Person);
             people.insert(key, c);
+            // a first name stands for one person only when no other person shares it
+            let first = firsts.entry(first_name(n.name.of(text))).or_insert(Some(c));
+            if *first != Some(c) {
+                *first = None;
+            }
             r.cluster_of[i] = c;
         }
         for (i, n) in mentions.names.iter().enumerate() {
@@ -155,8 +170,11 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             let org = keys.iter().find_map(|k| orgs.get(k).copied());
+            // a single word may be a surname or, for one person only, a first name
+            let by_first = || (words(s) == 1).then(|| firsts.get(&first_name(s)).copied().flatten()).flatten();
             let found = match n.ty {
-                EntityType::Person | EntityType::Unknown => people.get(&surname(s)).copied().or(org),
+                EntityType::Person | EntityType::Unknown => people.get(&surname(s)).copied().or_else(by_first).or(org),
+                EntityType::Org if org.is_none() && !lexicon::contains(List::OrgSuffix, s) => by_first(),
                 _ => org,
             };
             let c = r.join(found, n.name, source_type(n.ty));
