@@ -134,6 +134,12 @@ pub(crate) fn particle_name(w: &str) -> bool {
         .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
 }
 
+/// True for a hyphenated modifier before a name (`Britain-based`, `London-listed`,
+/// `Kremlin-backed`, `state-run`): it describes the name and is no part of it.
+fn is_modifier(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, tail)| matches!(tail, "based" | "listed" | "backed" | "run" | "owned" | "led" | "born" | "funded" | "affiliated" | "linked" | "aligned"))
+}
+
 /// Function words that follow a name opening a sentence (`Pakistan on Monday rejected`,
 /// `Reuters and AFP reported`) where a common word would take a noun.
 const AFTER_NAME: &[&str] = &["on", "and", "also", "has", "had", "have", "is", "was", "will", "would", "could", "does", "did", "who", "which"];
@@ -278,6 +284,7 @@ impl Mentions {
                     || lexicon::contains(List::Speech, w)
                     || lower.ends_with("ly")
                     || lower.ends_with("ing")
+                    || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| lower.ends_with(e))
                 {
                     continue;
                 }
@@ -285,8 +292,9 @@ impl Mentions {
             // drop leading words that never start a name
             let mut a = 0;
             let mut titled = false;
+            // (and modifiers such as `Britain-based`, `London-listed`)
             while a < run.len()
-                && (run[a].kind == TokenKind::Punct || not_name_start(doc.slice(run[a].span)))
+                && (run[a].kind == TokenKind::Punct || not_name_start(doc.slice(run[a].span)) || (a + 1 < run.len() && is_modifier(doc.slice(run[a].span))))
             {
                 titled |= matches!(doc.slice(run[a].span).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
                 a += 1;
@@ -312,6 +320,10 @@ impl Mentions {
                 }
             }
             if a >= run.len() {
+                continue;
+            }
+            // a people by its demonym (`the Russians`, `Americans`) is a group, no named source
+            if a + 1 == run.len() && ["ians", "eans"].iter().any(|e| doc.slice(run[a].span).ends_with(e)) {
                 continue;
             }
             // a headline's `…, Mayor Says`: the verb left after the title is no name
@@ -385,6 +397,12 @@ fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityTyp
     }
     if lexicon::contains(List::OrgSuffix, last) && (words >= 2 || !titled) {
         return EntityType::Org;
+    }
+    // `Syrian Observatory for Human Rights`, `Bank of England`: the head before `for`/`of`
+    if let Some((head, _)) = s.split_once(" for ").or_else(|| s.split_once(" of ")) {
+        if lexicon::contains(List::OrgSuffix, head.rsplit(' ').next().unwrap_or(head)) {
+            return EntityType::Org;
+        }
     }
     // a known outlet or organisation inside the name (`Breitbart California`)
     if doc.cues_of(List::Outlet, name).any(|c| name.contains(c.span) && c.span.start == name.start) {
