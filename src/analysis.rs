@@ -299,8 +299,10 @@ fn headline_only_names(doc: &Document, layout: &Layout, mentions: &mut Mentions)
         body.push(last(&k));
         body.push(k);
     }
-    body.sort_unstable();
-    let known = |k: &str| body.binary_search_by(|b| b.as_str().cmp(k)).is_ok();
+    // (the crate's one sort routine: another sort's code would cost the wasm kilobytes)
+    let mut order: Vec<usize> = (0..body.len()).collect();
+    sort_indices(&mut order, &|a, b| body[a].cmp(&body[b]));
+    let known = |k: &str| order.binary_search_by(|&i| body[i].as_str().cmp(k)).is_ok();
     // the whole name, or a short one's last word (`Sessions` for `Jeff Sessions`)
     mentions.names.retain(|n| !layout.in_headline(n.name) || {
         let k = key(n.name);

@@ -786,10 +786,11 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     }
     // `WHO officials`, `NIH experts`: an organisation's officials speak for it when it is a
     // source itself (its `sources` stay apart: `Nusra Front sources`)
-    let by_name: FxHashMap<&str, usize> = (0..r.clusters.len())
-        .filter(|&i| used[i] && r.clusters[i].ty != SourceType::Anonymous)
-        .map(|i| (names[i].as_str(), merged_into[i]))
-        .collect();
+    // (keyed by owned strings: the map type the clusters use already, no new code in the wasm)
+    let mut by_name: FxHashMap<String, usize> = FxHashMap::default();
+    for i in (0..r.clusters.len()).filter(|&i| used[i] && r.clusters[i].ty != SourceType::Anonymous) {
+        by_name.insert(names[i].clone(), merged_into[i]);
+    }
     for l in 0..r.clusters.len() {
         if !used[l] || merged_into[l] != l || r.clusters[l].ty != SourceType::Anonymous {
             continue;
