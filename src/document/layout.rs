@@ -693,6 +693,15 @@ mod tests {
     }
 
     #[test]
+    fn furniture_words_inside_the_story_are_still_findings() {
+        // `No comment` in a quotation, a refusal in prose after a furniture-like start
+        let a = crate::analyze(&format!("{BODY}\n“No comment,” the minister said when asked about the report.\nRead the statement: the ministry declined to comment on the claims."));
+        let kinds: Vec<_> = a.annotations.iter().map(|x| (x.kind, a.text_of(x).to_owned())).collect();
+        assert!(kinds.iter().any(|(k, t)| *k == crate::Kind::Quote && t == "“No comment,”"), "{kinds:?}");
+        assert!(kinds.iter().any(|(k, t)| *k == crate::Kind::Denial && t == "declined to comment on the claims"), "{kinds:?}");
+    }
+
+    #[test]
     fn headline_standfirst_and_teasers() {
         let t = "Experts Question Study Linking Cellphones, Cancer\nRodents exposed to phone radiation actually lived longer than unexposed animals, reviewers point out\nBy EJ Mundell\nHealthDay Reporter\nFRIDAY, May 27, 2016 (HealthDay News) -- Experts at the U.S. National Institutes of Health are questioning a study.\nSwine Flu Outbreak: Get the Facts\nThe study was released Friday.";
         let r = roles(t);

@@ -11,7 +11,7 @@
 //! - the page's structure becomes block-role hints for the analyser (`h1`–`h6` and
 //!   `role=heading` → headline; `figure`, `figcaption` → caption; `address` and a
 //!   `byline`/`author` class or `itemprop` → byline; a `credit` class → credit; `nav`, `aside`,
-//!   `footer`, `form` and the ARIA landmarks `navigation`, `complementary`, `contentinfo`,
+//!   `footer`, `form`, a `time` that is a line of its own, and the ARIA landmarks `navigation`, `complementary`, `contentinfo`,
 //!   `search` → boilerplate), so furniture in the page is left alone as the CLI leaves it in
 //!   the same text; the innermost such element decides.
 
@@ -60,7 +60,9 @@ fn role_of(e: &Element, name: &str) -> Option<Role> {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(Role::Headline),
         "figure" | "figcaption" => Some(Role::Caption),
         "address" => Some(Role::Byline),
-        "nav" | "aside" | "footer" | "form" => Some(Role::Boilerplate),
+        // a `time` that is a whole line is a timestamp (one inside a sentence is prose: hints
+        // only decide the lines that lie wholly inside them)
+        "nav" | "aside" | "footer" | "form" | "time" => Some(Role::Boilerplate),
         _ => None,
     };
     if by_name.is_some() {
