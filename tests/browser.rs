@@ -306,7 +306,7 @@ fn page_furniture_yields_no_highlight_and_no_source() {
     for tier in ["highlights", "marks"] {
         let el = article(FURNITURE);
         let html = el.inner_html();
-        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        let h = mount(&el, opts(&[("highlight", if tier == "marks" { "marks" } else { "auto" }.into())]));
         let found = |kind: &str| if tier == "marks" { marked(&el, kind) } else { highlighted(kind) };
         assert_eq!(found("quote"), ["“We will appeal this ruling,”"], "{tier}");
         assert_eq!(found("denial"), Vec::<String>::new(), "{tier}: the comment form's refusal is furniture");
