@@ -17,9 +17,8 @@ pub(crate) struct Tooltip {
 
 impl Tooltip {
     pub(crate) fn new(doc: &Document, theme: &str) -> Result<Tooltip, JsValue> {
-        let host: HtmlElement = el(doc, "div", &[("data-claimlens-ui", "tooltip"), ("data-theme", theme)], None)?
-            .dyn_into()
-            .map_err(|_| JsValue::from_str("claimlens: not an HTML document"))?;
+        // unchecked: an element of another window is not an instance of this one's HTMLElement
+        let host: HtmlElement = el(doc, "div", &[("data-claimlens-ui", "tooltip"), ("data-theme", theme)], None)?.unchecked_into();
         let st = host.style();
         st.set_property("position", "absolute")?;
         st.set_property("z-index", "2147483000")?;
