@@ -140,18 +140,20 @@ impl Live {
     fn put_back(&self, mut m: Box<Mount>) {
         if self.closed.get() {
             m.teardown();
+            unlist(self.id);
         } else {
             *self.state.borrow_mut() = Some(m);
         }
     }
 
-    /// `unmount()`: now, or when the running operation ends.
+    /// `unmount()`: now, or when the running operation ends. The mount stays listed until
+    /// torn down, so a `mount()` of the element from inside the teardown is refused.
     fn close(&self) {
         self.closed.set(true);
         let m = self.state.borrow_mut().take();
-        if let Some(mut m) = m {
+        if let Some(m) = m {
             begin();
-            m.teardown();
+            self.put_back(m);
         }
     }
 }
@@ -196,7 +198,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
             return Err(dom::error(if l.state.borrow().is_some() {
                 "claimlens.mount: this element is already mounted; unmount it first"
             } else {
-                "claimlens.mount: this element is being mounted right now (a re-entrant call); call mount() later"
+                "claimlens.mount: claimlens is mounting or unmounting this element right now (a re-entrant call); call mount() later"
             }));
         }
         if l.el.contains(Some(&el)) || el.contains(Some(&l.el)) {
@@ -270,7 +272,7 @@ impl Handle {
     /// Runs `f` on the mount: `Ok(None)` when unmounted, an `Error` when busy (a re-entrant
     /// call from inside one of its own operations).
     fn with<T>(&self, f: impl FnOnce(&mut Mount) -> T) -> Result<Option<T>, JsValue> {
-        let Some(l) = self.live() else { return Ok(None) };
+        let Some(l) = self.live().filter(|l| !l.closed.get()) else { return Ok(None) };
         l.run(f).map(Some).ok_or_else(|| dom::error("claimlens: busy (a re-entrant call from inside this mount's own work); call it later"))
     }
 }
@@ -282,7 +284,6 @@ impl Handle {
     /// the mount's own work (re-entrantly), it takes effect when that work ends.
     pub fn unmount(&self) {
         if let Some(l) = self.live() {
-            unlist(self.id);
             l.close();
         }
     }
@@ -314,7 +315,7 @@ impl Handle {
     /// True until [`Handle::unmount`].
     #[wasm_bindgen(getter)]
     pub fn mounted(&self) -> bool {
-        self.live().is_some()
+        self.live().is_some_and(|l| !l.closed.get())
     }
 
     /// How many times the article was re-analysed after a change.
@@ -394,10 +395,10 @@ fn style_root(el: &Element, doc: &Document) -> JsValue {
 impl Mount {
     fn setup(&mut self, w: &Weak<Live>) -> Result<(), JsValue> {
         let m = self;
+        m.theme_prev = m.el.get_attribute("data-claimlens-theme");
         let root = style_root(&m.el, &m.doc);
         retain_sheet(&m.doc, &root)?;
         m.sheet = Some(root);
-        m.theme_prev = m.el.get_attribute("data-claimlens-theme");
         m.theme_set = true;
         m.el.set_attribute("data-claimlens-theme", m.opts.theme.as_str())?;
         // read by reflection: `instanceof HTMLElement` fails for an element of another window
