@@ -812,18 +812,18 @@ fn input_over_64_mib_is_a_range_error_before_wasm_memory_grows() {
     let mem = || get(&get(&get(&exports, "memory"), "buffer"), "byteLength").as_f64().unwrap();
     for v in [JsValue::NULL, JsValue::UNDEFINED, 42.into(), Object::new().into(), js_sys::JsString::from("x").into()] {
         // a String object is not a string either
-        let v = if v.is_string() { Reflect::construct(&get(&js_sys::global(), "String").unchecked_into(), &Array::of1(&v)).unwrap() } else { v };
+        let v = if v.is_string() { Reflect::construct(&get(&js_sys::global(), "String").unchecked_into::<Function>(), &Array::of1(&v)).unwrap() } else { v };
         let e = cl_analyze(&v).unwrap_err();
         assert!(e.is_instance_of::<js_sys::TypeError>());
     }
-    let big = call(&"a".into(), "repeat", &[(LIMIT + 1).into()]);
+    let big: JsValue = js_sys::JsString::from("a").repeat((LIMIT + 1) as i32).into();
     let before = mem();
     let e = cl_analyze(&big).unwrap_err();
     assert!(e.is_instance_of::<js_sys::RangeError>());
     assert!(message(&e).contains("67108864 bytes (64 MiB)"), "{}", message(&e));
     assert_eq!(mem(), before, "rejected before anything was copied into wasm memory");
     // under the limit in UTF-16 units, over it in UTF-8 bytes: rejected after the copy
-    let wide = call(&"é".into(), "repeat", &[(LIMIT / 2 + 1).into()]);
+    let wide: JsValue = js_sys::JsString::from("é").repeat((LIMIT / 2 + 1) as i32).into();
     assert!(cl_analyze(&wide).unwrap_err().is_instance_of::<js_sys::RangeError>());
     // mount() of an article over the limit: a RangeError, nothing left behind
     let t0 = traces();
