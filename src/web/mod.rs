@@ -40,7 +40,7 @@ use tooltip::Tooltip;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, MutationObserver, MutationObserverInit};
+use web_sys::{Document, Element, Event, KeyboardEvent, MouseEvent, MutationObserver, MutationObserverInit};
 
 /// Milliseconds of quiet after a page change before re-analysing.
 const DEBOUNCE_MS: i32 = 150;
@@ -114,13 +114,8 @@ fn begin() {
 /// list, so the element can be mounted again; what that operation changed stays.
 fn reset() {
     RESET_QUEUED.with(|q| q.set(false));
-    let lost: Vec<Rc<Live>> = MOUNTS.with(|m| {
-        let mut v = m.borrow_mut();
-        let (keep, lost) = std::mem::take(&mut *v).into_iter().partition(|l| l.state.borrow().is_some());
-        *v = keep;
-        lost
-    });
-    drop(lost);
+    // dropping a state-less `Live` runs no page code
+    MOUNTS.with(|m| m.borrow_mut().retain(|l| l.state.borrow().is_some()));
 }
 
 impl Live {
@@ -266,7 +261,7 @@ pub struct Handle {
 
 impl Handle {
     fn live(&self) -> Option<Rc<Live>> {
-        mounts().into_iter().find(|l| l.id == self.id)
+        MOUNTS.with(|m| m.borrow().iter().find(|l| l.id == self.id).cloned())
     }
 
     /// Runs `f` on the mount: `Ok(None)` when unmounted, an `Error` when busy (a re-entrant
@@ -371,11 +366,6 @@ fn with_mount(w: &Weak<Live>, f: impl FnOnce(&mut Mount)) {
     }
 }
 
-/// `e[key]` is `true`.
-fn flag(e: &Event, key: &str) -> bool {
-    get(e, key).as_bool() == Some(true)
-}
-
 /// The element an event was dispatched to (of any realm).
 fn target(e: &Event) -> Option<Element> {
     dom::as_element(&e.target()?.into())
@@ -401,10 +391,9 @@ impl Mount {
         m.sheet = Some(root);
         m.theme_set = true;
         m.el.set_attribute("data-claimlens-theme", m.opts.theme.as_str())?;
-        // read by reflection: `instanceof HTMLElement` fails for an element of another window
-        let focusable = m.el.has_attribute("tabindex")
-            || get(&m.el, "tabIndex").as_f64().is_some_and(|t| t >= 0.0)
-            || flag(m.el.unchecked_ref(), "isContentEditable");
+        // unchecked: an element of another window is not an instance of this one's HTMLElement
+        let h: &web_sys::HtmlElement = m.el.unchecked_ref();
+        let focusable = m.el.has_attribute("tabindex") || h.tab_index() >= 0 || h.is_content_editable();
         for (k, v, add) in [("tabindex", "0", !focusable), ("aria-keyshortcuts", "Alt+ArrowDown Alt+ArrowUp", true)] {
             if add && !m.el.has_attribute(k) {
                 m.added.push(k);
@@ -418,7 +407,10 @@ impl Mount {
 
         let wm = w.clone();
         m.listeners.push(Listener::new(m.el.as_ref(), "mousemove", false, move |e: Event| {
-            let (Some(x), Some(y)) = (get(&e, "clientX").as_f64(), get(&e, "clientY").as_f64()) else { return };
+            // unchecked, not `dyn_ref`: an event of another window is not an instance of this
+            // one's MouseEvent (a plain Event reads 0)
+            let me: &MouseEvent = e.unchecked_ref();
+            let (x, y) = (me.client_x() as f64, me.client_y() as f64);
             with_mount(&wm, |m| m.hover(x, y));
         })?);
         let wm = w.clone();
@@ -427,12 +419,13 @@ impl Mount {
         })?);
         let wm = w.clone();
         m.listeners.push(Listener::new(m.el.as_ref(), "keydown", false, move |e: Event| {
-            if !flag(&e, "altKey") || flag(&e, "ctrlKey") || flag(&e, "metaKey") || flag(&e, "shiftKey") {
+            let k: &KeyboardEvent = e.unchecked_ref();
+            if !k.alt_key() || k.ctrl_key() || k.meta_key() || k.shift_key() {
                 return;
             }
-            let down = match get(&e, "key").as_string().as_deref() {
-                Some("ArrowDown") => true,
-                Some("ArrowUp") => false,
+            let down = match k.key().as_str() {
+                "ArrowDown" => true,
+                "ArrowUp" => false,
                 _ => return,
             };
             e.prevent_default();
@@ -450,7 +443,7 @@ impl Mount {
         })?);
         let wm = w.clone();
         m.listeners.push(Listener::new(m.doc.as_ref(), "keydown", false, move |e: Event| {
-            if get(&e, "key").as_string().as_deref() == Some("Escape") {
+            if e.unchecked_ref::<KeyboardEvent>().key() == "Escape" {
                 with_mount(&wm, |m| m.hide_tooltip());
             }
         })?);
@@ -544,9 +537,19 @@ impl Mount {
 
     fn summary(&self) -> String {
         let c = self.view.counts();
-        let parts: Vec<String> =
-            (0..4).filter(|&k| self.opts.kinds[k]).map(|k| format!("{} {}", c[k], LABELS[k].to_ascii_lowercase())).collect();
-        format!("claimlens: {}; {} sources.", parts.join(", "), self.view.srcs.len())
+        let mut s = String::from("claimlens: ");
+        for k in (0..4).filter(|&k| self.opts.kinds[k]) {
+            if s.len() > 11 {
+                s.push_str(", ");
+            }
+            s.push_str(&c[k].to_string());
+            s.push(' ');
+            s.push_str(&LABELS[k].to_ascii_lowercase());
+        }
+        s.push_str("; ");
+        s.push_str(&self.view.srcs.len().to_string());
+        s.push_str(" sources.");
+        s
     }
 
     fn announce(&self, msg: &str) {

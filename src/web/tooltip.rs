@@ -70,7 +70,14 @@ impl Tooltip {
                     row("Cue", &format!("“{}”", excerpt(c, 60)))?;
                 }
                 if !a.via.is_empty() {
-                    row("Via", &a.via.join(", "))?;
+                    let mut via = String::new();
+                    for v in &a.via {
+                        if !via.is_empty() {
+                            via.push_str(", ");
+                        }
+                        via.push_str(v);
+                    }
+                    row("Via", &via)?;
                 }
                 for (label, ids) in [("Disputed by", &a.disputed_by), ("Disputes", &a.denies)] {
                     for &d in ids {
