@@ -98,13 +98,18 @@ pub(crate) fn node_type(v: &JsValue) -> Option<u32> {
     if !v.is_object() {
         return None;
     }
-    let proto = get(&get(&js_sys::global(), "Node"), "prototype");
-    if !proto.is_object() {
-        return None;
-    }
-    let desc = js_sys::Object::get_own_property_descriptor(proto.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("nodeType"));
-    let getter: Function = get(&desc, "get").dyn_into().ok()?;
-    Reflect::apply(&getter, v, &Array::new()).ok()?.as_f64().map(|n| n as u32)
+    v.unchecked_ref::<BrandNode>().brand_node_type().ok()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// This realm's `Node`.
+    #[wasm_bindgen(js_name = Node)]
+    type BrandNode;
+    /// `final`: the glue calls `Node.prototype`'s own `nodeType` getter on the value (looked
+    /// up at call time, so a worker without `Node` gets an error, not a load failure).
+    #[wasm_bindgen(catch, final, method, getter, js_class = "Node", js_name = nodeType)]
+    fn brand_node_type(this: &BrandNode) -> Result<u32, JsValue>;
 }
 
 /// `v` as a DOM element of any realm (see [`node_type`]).

@@ -85,9 +85,9 @@ thread_local! {
     static RESET: Closure<dyn Fn()> = Closure::new(reset);
 }
 
-/// The live mounts, copied out of the list (so nothing stays borrowed while they are used).
-fn mounts() -> Vec<Rc<Live>> {
-    MOUNTS.with(|m| m.borrow().clone())
+/// The `i`-th live mount, taken out of the list (so nothing stays borrowed while it is used).
+fn nth_mount(i: usize) -> Option<Rc<Live>> {
+    MOUNTS.with(|m| m.borrow().get(i).cloned())
 }
 
 fn unlist(id: u32) {
@@ -101,6 +101,7 @@ fn unlist(id: u32) {
 
 /// Queues [`reset`] for the next microtask, once per run of synchronous work. Microtasks
 /// never run while a claimlens call is on the stack.
+#[inline(never)]
 fn begin() {
     if !RESET_QUEUED.with(|q| q.replace(true)) {
         RESET.with(|f| {
@@ -121,17 +122,27 @@ fn reset() {
 impl Live {
     /// Runs `f` on the state, nothing borrowed meanwhile; `None` when unmounted or busy.
     fn run<T>(&self, f: impl FnOnce(&mut Mount) -> T) -> Option<T> {
-        if self.closed.get() {
-            return None;
-        }
-        let mut m = self.state.borrow_mut().take()?;
-        begin();
+        let mut m = self.take()?;
         let r = f(&mut m);
         self.put_back(m);
         Some(r)
     }
 
+    /// Takes the state out for an operation; `None` when unmounted or busy.
+    #[inline(never)]
+    fn take(&self) -> Option<Box<Mount>> {
+        if self.closed.get() {
+            return None;
+        }
+        let m = self.state.borrow_mut().take();
+        if m.is_some() {
+            begin();
+        }
+        m
+    }
+
     /// Stores the state again, or tears it down if `unmount()` came meanwhile.
+    #[inline(never)]
     fn put_back(&self, mut m: Box<Mount>) {
         if self.closed.get() {
             m.teardown();
@@ -150,6 +161,7 @@ impl Live {
             begin();
             self.put_back(m);
         }
+        // else busy: the running operation tears it down when it ends
     }
 }
 
@@ -188,7 +200,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     let el = dom::as_element(&element).ok_or_else(|| type_error("claimlens.mount: expected an Element"))?;
     // options first: reading them may run page code (getters)
     let opts = Options::parse(&options)?;
-    for l in mounts() {
+    let mut i = 0;
+    while let Some(l) = nth_mount(i) {
+        i += 1;
         if l.el == el {
             return Err(dom::error(if l.state.borrow().is_some() {
                 "claimlens.mount: this element is already mounted; unmount it first"
