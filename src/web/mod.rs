@@ -207,7 +207,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
             return Err(dom::error(if l.state.borrow().is_some() {
                 "claimlens.mount: this element is already mounted; unmount it first"
             } else {
-                "claimlens.mount: claimlens is mounting or unmounting this element right now (a re-entrant call); call mount() later"
+                "claimlens.mount: re-entrant call while this element is being mounted or unmounted; call it later"
             }));
         }
         if l.el.contains(Some(&el)) || el.contains(Some(&l.el)) {
@@ -282,7 +282,7 @@ impl Handle {
     /// call from inside one of its own operations).
     fn with<T>(&self, f: impl FnOnce(&mut Mount) -> T) -> Result<Option<T>, JsValue> {
         let Some(l) = self.live().filter(|l| !l.closed.get()) else { return Ok(None) };
-        l.run(f).map(Some).ok_or_else(|| dom::error("claimlens: busy (a re-entrant call from inside this mount's own work); call it later"))
+        l.run(f).map(Some).ok_or_else(|| dom::error("claimlens: re-entrant call while this mount is busy; call it later"))
     }
 }
 
@@ -383,6 +383,12 @@ fn with_mount(w: &Weak<Live>, f: impl FnOnce(&mut Mount)) {
 /// The element an event was dispatched to (of any realm).
 fn target(e: &Event) -> Option<Element> {
     dom::as_element(&e.target()?.into())
+}
+
+/// The window whose timers debounce re-analysis: this one (it serves a document without a
+/// window, from `DOMParser`, too, and outlives a removed iframe's).
+fn timers() -> web_sys::Window {
+    js_sys::global().unchecked_into()
 }
 
 /// Where the page style sheet goes: the article's shadow root if it is in one, else its
@@ -697,8 +703,7 @@ impl Mount {
 
     /// Re-debounces a re-analysis.
     fn schedule(&mut self) {
-        // a document without a window (`DOMParser`) uses this one's timers
-        let Some(win) = self.doc.default_view().or_else(web_sys::window) else { return };
+        let win = timers();
         if let Some(t) = self.timer.take() {
             win.clear_timeout_with_handle(t);
         }
@@ -748,9 +753,7 @@ impl Mount {
         }
         self.observer_cb = None;
         if let Some(t) = self.timer.take() {
-            if let Some(win) = self.doc.default_view().or_else(web_sys::window) {
-                win.clear_timeout_with_handle(t);
-            }
+            timers().clear_timeout_with_handle(t);
         }
         self.timer_cb = None;
         self.listeners.clear();
