@@ -90,13 +90,16 @@ fn nth_mount(i: usize) -> Option<Rc<Live>> {
     MOUNTS.with(|m| m.borrow().get(i).cloned())
 }
 
-fn unlist(id: u32) {
-    let gone = MOUNTS.with(|m| {
-        let mut v = m.borrow_mut();
-        let i = v.iter().position(|l| l.id == id)?;
-        Some(v.remove(i))
+/// Drops mount `id` from the list; with `None`, every mount whose state was lost (see
+/// [`reset`]). Dropping an `Rc<Live>` here runs no page code: the caller holds mount `id`,
+/// and a lost mount has no state.
+fn unlist(id: Option<u32>) {
+    MOUNTS.with(|m| {
+        m.borrow_mut().retain(|l| match id {
+            Some(id) => l.id != id,
+            None => l.state.borrow().is_some(),
+        })
     });
-    drop(gone); // outside the borrow
 }
 
 /// Queues [`reset`] for the next microtask, once per run of synchronous work. Microtasks
@@ -115,8 +118,7 @@ fn begin() {
 /// list, so the element can be mounted again; what that operation changed stays.
 fn reset() {
     RESET_QUEUED.with(|q| q.set(false));
-    // dropping a state-less `Live` runs no page code
-    MOUNTS.with(|m| m.borrow_mut().retain(|l| l.state.borrow().is_some()));
+    unlist(None);
 }
 
 impl Live {
@@ -146,7 +148,7 @@ impl Live {
     fn put_back(&self, mut m: Box<Mount>) {
         if self.closed.get() {
             m.teardown();
-            unlist(self.id);
+            unlist(Some(self.id));
         } else {
             *self.state.borrow_mut() = Some(m);
         }
@@ -259,7 +261,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     });
     if let Err(e) = m.setup(&Rc::downgrade(&live)) {
         m.teardown();
-        unlist(id);
+        unlist(Some(id));
         return Err(e);
     }
     live.put_back(m);
@@ -722,13 +724,9 @@ impl Mount {
         self.model = match TextModel::read(&self.el) {
             Ok(m) => m,
             Err(e) => {
-                // over the limit: nothing is shown until the text is back under it
+                // over the limit: nothing is highlighted until the text is back under it (the
+                // sidebar keeps the last analysis)
                 self.model = TextModel::empty();
-                self.analysis = crate::analyze("");
-                self.view = View::new(&self.analysis);
-                self.cursor = None;
-                let _ = self.render_sidebar();
-                self.forget_own_mutations();
                 return Err(e);
             }
         };

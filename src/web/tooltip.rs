@@ -20,11 +20,9 @@ impl Tooltip {
         // unchecked: an element of another window is not an instance of this one's HTMLElement
         let host: HtmlElement = el(doc, "div", &[("data-claimlens-ui", "tooltip"), ("data-theme", theme)], None)?.unchecked_into();
         let st = host.style();
-        st.set_property("position", "absolute")?;
-        st.set_property("z-index", "2147483000")?;
-        st.set_property("top", "0")?;
-        st.set_property("left", "0")?;
-        st.set_property("display", "none")?;
+        for (k, v) in [("position", "absolute"), ("z-index", "2147483000"), ("top", "0"), ("left", "0"), ("display", "none")] {
+            st.set_property(k, v)?;
+        }
         let root = shadow(&host)?;
         adopt(doc, root.as_ref(), root.as_ref(), &tooltip_css())?;
         let tip = el(doc, "div", &[("class", "tip"), ("role", "tooltip"), ("id", "claimlens-tip")], None)?;
