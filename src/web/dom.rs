@@ -146,19 +146,10 @@ pub(crate) fn highlight_api(doc: &Document) -> Option<HighlightApi> {
 pub(crate) fn caret_at(doc: &Document, x: f64, y: f64) -> Option<(Node, u32)> {
     let d: &JsValue = doc.as_ref();
     let (xv, yv) = (JsValue::from_f64(x), JsValue::from_f64(y));
-    if get(d, "caretPositionFromPoint").is_function() {
-        let pos = call(d, "caretPositionFromPoint", &[&xv, &yv]).ok()?;
-        let node = as_node(&get(&pos, "offsetNode"))?;
-        let off = get(&pos, "offset").as_f64()? as u32;
-        return Some((node, off));
-    }
-    if get(d, "caretRangeFromPoint").is_function() {
-        let r = call(d, "caretRangeFromPoint", &[&xv, &yv]).ok()?;
-        let node = as_node(&get(&r, "startContainer"))?;
-        let off = get(&r, "startOffset").as_f64()? as u32;
-        return Some((node, off));
-    }
-    None
+    let [(f, n, o), alt] = [("caretPositionFromPoint", "offsetNode", "offset"), ("caretRangeFromPoint", "startContainer", "startOffset")];
+    let (f, n, o) = if get(d, f).is_function() { (f, n, o) } else { alt };
+    let pos = call(d, f, &[&xv, &yv]).ok()?;
+    Some((as_node(&get(&pos, n))?, get(&pos, o).as_f64()? as u32))
 }
 
 /// A style sheet attached to a document or shadow root: a constructed sheet in
