@@ -81,7 +81,6 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// Page style sheets: root (document or shadow root), sheet, mounts using it.
     static SHEETS: RefCell<Vec<(JsValue, Adopted, usize)>> = const { RefCell::new(Vec::new()) };
-    static RESET_QUEUED: Cell<bool> = const { Cell::new(false) };
     static RESET: Closure<dyn Fn()> = Closure::new(reset);
 }
 
@@ -102,22 +101,19 @@ fn unlist(id: Option<u32>) {
     });
 }
 
-/// Queues [`reset`] for the next microtask, once per run of synchronous work. Microtasks
-/// never run while a claimlens call is on the stack.
+/// Queues [`reset`] for the next microtask (after the current run of synchronous work:
+/// microtasks never run while a claimlens call is on the stack).
 #[inline(never)]
 fn begin() {
-    if !RESET_QUEUED.with(|q| q.replace(true)) {
-        RESET.with(|f| {
-            let _ = dom::call(&js_sys::global(), "queueMicrotask", &[f.as_ref()]);
-        });
-    }
+    RESET.with(|f| {
+        let _ = dom::call(&js_sys::global(), "queueMicrotask", &[f.as_ref()]);
+    });
 }
 
 /// After a run of synchronous work: a mount whose state is still taken out lost it to an
 /// exception thrown through wasm (a page-replaced DOM method that throws). It leaves the
 /// list, so the element can be mounted again; what that operation changed stays.
 fn reset() {
-    RESET_QUEUED.with(|q| q.set(false));
     unlist(None);
 }
 
