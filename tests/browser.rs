@@ -590,7 +590,7 @@ async fn a_fake_element_or_a_throwing_page_method_breaks_nothing() {
     // the element again, or one inside it: clear errors
     assert!(message(&cl_mount(&el, &JsValue::UNDEFINED).unwrap_err()).contains("already mounted"));
     let p = el.query_selector("p").unwrap().unwrap();
-    assert!(message(&cl_mount(&p, &JsValue::UNDEFINED).unwrap_err()).contains("inside, or contains"));
+    assert!(message(&cl_mount(&p, &JsValue::UNDEFINED).unwrap_err()).contains("inside or contains"));
     // the live mount still works and goes cleanly
     call(&h, "refresh", &[]);
     assert_eq!(marked(&el, "quote"), ["“We will appeal this ruling and win,”"]);

@@ -53,7 +53,7 @@ const _: () = assert!(MAX_INPUT_BYTES == 67_108_864, "the limit is spelled out i
 /// The `RangeError` for a text over [`MAX_INPUT_BYTES`]; `what` starts the message.
 pub(crate) fn too_large(what: &str) -> JsValue {
     let mut s = String::from(what);
-    s.push_str(" is over the input limit of 67108864 bytes (64 MiB) of UTF-8; analyse it in parts");
+    s.push_str(" is over the limit of 67108864 bytes (64 MiB) of UTF-8; analyse it in parts");
     dom::range_error(&s)
 }
 
@@ -201,15 +201,13 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
     let mut i = 0;
     while let Some(l) = nth_mount(i) {
         i += 1;
-        if l.el == el {
+        // `contains` is inclusive: the element itself, or one inside or around a mounted article
+        if l.el.contains(Some(&el)) || el.contains(Some(&l.el)) {
             return Err(dom::error(if l.state.borrow().is_some() {
-                "claimlens.mount: this element is already mounted; unmount it first"
+                "claimlens.mount: this element is already mounted, or is inside or contains a mounted article"
             } else {
                 "claimlens.mount: re-entrant call while this element is being mounted or unmounted; call it later"
             }));
-        }
-        if l.el.contains(Some(&el)) || el.contains(Some(&l.el)) {
-            return Err(dom::error("claimlens.mount: the element is inside, or contains, a mounted article"));
         }
     }
     let doc = el.owner_document().ok_or_else(|| type_error("claimlens.mount: the element has no document"))?;
@@ -389,11 +387,11 @@ fn timers() -> web_sys::Window {
     js_sys::global().unchecked_into()
 }
 
-/// Where the page style sheet goes: the article's shadow root if it is in one, else its
-/// document.
+/// Where the page style sheet goes: the article's shadow root if it is in one (or the
+/// fragment holding it, which gets a `<style>`), else its document.
 fn style_root(el: &Element, doc: &Document) -> JsValue {
     let r = el.get_root_node();
-    if r.node_type() == 11 && get(&r, "host").is_object() {
+    if r.node_type() == 11 {
         r.into()
     } else {
         doc.clone().into()
