@@ -26,14 +26,18 @@ extern "C" {
 
 static WASM: &[u8] = include_bytes!("../www/pkg/claimlens_bg.wasm");
 
-thread_local!(static READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+thread_local!(static EXPORTS: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) });
 
-fn init() {
-    if !READY.with(|r| r.replace(true)) {
-        let o = Object::new();
-        Reflect::set(&o, &"module".into(), &Uint8Array::from(WASM)).unwrap();
-        init_sync(&o);
+/// Instantiates the package once; returns its exports (`memory` among them).
+fn init() -> JsValue {
+    if let Some(e) = EXPORTS.with(|x| x.borrow().clone()) {
+        return e;
     }
+    let o = Object::new();
+    Reflect::set(&o, &"module".into(), &Uint8Array::from(WASM)).unwrap();
+    let e = init_sync(&o);
+    EXPORTS.with(|x| *x.borrow_mut() = Some(e.clone()));
+    e
 }
 
 const FIXTURE: &str = r##"
@@ -564,4 +568,316 @@ fn keyboard_steps_through_highlights_with_tooltip_and_restores_the_article() {
     call(&h, "unmount", &[]);
     assert_eq!(el.outer_html(), outer);
     el.remove();
+}
+
+// ---- hostile pages (issue 13): bad elements, exceptions, re-entrant calls, other documents,
+// shadow roots, the input limit. After each: analyze, mount and unmount still work and the
+// article is restored byte for byte.
+
+/// A JavaScript function of `args` (comma-separated names) with `body`.
+fn js(args: &str, body: &str) -> Function {
+    Function::new_with_args(args, body)
+}
+
+/// Mounts a fresh article of the main document in both tiers, checks its highlights, and
+/// unmounts it: the article is byte-identical and no trace is left; `analyze` still works.
+fn still_works() {
+    init();
+    let a = cl_analyze(&"“Fine,” said Jane Doe.".into()).unwrap();
+    assert_eq!(Array::from(&get(&a, "annotations")).length(), 1);
+    for tier in ["auto", "marks"] {
+        let before = traces();
+        let el = article(FIXTURE);
+        let outer = el.outer_html();
+        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        let quotes = if tier == "marks" { marked(&el, "quote") } else { highlighted("quote") };
+        assert_eq!(quotes, ["“We will appeal this ruling and win,”"], "{tier}");
+        call(&h, "unmount", &[]);
+        assert_eq!(el.outer_html(), outer, "{tier}");
+        assert_eq!(traces(), before, "{tier}");
+        el.remove();
+    }
+}
+
+fn message(e: &JsValue) -> String {
+    get(e, "message").as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_fake_element_or_a_throwing_page_method_breaks_nothing() {
+    init();
+    let before = traces();
+    let el = article(FIXTURE);
+    let outer = el.outer_html();
+    let h = mount(&el, opts(&[("highlight", "marks".into())]));
+    // a plain object faking an element: a TypeError, while a mount is live
+    let fake = js("", "return { nodeType: 1, attachShadow() {}, isSameNode() { throw new TypeError('fake'); }, contains() { throw new TypeError('fake'); } };")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    for o in [JsValue::UNDEFINED, Object::new().into()] {
+        let e = cl_mount(&fake, &o).unwrap_err();
+        assert!(e.is_instance_of::<js_sys::TypeError>());
+        assert!(message(&e).contains("expected an Element"), "{}", message(&e));
+    }
+    let e = cl_mount(&article("<p>x</p>"), &opts(&[("sidebar", fake.clone())])).unwrap_err();
+    assert!(message(&e).contains("options.sidebar"), "{}", message(&e));
+    doc().body().unwrap().last_element_child().unwrap().remove();
+    for v in [JsValue::NULL, 1.into(), "p".into(), doc().create_text_node("t").into(), doc().into()] {
+        assert!(cl_mount(&v, &JsValue::UNDEFINED).unwrap_err().is_instance_of::<js_sys::TypeError>());
+    }
+    // the element again, or one inside it: clear errors
+    assert!(message(&cl_mount(&el, &JsValue::UNDEFINED).unwrap_err()).contains("already mounted"));
+    let p = el.query_selector("p").unwrap().unwrap();
+    assert!(message(&cl_mount(&p, &JsValue::UNDEFINED).unwrap_err()).contains("inside or contains"));
+    // the live mount still works and goes cleanly
+    call(&h, "refresh", &[]);
+    assert_eq!(marked(&el, "quote"), ["“We will appeal this ruling and win,”"]);
+    call(&h, "unmount", &[]);
+    assert_eq!(el.outer_html(), outer);
+    assert_eq!(traces(), before);
+
+    // a page method that throws in the middle of a mount: the exception passes through,
+    // nothing is left behind, and after the current task the element can be mounted again
+    let boom = js("", "throw new Error('boom');");
+    Reflect::set(&el, &"getAttribute".into(), &boom).unwrap();
+    let e = cl_mount(&el, &JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(message(&e), "boom");
+    Reflect::delete_property(el.unchecked_ref::<Object>(), &"getAttribute".into()).unwrap();
+    sleep(0).await;
+    assert_eq!(el.outer_html(), outer);
+    assert_eq!(traces(), before);
+    let h = mount(&el, JsValue::UNDEFINED);
+    call(&h, "unmount", &[]);
+    assert_eq!(el.outer_html(), outer);
+    el.remove();
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn a_reentrant_mount_from_a_custom_element_callback_is_refused() {
+    init();
+    // mount(this) from attributeChangedCallback (tabindex): mounting sets tabindex, unmounting
+    // removes it, so both run page code that calls mount() again
+    let mount_fn = Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(|e, o| cl_mount(&e, &o));
+    js(
+        "mount",
+        "customElements.define('x-reentrant', class extends HTMLElement {
+           static observedAttributes = ['tabindex'];
+           constructor() { super(); this.handles = []; this.errors = []; }
+           attributeChangedCallback() {
+             try { this.handles.push(mount(this, { highlight: this.dataset.tier })); }
+             catch (e) { this.errors.push(e.message); }
+           }
+         });",
+    )
+    .call1(&JsValue::NULL, mount_fn.as_ref())
+    .unwrap();
+    mount_fn.forget(); // the element class keeps it
+    for tier in ["auto", "marks"] {
+        let before = traces();
+        let el = doc().create_element("x-reentrant").unwrap();
+        el.set_attribute("data-tier", tier).unwrap();
+        el.set_inner_html(FIXTURE);
+        doc().body().unwrap().append_child(&el).unwrap();
+        let outer = el.outer_html();
+        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        let errors = || Array::from(&get(&el, "errors")).iter().map(|e| e.as_string().unwrap()).collect::<Vec<_>>();
+        assert_eq!(Array::from(&get(&el, "handles")).length(), 0, "{tier}");
+        assert_eq!(errors().len(), 1, "{tier}");
+        assert!(errors()[0].contains("re-entrant"), "{:?}", errors());
+        assert_eq!(doc().query_selector_all("[data-claimlens-sidebar]").unwrap().length(), 1, "{tier}: one sidebar");
+        let quotes = if tier == "marks" { marked(&el, "quote") } else { highlighted("quote") };
+        assert_eq!(quotes, ["“We will appeal this ruling and win,”"], "{tier}: painted once");
+        call(&h, "unmount", &[]);
+        assert_eq!(errors().len(), 2, "{tier}: the mount() from inside unmount is refused too");
+        assert_eq!(el.outer_html(), outer, "{tier}");
+        assert_eq!(traces(), before, "{tier}: no stray data-claimlens-theme");
+        el.remove();
+    }
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn unmount_and_refresh_from_inside_the_mounts_own_work_are_deferred_and_refused() {
+    init();
+    // page code that runs inside a refresh: a page-replaced method of a node in the article
+    // (the text model asks each element for `hidden`)
+    let hook = js(
+        "p",
+        "p.hasAttribute = function (n) {
+           const h = window.__claimlensHandle;
+           if (h) {
+             window.__claimlensHandle = null;
+             try { h.refresh(); } catch (e) { window.__claimlensError = e.message; }
+             h.unmount();
+             window.__claimlensMountedInside = h.mounted;
+           }
+           return Element.prototype.hasAttribute.call(this, n);
+         };",
+    );
+    let g = js_sys::global();
+    for tier in ["auto", "marks"] {
+        let before = traces();
+        let el = article(FIXTURE);
+        let outer = el.outer_html();
+        let p = el.query_selector("p").unwrap().unwrap();
+        hook.call1(&JsValue::NULL, &p).unwrap();
+        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        Reflect::set(&g, &"__claimlensHandle".into(), &h).unwrap();
+        call(&h, "refresh", &[]);
+        assert!(get(&g, "__claimlensError").as_string().unwrap().contains("busy"), "{tier}");
+        assert_eq!(get(&g, "__claimlensMountedInside"), false, "{tier}");
+        assert_eq!(get(&h, "mounted"), false, "{tier}: the unmount took effect when the refresh ended");
+        Reflect::delete_property(p.unchecked_ref::<Object>(), &"hasAttribute".into()).unwrap();
+        assert_eq!(el.outer_html(), outer, "{tier}");
+        assert_eq!(traces(), before, "{tier}");
+        el.remove();
+    }
+    still_works();
+}
+
+/// Mounts an article of `d` (a document other than the test page's) in both tiers; `tier`
+/// is what "auto" gives there. Checks the highlights, one page sheet (or `<style>`) per
+/// document, and that unmounting restores the article and removes everything.
+fn mounts_in(d: &Document, auto_tier: &str) {
+    let body = d.body().unwrap();
+    for tier in ["auto", "marks"] {
+        let outer_doc = d.document_element().unwrap().outer_html();
+        let el = d.create_element("article").unwrap();
+        el.set_inner_html(FIXTURE);
+        body.append_child(&el).unwrap();
+        let outer = el.outer_html();
+        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        let expect = if tier == "marks" { "marks" } else { auto_tier };
+        assert_eq!(get(&h, "tier"), expect);
+        if expect == "marks" {
+            assert_eq!(marked(&el, "quote"), ["“We will appeal this ruling and win,”"]);
+        } else {
+            let win = get(d, "defaultView");
+            let reg = get(&get(&win, "CSS"), "highlights");
+            let hl = call(&reg, "get", &["claimlens-quote".into()]);
+            let texts: Vec<String> = Array::from(&hl).iter().map(|r| call(&r, "toString", &[]).as_string().unwrap()).collect();
+            assert_eq!(texts, ["“We will appeal this ruling and win,”"]);
+            assert!(highlighted("quote").is_empty(), "not in the test page's registry");
+        }
+        assert_eq!(d.query_selector_all("[data-claimlens-sidebar]").unwrap().length(), 1);
+        let sheets = Array::from(&get(d, "adoptedStyleSheets")).length();
+        let styles = d.query_selector_all("head style[data-claimlens-ui]").unwrap().length();
+        assert_eq!(sheets + styles, 1, "one page sheet in the document");
+        // a second article of the same document shares it
+        let el2 = d.create_element("article").unwrap();
+        el2.set_inner_html("<p>“Yes,” said Ann Lee.</p>");
+        body.append_child(&el2).unwrap();
+        let h2 = mount(&el2, opts(&[("highlight", tier.into()), ("sidebar", false.into())]));
+        let sheets2 = Array::from(&get(d, "adoptedStyleSheets")).length();
+        let styles2 = d.query_selector_all("head style[data-claimlens-ui]").unwrap().length();
+        assert_eq!(sheets2 + styles2, 1, "still one page sheet");
+        call(&h2, "unmount", &[]);
+        el2.remove();
+        call(&h, "unmount", &[]);
+        assert_eq!(el.outer_html(), outer, "{tier}");
+        el.remove();
+        assert_eq!(d.document_element().unwrap().outer_html(), outer_doc, "{tier}: the document is as before");
+        assert_eq!(Array::from(&get(d, "adoptedStyleSheets")).length(), 0);
+        let win = get(d, "defaultView");
+        if win.is_object() {
+            let reg = get(&get(&win, "CSS"), "highlights");
+            assert_eq!(get(&reg, "size").as_f64(), Some(0.0));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn mounts_in_an_iframe_and_in_documents_without_a_window() {
+    init();
+    let before = traces();
+    // an iframe: its own window, highlight registry and CSSStyleSheet
+    let frame = doc().create_element("iframe").unwrap();
+    doc().body().unwrap().append_child(&frame).unwrap();
+    let fdoc: Document = get(&frame, "contentDocument").unchecked_into();
+    mounts_in(&fdoc, "highlights");
+    frame.remove();
+    // createHTMLDocument and DOMParser: no window, so no CSS.highlights: the <mark> tier
+    let hdoc: Document = call(&get(&doc(), "implementation"), "createHTMLDocument", &["t".into()]).unchecked_into();
+    mounts_in(&hdoc, "marks");
+    let ctor: Function = get(&js_sys::global(), "DOMParser").dyn_into().unwrap();
+    let parser = Reflect::construct(&ctor, &Array::new()).unwrap();
+    let pdoc: Document =
+        call(&parser, "parseFromString", &["<!doctype html><title>t</title><p>x</p>".into(), "text/html".into()]).unchecked_into();
+    mounts_in(&pdoc, "marks");
+    assert_eq!(traces(), before);
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn mounts_inside_a_shadow_root_with_the_styles_adopted_there() {
+    init();
+    let before = traces();
+    let host = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    for tier in ["auto", "marks"] {
+        let el = doc().create_element("article").unwrap();
+        el.set_inner_html(FIXTURE);
+        root.append_child(&el).unwrap();
+        let outer = el.outer_html();
+        let h = mount(&el, opts(&[("highlight", tier.into()), ("theme", "light".into())]));
+        assert_eq!(Array::from(&get(&root, "adoptedStyleSheets")).length(), 1, "{tier}: the sheet is in the shadow root");
+        assert_eq!(traces().2, before.2, "{tier}: and not in the document");
+        if tier == "marks" {
+            let m = root.query_selector("mark[data-claimlens-kind=quote]").unwrap().unwrap();
+            let st = web_sys::window().unwrap().get_computed_style(&m).unwrap().unwrap();
+            // the light quote tint (#cce8f8), not the browser's default yellow
+            assert_eq!(st.get_property_value("background-color").unwrap(), "rgb(204, 232, 248)");
+        } else {
+            assert_eq!(highlighted("quote"), ["“We will appeal this ruling and win,”"]);
+        }
+        call(&h, "unmount", &[]);
+        assert_eq!(Array::from(&get(&root, "adoptedStyleSheets")).length(), 0, "{tier}");
+        assert_eq!(el.outer_html(), outer, "{tier}");
+        assert_eq!(root.query_selector_all("mark,[data-claimlens-sidebar]").unwrap().length(), 0);
+        el.remove();
+    }
+    host.remove();
+    assert_eq!(traces(), before);
+    still_works();
+}
+
+#[wasm_bindgen_test]
+fn input_over_64_mib_is_a_range_error_before_wasm_memory_grows() {
+    const LIMIT: u32 = 64 << 20;
+    let exports = init();
+    let mem = || get(&get(&get(&exports, "memory"), "buffer"), "byteLength").as_f64().unwrap();
+    for v in [JsValue::NULL, JsValue::UNDEFINED, 42.into(), Object::new().into(), js_sys::JsString::from("x").into()] {
+        // a String object is not a string either
+        let v = if v.is_string() { Reflect::construct(&get(&js_sys::global(), "String").unchecked_into::<Function>(), &Array::of1(&v)).unwrap() } else { v };
+        let e = cl_analyze(&v).unwrap_err();
+        assert!(e.is_instance_of::<js_sys::TypeError>());
+    }
+    let big: JsValue = js_sys::JsString::from("a").repeat((LIMIT + 1) as i32).into();
+    let before = mem();
+    let e = cl_analyze(&big).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::RangeError>());
+    assert!(message(&e).contains("67108864 bytes (64 MiB)"), "{}", message(&e));
+    assert_eq!(mem(), before, "rejected before anything was copied into wasm memory");
+    // under the limit in UTF-16 units, over it in UTF-8 bytes: rejected after the copy
+    let wide: JsValue = js_sys::JsString::from("é").repeat((LIMIT / 2 + 1) as i32).into();
+    assert!(cl_analyze(&wide).unwrap_err().is_instance_of::<js_sys::RangeError>());
+    // mount() of an article over the limit: a RangeError, nothing left behind
+    let t0 = traces();
+    let el = article("");
+    let p = doc().create_element("p").unwrap();
+    p.append_child(&doc().create_text_node("“Hi,” said Jane Doe. ")).unwrap();
+    p.append_child(&doc().create_text_node(&big.as_string().unwrap())).unwrap();
+    el.append_child(&p).unwrap();
+    let outer_len = el.outer_html().len();
+    let before = mem();
+    let e = cl_mount(&el, &JsValue::UNDEFINED).unwrap_err();
+    assert!(e.is_instance_of::<js_sys::RangeError>());
+    assert!(message(&e).contains("claimlens.mount") && message(&e).contains("64 MiB"), "{}", message(&e));
+    assert_eq!(mem(), before);
+    assert_eq!(el.outer_html().len(), outer_len);
+    assert_eq!(traces(), t0);
+    el.remove();
+    still_works();
 }

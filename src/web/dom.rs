@@ -52,12 +52,13 @@ pub(crate) fn add<P: JsCast, C: JsCast>(parent: &P, child: &C) -> Result<(), JsV
 
 
 
-/// An event listener that is removed when dropped.
+/// An event listener that is removed when dropped. `Fn`, not `FnMut`: an event dispatched
+/// synchronously from inside the listener (re-entrantly) runs it again instead of throwing.
 pub(crate) struct Listener {
     target: EventTarget,
     ty: &'static str,
     capture: bool,
-    cb: Closure<dyn FnMut(Event)>,
+    cb: Closure<dyn Fn(Event)>,
 }
 
 impl Listener {
@@ -66,9 +67,9 @@ impl Listener {
         target: &EventTarget,
         ty: &'static str,
         capture: bool,
-        f: impl FnMut(Event) + 'static,
+        f: impl Fn(Event) + 'static,
     ) -> Result<Listener, JsValue> {
-        let cb = Closure::<dyn FnMut(Event)>::new(f);
+        let cb = Closure::<dyn Fn(Event)>::new(f);
         target.add_event_listener_with_callback_and_bool(ty, cb.as_ref().unchecked_ref(), capture)?;
         Ok(Listener { target: target.clone(), ty, capture, cb })
     }
@@ -84,21 +85,60 @@ impl Drop for Listener {
     }
 }
 
-/// The global object (`window` or a worker scope).
-pub(crate) fn global() -> JsValue {
-    js_sys::global().into()
+/// A `RangeError`.
+pub(crate) fn range_error(msg: &str) -> JsValue {
+    js_sys::RangeError::new(msg).into()
 }
 
-/// `CSS.highlights` and the `Highlight` constructor, where the browser has the CSS Custom
-/// Highlight API.
-pub(crate) fn highlight_api() -> Option<(JsValue, Function)> {
-    let g = global();
-    let registry = get(&get(&g, "CSS"), "highlights");
-    let ctor = get(&g, "Highlight").dyn_into::<Function>().ok()?;
-    if registry.is_undefined() || registry.is_null() {
+/// The `nodeType` of a DOM node from any realm (window, iframe, `DOMParser` document), `None`
+/// for anything else. A WebIDL brand check: this realm's `Node.prototype.nodeType` getter,
+/// applied to `v`, throws a `TypeError` for any value that is not a real node (a plain object
+/// faking `nodeType` included), whatever realm the node comes from. Reads no property of `v`.
+pub(crate) fn node_type(v: &JsValue) -> Option<u32> {
+    if !v.is_object() {
         return None;
     }
-    Some((registry, ctor))
+    v.unchecked_ref::<BrandNode>().brand_node_type().ok()
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// This realm's `Node`.
+    #[wasm_bindgen(js_name = Node)]
+    type BrandNode;
+    /// `final`: the glue calls `Node.prototype`'s own `nodeType` getter on the value (looked
+    /// up at call time, so a worker without `Node` gets an error, not a load failure).
+    #[wasm_bindgen(catch, final, method, getter, js_class = "Node", js_name = nodeType)]
+    fn brand_node_type(this: &BrandNode) -> Result<u32, JsValue>;
+}
+
+/// `v` as a DOM element of any realm (see [`node_type`]).
+pub(crate) fn as_element(v: &JsValue) -> Option<Element> {
+    (node_type(v)? == 1).then(|| v.clone().unchecked_into())
+}
+
+/// `v` as a DOM node of any realm.
+pub(crate) fn as_node(v: &JsValue) -> Option<Node> {
+    node_type(v).map(|_| v.clone().unchecked_into())
+}
+
+/// The CSS Custom Highlight API of one window: `CSS.highlights` and `Highlight`.
+pub(crate) struct HighlightApi {
+    pub(crate) registry: JsValue,
+    pub(crate) ctor: Function,
+}
+
+/// The highlight API of `doc`'s window (highlights are registered per window, and an
+/// iframe's ranges must go to the iframe's registry); `None` when the browser lacks it or
+/// the document has no window (`DOMParser`, `createHTMLDocument`).
+pub(crate) fn highlight_api(doc: &Document) -> Option<HighlightApi> {
+    let g: JsValue = doc.default_view()?.into();
+    let registry = get(&get(&g, "CSS"), "highlights");
+    let ctor = get(&g, "Highlight").dyn_into::<Function>().ok()?;
+    if !registry.is_object() {
+        return None;
+    }
+    Some(HighlightApi { registry, ctor })
 }
 
 /// The text node and offset under a viewport point (`caretPositionFromPoint`, else
@@ -106,23 +146,17 @@ pub(crate) fn highlight_api() -> Option<(JsValue, Function)> {
 pub(crate) fn caret_at(doc: &Document, x: f64, y: f64) -> Option<(Node, u32)> {
     let d: &JsValue = doc.as_ref();
     let (xv, yv) = (JsValue::from_f64(x), JsValue::from_f64(y));
-    if get(d, "caretPositionFromPoint").is_function() {
-        let pos = call(d, "caretPositionFromPoint", &[&xv, &yv]).ok()?;
-        let node = get(&pos, "offsetNode").dyn_into::<Node>().ok()?;
-        let off = get(&pos, "offset").as_f64()? as u32;
-        return Some((node, off));
-    }
-    if get(d, "caretRangeFromPoint").is_function() {
-        let r = call(d, "caretRangeFromPoint", &[&xv, &yv]).ok()?;
-        let node = get(&r, "startContainer").dyn_into::<Node>().ok()?;
-        let off = get(&r, "startOffset").as_f64()? as u32;
-        return Some((node, off));
-    }
-    None
+    let [(f, n, o), alt] = [("caretPositionFromPoint", "offsetNode", "offset"), ("caretRangeFromPoint", "startContainer", "startOffset")];
+    let (f, n, o) = if get(d, f).is_function() { (f, n, o) } else { alt };
+    let pos = call(d, f, &[&xv, &yv]).ok()?;
+    Some((as_node(&get(&pos, n))?, get(&pos, o).as_f64()? as u32))
 }
 
 /// A style sheet attached to a document or shadow root: a constructed sheet in
 /// `adoptedStyleSheets` where supported (not subject to `style-src`), else a `<style>`.
+/// Constructed sheets cannot be shared across documents, so each is made with the
+/// `CSSStyleSheet` of the document's own window; a document without a window gets a
+/// `<style>`.
 pub(crate) enum Adopted {
     Sheet(JsValue),
     Style(Element),
@@ -132,14 +166,14 @@ pub(crate) enum Adopted {
 /// `<style>` element when constructed sheets are missing.
 pub(crate) fn adopt(doc: &Document, root: &JsValue, fallback_parent: &Node, css: &str) -> Result<Adopted, JsValue> {
     let list = get(root, "adoptedStyleSheets");
-    if js_sys::Array::is_array(&list) {
-        if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-            sheet.replace_sync(css)?;
-            let arr = js_sys::Array::from(&list);
-            arr.push(&sheet);
-            Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &arr)?;
-            return Ok(Adopted::Sheet(sheet.into()));
-        }
+    let ctor = doc.default_view().and_then(|w| get(&w, "CSSStyleSheet").dyn_into::<Function>().ok());
+    if let (true, Some(ctor)) = (Array::is_array(&list), ctor) {
+        let sheet = Reflect::construct(&ctor, &Array::new())?;
+        call(&sheet, "replaceSync", &[&JsValue::from_str(css)])?;
+        let arr = Array::from(&list);
+        arr.push(&sheet);
+        Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &arr)?;
+        return Ok(Adopted::Sheet(sheet));
     }
     let style = el(doc, "style", &[("data-claimlens-ui", "style")], Some(css))?;
     add(fallback_parent, &style)?;
@@ -151,8 +185,8 @@ pub(crate) fn unadopt(root: &JsValue, a: &Adopted) {
     match a {
         Adopted::Sheet(sheet) => {
             let list = get(root, "adoptedStyleSheets");
-            if js_sys::Array::is_array(&list) {
-                let kept: js_sys::Array = js_sys::Array::from(&list).iter().filter(|s| s != sheet).collect();
+            if Array::is_array(&list) {
+                let kept: Array = Array::from(&list).iter().filter(|s| s != sheet).collect();
                 let _ = Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &kept);
             }
         }

@@ -106,11 +106,19 @@ struct Walk {
     len16: u32,
     brk: bool,
     pre: u32,
+    /// The text went over [`super::MAX_INPUT_BYTES`]; the walk stops.
+    over: bool,
 }
 
 impl Walk {
     fn text_node(&mut self, node: Node) {
         let t: Text = node.unchecked_into();
+        // UTF-16 units never outnumber UTF-8 bytes: a node too long in units is too long in
+        // bytes, and is rejected before its text is copied into wasm memory
+        if self.len16 as usize + t.length() as usize > super::MAX_INPUT_BYTES {
+            self.over = true;
+            return;
+        }
         let data = t.data();
         if data.is_empty() {
             return;
@@ -144,6 +152,7 @@ impl Walk {
                 _ => self.hints.push(Block { span: Span::new(byte_start, end), role }),
             }
         }
+        self.over = self.text.len() > super::MAX_INPUT_BYTES;
         self.nodes.push(t);
         self.starts.push(start);
         self.lens.push(n16);
@@ -151,7 +160,7 @@ impl Walk {
 
     fn children(&mut self, parent: &Node) {
         let mut child = parent.first_child();
-        while let Some(c) = child {
+        while let (Some(c), false) = (child, self.over) {
             let next = c.next_sibling();
             match c.node_type() {
                 Node::TEXT_NODE => self.text_node(c),
@@ -191,7 +200,11 @@ impl Walk {
 
 impl TextModel {
     /// Reads the text of `root`.
-    pub(crate) fn read(root: &Element) -> TextModel {
+    ///
+    /// # Errors
+    /// A `RangeError` when the text is over [`super::MAX_INPUT_BYTES`] bytes of UTF-8 (read no
+    /// further than the limit).
+    pub(crate) fn read(root: &Element) -> Result<TextModel, JsValue> {
         let mut w = Walk {
             roles: Vec::new(),
             hints: Vec::new(),
@@ -202,13 +215,22 @@ impl TextModel {
             len16: 0,
             brk: true,
             pre: 0,
+            over: false,
         };
         w.children(root);
         // the placeholders that only separated runs go
         w.hints.retain(|h| h.span.start != usize::MAX);
+        if w.over {
+            return Err(super::too_large("claimlens.mount: the article's text"));
+        }
         let mut m = TextModel { text: w.text, nodes: w.nodes, starts: w.starts, lens: w.lens, hints: w.hints, index: Map::new() };
         m.reindex();
-        m
+        Ok(m)
+    }
+
+    /// No text.
+    pub(crate) fn empty() -> TextModel {
+        TextModel { text: String::new(), nodes: Vec::new(), starts: Vec::new(), lens: Vec::new(), hints: Vec::new(), index: Map::new() }
     }
 
     /// Replaces the node table (after `<mark>` wrapping split nodes); `text` is unchanged.

@@ -1,9 +1,9 @@
 //! `mount(element, options)`: the options object, checked strictly (a `TypeError` names the
 //! bad field and what it accepts).
 
-use super::dom::{get, type_error};
+use super::dom::{as_element, get, type_error};
 use crate::Kind;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 /// The four kinds, in legend order.
@@ -55,15 +55,6 @@ pub(crate) struct Options {
     /// Which kinds are highlighted (indexed like [`KINDS`]).
     pub(crate) kinds: [bool; 4],
     pub(crate) theme: Theme,
-}
-
-/// A DOM element, accepted across realms (checked by `nodeType`, not `instanceof`).
-pub(crate) fn as_element(v: &JsValue) -> Option<Element> {
-    if v.is_object() && get(v, "nodeType").as_f64() == Some(1.0) && get(v, "attachShadow").is_function() {
-        Some(v.clone().unchecked_into())
-    } else {
-        None
-    }
 }
 
 impl Options {

@@ -1,13 +1,13 @@
 //! Painting highlights, in two tiers:
 //!
-//! 1. the CSS Custom Highlight API: one `Highlight` per kind in `CSS.highlights`
-//!    (`claimlens-quote`, ...), shared by every mounted article, holding live `Range`s; the
-//!    DOM is not touched;
+//! 1. the CSS Custom Highlight API: one `Highlight` per kind in the `CSS.highlights` of the
+//!    article's window (`claimlens-quote`, ...), shared by every article mounted there,
+//!    holding live `Range`s; the DOM is not touched;
 //! 2. `<mark data-claimlens-kind>` wrapping, which records every text node it split and every
 //!    mark it made, and undoes exactly that (no `normalize()`).
 
 use super::ann::View;
-use super::dom::{call, get, highlight_api};
+use super::dom::{call, get, HighlightApi};
 use super::model::TextModel;
 use super::style::{NAMES, PRIORITY};
 use wasm_bindgen::JsValue;
@@ -29,22 +29,21 @@ fn highlight_name(kind: usize) -> String {
 }
 
 /// The registry's highlight `name`, created (with `priority`) when missing.
-fn highlight(name: &str, priority: i32) -> Result<JsValue, JsValue> {
-    let (registry, ctor) = highlight_api().ok_or_else(|| JsValue::from_str("no highlight API"))?;
+fn highlight(api: &HighlightApi, name: &str, priority: i32) -> Result<JsValue, JsValue> {
     let key = JsValue::from_str(name);
-    let h = call(&registry, "get", &[&key])?;
+    let h = call(&api.registry, "get", &[&key])?;
     if !h.is_undefined() {
         return Ok(h);
     }
-    let h = js_sys::Reflect::construct(&ctor, &js_sys::Array::new())?;
+    let h = js_sys::Reflect::construct(&api.ctor, &js_sys::Array::new())?;
     js_sys::Reflect::set(&h, &JsValue::from_str("priority"), &JsValue::from(priority))?;
-    call(&registry, "set", &[&key, &h])?;
+    call(&api.registry, "set", &[&key, &h])?;
     Ok(h)
 }
 
 /// Removes `range` from highlight `name`, and the highlight from the registry once empty.
-fn unhighlight(name: &str, range: &Range) {
-    let Some((registry, _)) = highlight_api() else { return };
+fn unhighlight(api: &HighlightApi, name: &str, range: &Range) {
+    let registry = &api.registry;
     let key = JsValue::from_str(name);
     let Ok(h) = call(&registry, "get", &[&key]) else { return };
     if h.is_undefined() {
@@ -52,12 +51,13 @@ fn unhighlight(name: &str, range: &Range) {
     }
     let _ = call(&h, "delete", &[range]);
     if get(&h, "size").as_f64() == Some(0.0) {
-        let _ = call(&registry, "delete", &[&key]);
+        let _ = call(registry, "delete", &[&key]);
     }
 }
 
 /// Tier 1: adds a range per shown annotation to its kind's highlight.
 pub(crate) fn paint_highlights(
+    api: &HighlightApi,
     doc: &Document,
     model: &TextModel,
     view: &View,
@@ -72,7 +72,7 @@ pub(crate) fn paint_highlights(
         let Some(r) = model.range(doc, a.start, a.end)? else { continue };
         let slot = hs.get_mut(a.kind).ok_or_else(|| JsValue::from_str("bad kind"))?;
         if slot.is_none() {
-            *slot = Some(highlight(&highlight_name(a.kind), PRIORITY.get(a.kind).copied().unwrap_or(0))?);
+            *slot = Some(highlight(api, &highlight_name(a.kind), PRIORITY.get(a.kind).copied().unwrap_or(0))?);
         }
         if let Some(h) = slot {
             call(h, "add", &[&r])?;
@@ -171,11 +171,14 @@ impl Painted {
     /// Undoes the paint: removes its ranges, unwraps its marks still in the DOM and joins the
     /// pieces of each split node that are still adjacent. Changes the page made meanwhile are
     /// kept.
-    pub(crate) fn undo(&mut self) {
-        for (k, r) in self.ranges.drain(..) {
-            unhighlight(&highlight_name(k), &r);
+    pub(crate) fn undo(&mut self, api: Option<&HighlightApi>) {
+        let ranges = std::mem::take(&mut self.ranges);
+        if let Some(api) = api {
+            for (k, r) in ranges {
+                unhighlight(api, &highlight_name(k), &r);
+            }
         }
-        for (mark, _) in self.marks.drain(..) {
+        for (mark, _) in std::mem::take(&mut self.marks) {
             let Some(parent) = mark.parent_node() else { continue };
             while let Some(c) = mark.first_child() {
                 if parent.insert_before(&c, Some(&mark)).is_err() {
@@ -184,7 +187,7 @@ impl Painted {
             }
             let _ = parent.remove_child(&mark);
         }
-        for (orig, pieces) in self.splits.drain(..) {
+        for (orig, pieces) in std::mem::take(&mut self.splits) {
             for piece in pieces {
                 let adjacent = piece.previous_sibling().is_some_and(|n| n.is_same_node(Some(&orig)));
                 if !adjacent {
@@ -218,19 +221,19 @@ impl Focus {
     pub(crate) fn new() -> Focus {
         Focus(None)
     }
-    pub(crate) fn set(&mut self, r: Option<Range>) {
-        self.clear();
+    pub(crate) fn set(&mut self, api: &HighlightApi, r: Option<Range>) {
+        self.clear(Some(api));
         if let Some(r) = r {
-            if let Ok(h) = highlight("claimlens-focus", 10) {
+            if let Ok(h) = highlight(api, "claimlens-focus", 10) {
                 if call(&h, "add", &[&r]).is_ok() {
                     self.0 = Some(r);
                 }
             }
         }
     }
-    pub(crate) fn clear(&mut self) {
-        if let Some(r) = self.0.take() {
-            unhighlight("claimlens-focus", &r);
+    pub(crate) fn clear(&mut self, api: Option<&HighlightApi>) {
+        if let (Some(r), Some(api)) = (self.0.take(), api) {
+            unhighlight(api, "claimlens-focus", &r);
         }
     }
 }

@@ -79,6 +79,26 @@ impl Sidebar {
             Ok(li)
         };
         let mine = |i: Option<usize>| view.anns.iter().filter(move |a| a.who == i && kinds.get(a.kind) == Some(&true));
+        // one source's `<details>`: its name, a badge, what it said
+        let details = |name: &str, badge: Option<&str>, who: Option<usize>| -> Result<Element, JsValue> {
+            let det = el(doc, "details", &[], None)?;
+            let summary = el(doc, "summary", &[], None)?;
+            add(&summary, &el(doc, "span", &[("class", "name")], Some(name))?)?;
+            if let Some(t) = badge {
+                add(&summary, &el(doc, "span", &[("class", "badge")], Some(t))?)?;
+            }
+            add(&det, &summary)?;
+            let entries = el(doc, "ul", &[("class", "entries")], None)?;
+            for a in mine(who) {
+                add(&entries, &entry(a)?)?;
+            }
+            if entries.first_child().is_none() {
+                add(&det, &el(doc, "p", &[("class", "none")], Some("Named in the article; no statement attributed."))?)?;
+            } else {
+                add(&det, &entries)?;
+            }
+            Ok(det)
+        };
 
         for (ty, heading) in GROUPS {
             let members: Vec<usize> = (0..view.srcs.len()).filter(|&i| view.srcs[i].ty == ty).collect();
@@ -88,45 +108,21 @@ impl Sidebar {
             add(b, &el(doc, "h3", &[], Some(&format!("{heading} ({})", members.len())))?)?;
             let ul = el(doc, "ul", &[], None)?;
             for i in members {
-                let li = el(doc, "li", &[], None)?;
-                let det = el(doc, "details", &[], None)?;
-                let summary = el(doc, "summary", &[], None)?;
-                add(&summary, &el(doc, "span", &[("class", "name")], Some(&view.srcs[i].name))?)?;
-                let n = mine(Some(i)).count();
-                let badge = match n {
+                let badge = match mine(Some(i)).count() {
                     0 => "mentioned".to_owned(),
                     1 => "1 statement".to_owned(),
                     n => format!("{n} statements"),
                 };
-                add(&summary, &el(doc, "span", &[("class", "badge")], Some(&badge))?)?;
-                add(&det, &summary)?;
-                let entries = el(doc, "ul", &[("class", "entries")], None)?;
-                for a in mine(Some(i)) {
-                    add(&entries, &entry(a)?)?;
-                }
-                if n == 0 {
-                    add(&det, &el(doc, "p", &[("class", "none")], Some("Named in the article; no statement attributed."))?)?;
-                } else {
-                    add(&det, &entries)?;
-                }
-                add(&li, &det)?;
+                let li = el(doc, "li", &[], None)?;
+                add(&li, &details(&view.srcs[i].name, Some(&badge), Some(i))?)?;
                 add(&ul, &li)?;
             }
             add(b, &ul)?;
         }
-        let loose: Vec<_> = mine(None).collect();
-        if !loose.is_empty() {
-            add(b, &el(doc, "h3", &[], Some(&format!("Unattributed ({})", loose.len())))?)?;
-            let det = el(doc, "details", &[], None)?;
-            let summary = el(doc, "summary", &[], None)?;
-            add(&summary, &el(doc, "span", &[("class", "name")], Some("No named source"))?)?;
-            add(&det, &summary)?;
-            let entries = el(doc, "ul", &[("class", "entries")], None)?;
-            for a in loose {
-                add(&entries, &entry(a)?)?;
-            }
-            add(&det, &entries)?;
-            add(b, &det)?;
+        let loose = mine(None).count();
+        if loose > 0 {
+            add(b, &el(doc, "h3", &[], Some(&format!("Unattributed ({loose})")))?)?;
+            add(b, &details("No named source", None, None)?)?;
         }
         Ok(())
     }

@@ -47,7 +47,19 @@ fn vars(out: &mut String, fg: &str, tones: &[Tone; 4]) {
     out.push_str(FOCUS_BG);
     for (i, t) in tones.iter().enumerate() {
         let n = NAMES[i];
-        out.push_str(&format!(";--cl-{n}:var(--claimlens-{n},{});--cl-{n}-line:{}", t.bg, t.line));
+        fill(out, ";--cl-@:var(--claimlens-@,%);--cl-@-line:^", n, t.bg, t.line);
+    }
+}
+
+/// Appends `tpl` with `@` replaced by `n`, `%` by `a` and `^` by `b` (smaller than `format!`).
+fn fill(out: &mut String, tpl: &str, n: &str, a: &str, b: &str) {
+    for c in tpl.chars() {
+        match c {
+            '@' => out.push_str(n),
+            '%' => out.push_str(a),
+            '^' => out.push_str(b),
+            c => out.push(c),
+        }
     }
 }
 
@@ -78,11 +90,14 @@ pub(crate) fn page_css() -> String {
         "[data-claimlens-theme=auto]",
     );
     for (i, n) in NAMES.iter().enumerate() {
-        s.push_str(&format!(
-            "::highlight(claimlens-{n}),mark[data-claimlens-kind={n}]{{background-color:var(--cl-{n});color:var(--cl-fg);\
-             text-decoration:underline {} var(--cl-{n}-line);text-decoration-thickness:2px}}",
-            LINE_STYLE[i]
-        ));
+        fill(
+            &mut s,
+            "::highlight(claimlens-@),mark[data-claimlens-kind=@]{background-color:var(--cl-@);color:var(--cl-fg);\
+             text-decoration:underline % var(--cl-@-line);text-decoration-thickness:2px}",
+            n,
+            LINE_STYLE[i],
+            "",
+        );
     }
     s.push_str(
         "mark[data-claimlens-kind]{padding:0;border-radius:0;text-decoration-skip-ink:none;text-underline-offset:.18em}\
@@ -114,10 +129,7 @@ pub(crate) fn sidebar_css() -> String {
          .sw{display:inline-block;padding:0 4px;border-radius:2px;color:var(--cl-fg);text-decoration-thickness:2px}",
     );
     for (i, n) in NAMES.iter().enumerate() {
-        s.push_str(&format!(
-            ".sw-{n}{{background:var(--cl-{n});text-decoration:underline {} var(--cl-{n}-line)}}",
-            LINE_STYLE[i]
-        ));
+        fill(&mut s, ".sw-@{background:var(--cl-@);text-decoration:underline % var(--cl-@-line)}", n, LINE_STYLE[i], "");
     }
     s.push_str(
         "details{border-top:1px solid var(--rule)}summary{cursor:pointer;padding:6px 2px;display:flex;gap:8px;align-items:baseline}\
@@ -146,7 +158,7 @@ pub(crate) fn tooltip_css() -> String {
          dl{margin:2px 0 0;display:grid;grid-template-columns:auto 1fr;gap:0 8px}dt{opacity:.85}dd{margin:0}",
     );
     for n in NAMES {
-        s.push_str(&format!(".sw-{n}{{background:var(--cl-{n})}}"));
+        fill(&mut s, ".sw-@{background:var(--cl-@)}", n, "", "");
     }
     s
 }

@@ -17,15 +17,12 @@ pub(crate) struct Tooltip {
 
 impl Tooltip {
     pub(crate) fn new(doc: &Document, theme: &str) -> Result<Tooltip, JsValue> {
-        let host: HtmlElement = el(doc, "div", &[("data-claimlens-ui", "tooltip"), ("data-theme", theme)], None)?
-            .dyn_into()
-            .map_err(|_| JsValue::from_str("claimlens: not an HTML document"))?;
+        // unchecked: an element of another window is not an instance of this one's HTMLElement
+        let host: HtmlElement = el(doc, "div", &[("data-claimlens-ui", "tooltip"), ("data-theme", theme)], None)?.unchecked_into();
         let st = host.style();
-        st.set_property("position", "absolute")?;
-        st.set_property("z-index", "2147483000")?;
-        st.set_property("top", "0")?;
-        st.set_property("left", "0")?;
-        st.set_property("display", "none")?;
+        for (k, v) in [("position", "absolute"), ("z-index", "2147483000"), ("top", "0"), ("left", "0"), ("display", "none")] {
+            st.set_property(k, v)?;
+        }
         let root = shadow(&host)?;
         adopt(doc, root.as_ref(), root.as_ref(), &tooltip_css())?;
         let tip = el(doc, "div", &[("class", "tip"), ("role", "tooltip"), ("id", "claimlens-tip")], None)?;
@@ -71,7 +68,14 @@ impl Tooltip {
                     row("Cue", &format!("“{}”", excerpt(c, 60)))?;
                 }
                 if !a.via.is_empty() {
-                    row("Via", &a.via.join(", "))?;
+                    let mut via = String::new();
+                    for v in &a.via {
+                        if !via.is_empty() {
+                            via.push_str(", ");
+                        }
+                        via.push_str(v);
+                    }
+                    row("Via", &via)?;
                 }
                 for (label, ids) in [("Disputed by", &a.disputed_by), ("Disputes", &a.denies)] {
                     for &d in ids {
