@@ -54,8 +54,11 @@ pub(crate) enum List {
     ClaimNoun,
 }
 
+/// How many lists there are.
+pub(crate) const LIST_COUNT: usize = 13;
+
 /// Every list by its number in [`TABLE`].
-const LISTS: [List; 13] = [
+const LISTS: [List; LIST_COUNT] = [
     List::Speech,
     List::Title,
     List::Outlet,
