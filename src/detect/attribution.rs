@@ -42,7 +42,7 @@ pub(crate) fn speech_cues<'a>(cx: &'a Context, span: Span) -> impl DoubleEndedIt
 /// How many speech cues a backward search looks at (those inside quotations included). A
 /// sentence of news has a handful of speech verbs; only made-up text (one sentence of
 /// thousands of `said`) has more, and there the bound keeps each search constant-time.
-pub(crate) const CUES_BACK: usize = 64;
+pub(crate) const CUES_BACK: usize = 16;
 
 /// [`speech_cues`] inside `span`, the last first, among its last [`CUES_BACK`] speech cues.
 pub(crate) fn speech_cues_back<'a>(cx: &'a Context, span: Span) -> impl Iterator<Item = &'a Cue> + 'a {

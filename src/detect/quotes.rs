@@ -134,9 +134,10 @@ impl Memo {
 
 /// Rule 4 for the quotations of one paragraph, in text order: the subject of the last speech
 /// cue before a quotation. A cue in a sentence that ended before the quotation has the same
-/// subject for every later quotation, so it is read once and its answer kept (`settled`);
-/// only the cues of the quotation's own sentence are read again, the last
-/// [`attribution::CUES_BACK`] of them at most.
+/// subject for every later quotation, so it is read once and its answer kept (`settled`).
+/// The cues of the quotation's own sentence need no reading: rule 2 ([`attribute`]) asked
+/// each of them the same question, with the same bounds, and got no answer, or the quotation
+/// would have its speaker already.
 #[derive(Default)]
 struct EarlierCues {
     para: Option<usize>,
@@ -175,7 +176,9 @@ impl EarlierCues {
             }
             self.next += 1;
         }
-        let upto = ids.partition_point(|&i| doc.cues[i as usize].span.start < pos).max(self.next);
+        // cues of earlier sentences left unsettled (one ran past `pos`): read them now
+        let own = doc.sentences[doc.sentence_at(pos)].start;
+        let upto = ids.partition_point(|&i| doc.cues[i as usize].span.start < own).max(self.next);
         (self.next..upto)
             .rev()
             .map(cue)
