@@ -458,6 +458,10 @@ const INTRODUCTORY: &[&str] = &[
     "nonetheless", "nevertheless", "moreover", "indeed", "overall", "finally", "first", "next",
 ];
 
+/// How many tokens into a sentence its subject is looked for: real sentences name it within
+/// the first few words.
+const LEAD: usize = 64;
+
 const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their", "its", "our", "this", "that"];
 
 impl Mentions {
@@ -572,6 +576,9 @@ impl Mentions {
     /// (`In 2022, President Putin deployed …` → Putin), looking no further than `before`.
     pub fn sentence_subject(&self, doc: &Document, sentence: Span, before: usize) -> Option<Subject> {
         let toks = doc.tokens_in(Span::new(sentence.start, before));
+        // the first words come among the first LEAD tokens (a sentence opening with more
+        // punctuation than that has no subject to find)
+        let toks = &toks[..toks.len().min(LEAD)];
         let first = toks.iter().find(|t| t.is_word())?;
         let w = doc.slice(first.span).to_ascii_lowercase();
         let mut pos = first.span.start;
@@ -623,8 +630,8 @@ impl Mentions {
             // `X, APPOSITIVE, said`: the clause's first noun phrase, or a name standing as the
             // appositive (`A union spokesman, Ray Odom, said`)
             let clause = Span::new(floor, t.span.start);
-            let commas: Vec<usize> = doc.tokens_in(clause).iter().filter(|u| doc.slice(u.span) == ",").map(|u| u.span.start).collect();
-            if let Some(&a) = commas.last() {
+            let last_comma = doc.tokens_in(clause).iter().rev().find(|u| doc.slice(u.span) == ",").map(|u| u.span.start);
+            if let Some(a) = last_comma {
                 // the appositive between the last two commas holds no verb
                 let appositive = doc.tokens_in(Span::new(a + 1, t.span.start));
                 let verbless = !appositive.iter().any(|u| doc.cues_of(List::Speech, u.span).next().is_some());

@@ -725,14 +725,22 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     let mut order: Vec<usize> = (0..findings.len()).collect();
     let key = |i: usize| findings[i].who.map_or(findings[i].span.start, |w| subject_start(w).min(findings[i].span.start));
     crate::analysis::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
+    // per sentence: 0 not read yet, 1 says `in a statement` or `in a letter`, 2 not
+    let mut said_in: Vec<u8> = Vec::new();
     for i in order {
         let f = &findings[i];
         who[i] = f.who.and_then(|s| r.subject(s));
         // `X said in a statement` / `in a letter`: X issued it
         if let Some(c) = who[i] {
-            let s = doc.sentences[doc.sentence_at(f.cue.map_or(f.span.start, |c| c.start))];
-            let said_in = doc.slice(s);
-            if (contains_ci(said_in, "in a statement") || contains_ci(said_in, "in a letter")) && r.clusters[c].ty != SourceType::Publication {
+            let si = doc.sentence_at(f.cue.map_or(f.span.start, |c| c.start));
+            if said_in.is_empty() {
+                said_in = vec![0; doc.sentences.len()];
+            }
+            if let Some(state @ 0) = said_in.get_mut(si) {
+                let t = doc.slice(doc.sentences[si]);
+                *state = if contains_ci(t, "in a statement") || contains_ci(t, "in a letter") { 1 } else { 2 };
+            }
+            if said_in.get(si) == Some(&1) && r.clusters[c].ty != SourceType::Publication {
                 r.issuer = Some(c);
             }
         }

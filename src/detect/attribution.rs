@@ -35,9 +35,23 @@ pub(crate) fn verb(c: &Cue) -> Verb {
 }
 
 /// Speech cues inside `span` that are not inside a quotation.
-pub(crate) fn speech_cues<'a>(cx: &'a Context, span: Span) -> impl Iterator<Item = &'a Cue> + 'a {
+pub(crate) fn speech_cues<'a>(cx: &'a Context, span: Span) -> impl DoubleEndedIterator<Item = &'a Cue> + 'a {
     cx.doc.cues_of(List::Speech, span).filter(move |c| cx.doc.quote_containing(c.span.start).is_none())
 }
+
+/// How many speech cues a backward search looks at (those inside quotations included). A
+/// sentence of news has a handful of speech verbs; only made-up text (one sentence of
+/// thousands of `said`) has more, and there the bound keeps each search constant-time.
+pub(crate) const CUES_BACK: usize = 16;
+
+/// [`speech_cues`] inside `span`, the last first, among its last [`CUES_BACK`] speech cues.
+pub(crate) fn speech_cues_back<'a>(cx: &'a Context, span: Span) -> impl Iterator<Item = &'a Cue> + 'a {
+    cx.doc.cues_of(List::Speech, span).rev().take(CUES_BACK).filter(move |c| cx.doc.quote_containing(c.span.start).is_none())
+}
+
+/// How deep `…, saying` / `… and said` may lead back from verb to earlier verb (`Fiorina said,
+/// adding that …`): real sentences chain two or three.
+const CHAIN: u8 = 4;
 
 /// The subject of a speech cue: before it (`Peskov said`, `the company has denied`) or, for
 /// inverted and `according to` forms, after it (`said Greta Holm`, `according to Reuters`).
@@ -48,6 +62,11 @@ pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) 
 
 /// [`subject_of`] for any verb phrase at `span` (a denial or claim cue), read as `v`.
 pub(crate) fn subject_of_verb(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usize) -> Option<Subject> {
+    subject_chained(cx, span, v, floor, ceiling, 0)
+}
+
+/// [`subject_of_verb`], `depth` verbs down a chain of `…, saying` / `… and said`.
+fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usize, depth: u8) -> Option<Subject> {
     if v == Verb::According {
         return cx.mentions.subject_after(cx.doc, span.end, ceiling);
     }
@@ -63,11 +82,11 @@ pub(crate) fn subject_of_verb(cx: &Context, span: Span, v: Verb, floor: usize, c
     if (word.ends_with("ing") && (prev == "," || after_document)) || prev == "and" || prev == "but" {
         let s = doc.sentences[doc.sentence_at(span.start)];
         // `Fiorina said, adding that …`: the speaker of the speech verb before it
-        let earlier = speech_cues(cx, Span::new(s.start.max(floor), span.start))
-            .filter(|c| matches!(verb(c), Verb::Speech | Verb::Deny) && !doc.slice(c.span).ends_with("ing"))
-            .last();
+        let earlier = speech_cues_back(cx, Span::new(s.start.max(floor), span.start))
+            .find(|c| matches!(verb(c), Verb::Speech | Verb::Deny) && !doc.slice(c.span).ends_with("ing"))
+            .filter(|_| depth < CHAIN);
         if let Some(e) = earlier {
-            if let Some(subject) = subject_of(cx, e, s.start.max(floor), span.start) {
+            if let Some(subject) = subject_chained(cx, e.span, verb(e), s.start.max(floor), span.start, depth + 1) {
                 return Some(subject);
             }
         }

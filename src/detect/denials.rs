@@ -28,8 +28,8 @@
 //! ... the post was false`).
 
 
-use super::attribution::{speech_cues, subject_of};
-use super::scope::{self, clause, is_headline, word, Suppressors, BE};
+use super::attribution::{speech_cues, speech_cues_back, subject_of};
+use super::scope::{self, is_headline, word, Boundaries, Suppressors, BE};
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
 use crate::document::{Document, TokenKind};
@@ -288,7 +288,7 @@ const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter"
 /// A speech verb outside quotes before `pos` in its sentence (`The commission said ...`).
 fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {
     let s = cx.doc.sentences[cx.doc.sentence_at(pos)];
-    speech_cues(cx, Span::new(s.start, pos)).last()
+    speech_cues_back(cx, Span::new(s.start, pos)).next()
 }
 
 /// `there is no ...`: in a source's words only.
@@ -412,10 +412,11 @@ impl Detector for Denials {
         crate::analysis::sort_indices_by_key(&mut hits, |h| (h.cue.start, std::cmp::Reverse(h.cue.end)));
 
         let mut last: Option<(Span, usize)> = None; // span and paragraph of the last denial
+        let mut bounds: Option<Boundaries> = None;
         for h in hits {
             let p = doc.paragraph_at(h.cue.start);
             let span = h.span.unwrap_or_else(|| {
-                let cl = clause(doc, h.cue);
+                let cl = bounds.get_or_insert_with(|| Boundaries::of(doc)).clause(doc, h.cue);
                 Span::new(h.cue.start, cl.end.max(h.cue.end))
             });
             if let Some((prev, pp)) = last {
@@ -451,8 +452,7 @@ fn who_of(cx: &Context, h: &Hit, speakers: &[(Span, Option<Subject>)], span: Spa
         return speech_cues(cx, span).next().and_then(|c| subject_of(cx, c, s.start, s.end));
     }
     if h.who == Who::Speaker {
-        let before: Vec<&Cue> = speech_cues(cx, Span::new(s.start, h.cue.start)).collect();
-        if let Some(w) = before.iter().rev().take(4).find_map(|c| subject_of(cx, c, s.start, s.end)) {
+        if let Some(w) = speech_cues_back(cx, Span::new(s.start, h.cue.start)).take(4).find_map(|c| subject_of(cx, c, s.start, s.end)) {
             return Some(w);
         }
     }

@@ -16,7 +16,7 @@ use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
 use crate::document::{QuotePair, TokenKind};
 use crate::entities::Subject;
-use crate::lexicon::{tag_name, List};
+use crate::lexicon::{tag_name, Cue, List};
 use crate::span::Span;
 
 /// The quote detector.
@@ -30,15 +30,16 @@ impl Detector for Quotes {
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
         let first = found.len();
+        let mut memo = Memo::default();
         // (finding index, paragraph) of quotes, to share speakers inside a paragraph
         let mut para_of: Vec<usize> = Vec::new();
         for q in doc.quotes.iter().filter(|q| q.depth == 0) {
-            if is_title(cx, q) {
+            if is_title(cx, q, &mut memo) {
                 continue;
             }
             let mut f = Finding::new(Kind::Quote, q.span);
             f.partial = is_partial(cx, q);
-            if let Some((cue, who, via)) = attribute(cx, q) {
+            if let Some((cue, who, via)) = attribute(cx, q, &mut memo) {
                 f.cue = cue;
                 f.who = Some(who);
                 f.via = via.into_iter().collect();
@@ -46,50 +47,146 @@ impl Detector for Quotes {
             para_of.push(doc.paragraph_at(q.span.start));
             found.push(f);
         }
-        // 3: share speakers inside a paragraph (nearest attributed quote, earlier first)
+        // 3: share speakers inside a paragraph: the nearest attributed quote before, else the
+        // nearest after (one pass each way)
         let n = found.len() - first;
-        for k in 0..n {
-            if found[first + k].who.is_some() {
-                continue;
+        let attributed: Vec<bool> = found[first..].iter().map(|f| f.who.is_some()).collect();
+        let mut later = vec![None; n];
+        let mut next = None;
+        for k in (0..n).rev() {
+            next = next.filter(|&j| para_of[j] == para_of[k]);
+            later[k] = next;
+            if attributed[k] {
+                next = Some(k);
             }
-            let p = para_of[k];
-            let earlier = (0..k).rev().take_while(|&j| para_of[j] == p).find(|&j| found[first + j].who.is_some());
-            let later = (k + 1..n).take_while(|&j| para_of[j] == p).find(|&j| found[first + j].who.is_some());
-            if let Some(j) = earlier.or(later) {
+        }
+        let mut earlier = None;
+        for k in 0..n {
+            earlier = earlier.filter(|&j| para_of[j] == para_of[k]);
+            if attributed[k] {
+                earlier = Some(k);
+            } else if let Some(j) = earlier.or(later[k]) {
                 found[first + k].who = found[first + j].who;
                 found[first + k].via = found[first + j].via.clone();
             }
         }
         // 4 and 5: an earlier speech cue in the paragraph; the previous paragraph's speaker
         let mut last_speaker: Option<(usize, Subject)> = None; // (paragraph, subject)
+        let mut cues = EarlierCues::default();
+        // (paragraph, it holds nothing but its quotations, the colon-introduced speaker)
+        let mut para_memo: Option<(usize, bool, Option<Option<Subject>>)> = None;
         for k in 0..n {
             let p = para_of[k];
             if found[first + k].who.is_none() {
                 let q = found[first + k].span;
                 let para = doc.paragraphs[p];
-                let before = Span::new(para.start, q.start);
-                let cue_subject = speech_cues(cx, before)
-                    .filter(|c| matches!(verb(c), Verb::Speech | Verb::Quoted))
-                    .filter_map(|c| {
-                        let s = doc.sentences[doc.sentence_at(c.span.start)];
-                        subject_of(cx, c, s.start, s.end.min(q.start))
-                    })
-                    .last();
-                // a paragraph that is nothing but quotation continues the previous speaker
-                let last_end = doc.quotes_starting_in(para).map(|x| x.span.end).max().unwrap_or(q.end);
-                let only_quote = doc.between(para.start, q.start).trim().is_empty()
-                    && doc.between(last_end, para.end).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+                let cue_subject = cues.before(cx, p, q.start);
+                // a paragraph that is nothing but quotation continues the previous speaker (the
+                // paragraph's tail after its last quotation is read once)
+                let pm = match &mut para_memo {
+                    Some(m) if m.0 == p => m,
+                    m => {
+                        let last_end = doc.quotes_starting_in(para).map(|x| x.span.end).max().unwrap_or(q.end);
+                        let tail = doc.between(last_end, para.end).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+                        m.insert((p, tail, None))
+                    }
+                };
+                let only_quote = pm.1 && doc.between(para.start, q.start).trim_start().is_empty();
                 found[first + k].who = cue_subject
                     .or_else(|| match last_speaker {
                         Some((lp, s)) if only_quote && lp + 1 == p => Some(s),
                         _ => None,
                     })
-                    .or_else(|| if only_quote { introduced_by_colon(cx, p) } else { None });
+                    .or_else(|| if only_quote { *pm.2.get_or_insert_with(|| introduced_by_colon(cx, p)) } else { None });
             }
             if let Some(s) = found[first + k].who {
                 last_speaker = Some((p, s));
             }
         }
+    }
+}
+
+/// What the detector works out once per sentence and reuses for every quotation in it
+/// (quotations come in text order, so the last sentence's entry is the one asked again).
+#[derive(Default)]
+struct Memo {
+    /// For [`is_title`]: (sentence, it has a speech cue, capitalised words, lower-case words
+    /// of four letters or more).
+    title: Option<(usize, bool, usize, usize)>,
+    /// (sentence, the outlet it cites, by [`attribution::via_in`]).
+    via: Option<(usize, Option<Subject>)>,
+    /// (sentence, its first `according to` cue with a subject, and that subject).
+    according: Option<(usize, Option<(Span, Subject)>)>,
+}
+
+impl Memo {
+    fn via_in(&mut self, cx: &Context, si: usize) -> Option<Subject> {
+        match self.via {
+            Some((s, v)) if s == si => v,
+            _ => {
+                let v = attribution::via_in(cx, cx.doc.sentences[si]);
+                self.via = Some((si, v));
+                v
+            }
+        }
+    }
+}
+
+/// Rule 4 for the quotations of one paragraph, in text order: the subject of the last speech
+/// cue before a quotation. A cue in a sentence that ended before the quotation has the same
+/// subject for every later quotation, so it is read once and its answer kept (`settled`).
+/// The cues of the quotation's own sentence need no reading: rule 2 ([`attribute`]) asked
+/// each of them the same question, with the same bounds, and got no answer, or the quotation
+/// would have its speaker already.
+#[derive(Default)]
+struct EarlierCues {
+    para: Option<usize>,
+    /// Index into the speech cues ([`crate::document::Document::list_cues`]): those before it
+    /// are settled.
+    next: usize,
+    /// The subject of the last settled cue that has one.
+    settled: Option<Subject>,
+}
+
+impl EarlierCues {
+    fn before(&mut self, cx: &Context, p: usize, pos: usize) -> Option<Subject> {
+        let doc = cx.doc;
+        let ids = doc.list_cues(List::Speech);
+        let cue = |k: usize| &doc.cues[ids[k] as usize];
+        if self.para != Some(p) {
+            let start = doc.paragraphs[p].start;
+            *self = EarlierCues { para: Some(p), next: ids.partition_point(|&i| doc.cues[i as usize].span.start < start), settled: None };
+        }
+        let speaks = |c: &Cue| matches!(verb(c), Verb::Speech | Verb::Quoted) && doc.quote_containing(c.span.start).is_none();
+        let subject = |c: &Cue, ceiling: usize| {
+            let s = doc.sentences[doc.sentence_at(c.span.start)];
+            subject_of(cx, c, s.start, s.end.min(ceiling))
+        };
+        // settle the cues that, and whose sentence, ended before `pos`
+        while self.next < ids.len() && cue(self.next).span.start < pos {
+            let c = cue(self.next);
+            let s = doc.sentences[doc.sentence_at(c.span.start)];
+            if c.span.end > pos || s.end > pos {
+                break;
+            }
+            if speaks(c) {
+                if let Some(who) = subject(c, s.end) {
+                    self.settled = Some(who);
+                }
+            }
+            self.next += 1;
+        }
+        // cues of earlier sentences left unsettled (one ran past `pos`): read them now
+        let own = doc.sentences[doc.sentence_at(pos)].start;
+        let upto = ids.partition_point(|&i| doc.cues[i as usize].span.start < own).max(self.next);
+        (self.next..upto)
+            .rev()
+            .map(cue)
+            .filter(|c| c.span.end <= pos)
+            .take(attribution::CUES_BACK)
+            .filter(|c| speaks(c))
+            .find_map(|c| subject(c, pos))
+            .or(self.settled)
     }
 }
 
@@ -110,10 +207,10 @@ fn introduced_by_colon(cx: &Context, p: usize) -> Option<Subject> {
 
 /// True when the quotation is a title: a title word just before it (`book`, `film`, `song`),
 /// or a short phrase in title case with no speech cue in its sentence.
-fn is_title(cx: &Context, q: &QuotePair) -> bool {
+fn is_title(cx: &Context, q: &QuotePair, memo: &mut Memo) -> bool {
     let doc = cx.doc;
     let inner = q.inner();
-    let words: Vec<_> = doc.tokens_in(inner).iter().filter(|t| t.is_word()).copied().collect();
+    let words: Vec<_> = doc.tokens_in(inner).iter().filter(|t| t.is_word()).take(13).copied().collect();
     if words.is_empty() || words.len() > 12 {
         return false;
     }
@@ -168,19 +265,34 @@ fn is_title(cx: &Context, q: &QuotePair) -> bool {
         && !text.ends_with(['!', '?', '.'])
         && !text.contains(['.', '!', '?', ';']);
     if title_case {
-        let s = doc.sentences[doc.sentence_at(q.span.start)];
-        let has_cue = speech_cues(cx, s).next().is_some();
-        let starts_sentence = doc.between(s.start, q.span.start).trim().is_empty();
-        // in a headline written in title case, title case says nothing
-        let (mut upper, mut lower) = (0, 0);
-        for t in doc.tokens_in(s).iter().filter(|t| !q.span.contains(t.span)) {
-            match t.kind {
-                TokenKind::Capitalized => upper += 1,
-                TokenKind::Lower if doc.slice(t.span).len() > 3 => lower += 1,
-                _ => {}
+        let si = doc.sentence_at(q.span.start);
+        let s = doc.sentences[si];
+        let count = |span: Span| {
+            let (mut upper, mut lower) = (0, 0);
+            for t in doc.tokens_in(span) {
+                match t.kind {
+                    TokenKind::Capitalized => upper += 1,
+                    TokenKind::Lower if doc.slice(t.span).len() > 3 => lower += 1,
+                    _ => {}
+                }
             }
-        }
-        let headline = upper > lower;
+            (upper, lower)
+        };
+        // the sentence's figures once, less those of the quotation
+        let (has_cue, upper, lower) = match memo.title {
+            Some((m, c, u, l)) if m == si => (c, u, l),
+            _ => {
+                let (u, l) = count(s);
+                let c = speech_cues(cx, s).next().is_some();
+                memo.title = Some((si, c, u, l));
+                (c, u, l)
+            }
+        };
+        let inside = Span::new(s.start.max(q.span.start), s.end.min(q.span.end));
+        let (qu, ql) = if inside.start < inside.end { count(inside) } else { (0, 0) };
+        let starts_sentence = doc.between(s.start, q.span.start).trim_start().is_empty();
+        // in a headline written in title case, title case says nothing
+        let headline = upper - qu > lower - ql;
         return !has_cue && !starts_sentence && !headline;
     }
     false
@@ -202,6 +314,10 @@ fn is_partial(cx: &Context, q: &QuotePair) -> bool {
     doc.cues_of(List::Speech, prev.span).next().is_none()
 }
 
+/// How many tokens before a quotation are searched for the outlet it was said to (`told
+/// TASS: “…”`): more than any sentence of news holds before its quotation.
+const VIA_TOKENS: usize = 400;
+
 /// Words that start a clause of their own between a quotation and a later speech verb.
 const CLAUSE_WORDS: &[&str] = &[
     "including", "because", "which", "that", "while", "as", "but", "and", "after", "before", "when",
@@ -209,20 +325,21 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 /// The cue, speaker and via of a quotation from cues after or before it in its sentence.
-fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Option<Subject>)> {
+fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Span>, Subject, Option<Subject>)> {
     let doc = cx.doc;
     let para = doc.paragraphs[doc.paragraph_at(q.span.start)];
     // 1: after the closing mark, up to the sentence end or the next quotation
     if q.close.is_some() {
-        let si = doc.sentence_at(q.span.end.saturating_sub(1));
+        let mut si = doc.sentence_at(q.span.end.saturating_sub(1));
         let mut s = doc.sentences[si];
         // a quotation that ends its sentence is attributed by the next (`“…?” Hannity pressed.`)
         let opening = doc.sentences[doc.sentence_at(q.span.start)];
         let starts_sentence = doc.between(opening.start, q.span.start).trim().is_empty();
         if s.end <= q.span.end && starts_sentence {
-            let short = |n: &Span| doc.tokens_in(*n).iter().filter(|t| t.is_word()).count() <= 6;
+            let short = |n: &Span| doc.tokens_in(*n).iter().filter(|t| t.is_word()).take(7).count() <= 6;
             if let Some(next) = doc.sentences.get(si + 1).filter(|n| n.start < para.end && n.start <= q.span.end + 2 && short(n)) {
                 s = *next;
+                si += 1;
             }
         }
         let mut end = s.end.max(q.span.end).min(para.end);
@@ -247,7 +364,7 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
                 break;
             }
             if let Some(who) = subject_of(cx, c, q.span.end, after.end) {
-                let via = attribution::via_of(cx, c, after.end).or_else(|| attribution::via_in(cx, s));
+                let via = attribution::via_of(cx, c, after.end).or_else(|| memo.via_in(cx, si));
                 return Some((Some(c.span), who, via));
             }
         }
@@ -290,20 +407,31 @@ fn attribute(cx: &Context, q: &QuotePair) -> Option<(Option<Span>, Subject, Opti
         }
     }
     // 2: before the opening mark in its sentence (latest cue first)
-    let s = doc.sentences[doc.sentence_at(q.span.start)];
+    let si = doc.sentence_at(q.span.start);
+    let s = doc.sentences[si];
     let before = Span::new(s.start.max(para.start), q.span.start);
-    let cues: Vec<_> = speech_cues(cx, before).filter(|c| !matches!(verb(c), Verb::According)).collect();
-    for c in cues.iter().rev() {
+    for c in attribution::speech_cues_back(cx, before).filter(|c| !matches!(verb(c), Verb::According)) {
         if let Some(who) = subject_of(cx, c, s.start, q.span.start) {
-            let via = attribution::via_in(cx, Span::new(s.start, q.span.start));
+            // the outlet among the words before the quotation (at most VIA_TOKENS of them)
+            let i = doc.token_at(q.span.start);
+            let from = doc.tokens.get(i.saturating_sub(VIA_TOKENS)).map_or(s.start, |t| t.span.start.max(s.start));
+            let via = attribution::via_in(cx, Span::new(from, q.span.start));
             return Some((Some(c.span), who, via));
         }
     }
-    // `according to X, “…”`
-    for c in speech_cues(cx, s).filter(|c| matches!(verb(c), Verb::According)) {
-        if let Some(who) = subject_of(cx, c, s.start, s.end) {
-            return Some((Some(c.span), who, None));
+    // `according to X, “…”` (the sentence's first such cue with a subject, found once)
+    let according = match memo.according {
+        Some((m, a)) if m == si => a,
+        _ => {
+            let a = speech_cues(cx, s)
+                .filter(|c| matches!(verb(c), Verb::According))
+                .find_map(|c| subject_of(cx, c, s.start, s.end).map(|who| (c.span, who)));
+            memo.according = Some((si, a));
+            a
         }
+    };
+    if let Some((cue, who)) = according {
+        return Some((Some(cue), who, None));
     }
     // `Mr. Smith shot back: “…”`: a colon introduces the quotation; the clause before it speaks
     if doc.between(s.start, q.span.start).trim_end().ends_with(':') {

@@ -24,34 +24,38 @@ fn ends_clause(doc: &Document, i: usize) -> bool {
     }
 }
 
-/// The clause around `cue` inside its sentence: from the last clause boundary before it to
-/// the next one after it (or the sentence's edges).
-pub(crate) fn clause(doc: &Document, cue: Span) -> Span {
-    let s = doc.sentences[doc.sentence_at(cue.start)];
-    let toks = &doc.tokens;
-    let first = doc.token_at(s.start);
-    let at = doc.token_at(cue.start);
-    let mut start = s.start;
-    let mut i = at;
-    while i > first {
-        i -= 1;
-        if ends_clause(doc, i) {
-            start = toks.get(i + 1).map_or(s.start, |t| t.span.start);
-            // a comma's clause starts after the opener word only for `and`/`but`
-            break;
-        }
+/// The tokens that end a clause, found in one pass over the text, so that finding the clause
+/// around a cue costs two binary searches however long its sentence is.
+pub(crate) struct Boundaries(Vec<u32>);
+
+impl Boundaries {
+    pub fn of(doc: &Document) -> Boundaries {
+        Boundaries((0..doc.tokens.len()).filter(|&i| ends_clause(doc, i)).map(|i| i as u32).collect())
     }
-    let mut end = s.end;
-    let mut j = doc.token_at(cue.end);
-    while j < toks.len() && toks[j].span.end <= s.end {
-        if ends_clause(doc, j) {
-            end = toks[j].span.start;
-            break;
-        }
-        j += 1;
+
+    /// The clause around `cue` inside its sentence: from the last clause boundary before it
+    /// to the next one after it (or the sentence's edges).
+    pub fn clause(&self, doc: &Document, cue: Span) -> Span {
+        let s = doc.sentences[doc.sentence_at(cue.start)];
+        let toks = &doc.tokens;
+        let first = doc.token_at(s.start);
+        let at = doc.token_at(cue.start);
+        let b = &self.0;
+        // the last boundary among the sentence's tokens before the cue
+        let k = b.partition_point(|&i| (i as usize) < at);
+        let start = match k.checked_sub(1).map(|k| b[k] as usize) {
+            Some(i) if i >= first => toks.get(i + 1).map_or(s.start, |t| t.span.start),
+            _ => s.start,
+        };
+        // the first boundary from the cue's end on, inside the sentence
+        let j = doc.token_at(cue.end);
+        let end = match b.get(b.partition_point(|&i| (i as usize) < j)).map(|&i| i as usize) {
+            Some(i) if toks[i].span.end <= s.end => toks[i].span.start,
+            _ => s.end,
+        };
+        let end = end.max(cue.end);
+        trim(doc, Span::new(start.min(cue.start), end))
     }
-    let end = end.max(cue.end);
-    trim(doc, Span::new(start.min(cue.start), end))
 }
 
 /// `span` without trailing spaces and closing punctuation other than quote marks.

@@ -26,8 +26,8 @@
 //! strongest of theirs. The source is the object of `according to`, the unnamed source, the
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
-use super::attribution::{speech_cues, subject_of, subject_of_verb, verb, Verb};
-use super::scope::{clause, clause_follows, is_headline, title_case, word, Suppressors, BE, DETERMINER};
+use super::attribution::{speech_cues, speech_cues_back, subject_of, subject_of_verb, verb, Verb};
+use super::scope::{clause_follows, Boundaries, is_headline, title_case, word, Suppressors, BE, DETERMINER};
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
 use crate::document::{Document, TokenKind};
@@ -349,9 +349,11 @@ impl Detector for Unverified {
         crate::analysis::sort_indices_by_key(&mut hits, |h| (h.span.map_or(h.cue.start, |s| s.start), h.cue.start));
 
         let first = found.len();
+        let mut bounds: Option<Boundaries> = None;
+        let mut according = According::default();
         for h in hits {
-            let span = h.span.unwrap_or_else(|| clause(doc, h.cue));
-            let who = who_of(cx, &h, span);
+            let span = h.span.unwrap_or_else(|| bounds.get_or_insert_with(|| Boundaries::of(doc)).clause(doc, h.cue));
+            let who = who_of(cx, &h, span, &mut according);
             if let Some(last) = found[first..].last_mut() {
                 if last.span.overlaps(span) || last.span.end > span.start {
                     if rank(h.subtype) > rank(last.subtype.unwrap_or("")) {
@@ -376,12 +378,26 @@ impl Detector for Unverified {
     }
 }
 
-/// The `according to` source of the sentence at `pos`, if it has one outside quotes.
-fn according_in(cx: &Context, s: Span) -> Option<Subject> {
-    let doc = cx.doc;
-    doc.cues_of(List::Unverified, s)
-        .filter(|c| doc.slice(c.span).eq_ignore_ascii_case("according to") && doc.quote_containing(c.span.start).is_none())
-        .find_map(|c| cx.mentions.subject_after(doc, after_by(doc, c.span.end, s.end), s.end))
+/// The `according to` source of a sentence, if it has one outside quotes; the last sentence
+/// asked is remembered (claims come in text order, several to a sentence).
+#[derive(Default)]
+struct According(Option<(Span, Option<Subject>)>);
+
+impl According {
+    fn source(&mut self, cx: &Context, s: Span) -> Option<Subject> {
+        if let Some((m, who)) = self.0 {
+            if m == s {
+                return who;
+            }
+        }
+        let doc = cx.doc;
+        let who = doc
+            .cues_of(List::Unverified, s)
+            .filter(|c| doc.slice(c.span).eq_ignore_ascii_case("according to") && doc.quote_containing(c.span.start).is_none())
+            .find_map(|c| cx.mentions.subject_after(doc, after_by(doc, c.span.end, s.end), s.end));
+        self.0 = Some((s, who));
+        who
+    }
 }
 
 /// `according to an estimate by X`: the source is X, after `by`.
@@ -393,7 +409,7 @@ fn after_by(doc: &Document, pos: usize, end: usize) -> usize {
         .map_or(pos, |k| doc.tokens[k].span.end)
 }
 
-fn who_of(cx: &Context, h: &Hit, span: Span) -> Option<Subject> {
+fn who_of(cx: &Context, h: &Hit, span: Span, according: &mut According) -> Option<Subject> {
     let doc = cx.doc;
     let s = doc.sentences[doc.sentence_at(span.start)];
     let s = Span::new(s.start, s.end.max(span.end));
@@ -401,17 +417,17 @@ fn who_of(cx: &Context, h: &Hit, span: Span) -> Option<Subject> {
         Who::After => cx.mentions.subject_after(doc, after_by(doc, h.cue.end, s.end), s.end),
         Who::Itself if h.span.is_none() => Some(Subject::Anonymous(h.cue)),
         Who::Itself => None,
-        Who::Before => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s)),
+        Who::Before => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s, according)),
         // `had alleged`, `has claimed`: a verb, whose subject claims
-        Who::Governor if verb_form(doc, h.cue) => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s)),
-        Who::Governor => governor(cx, h.cue.start, s).or_else(|| {
+        Who::Governor if verb_form(doc, h.cue) => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s, according)),
+        Who::Governor => governor(cx, h.cue.start, s, according).or_else(|| {
             // `X has reportedly ...` backed by `According to Y` in the next sentence
             if h.subtype != "reported" {
                 return None;
             }
             let next = doc.sentence_at(s.end);
             let n = doc.sentences.get(next + 1).copied()?;
-            (doc.paragraph_at(n.start) == doc.paragraph_at(s.start)).then(|| according_in(cx, n)).flatten()
+            (doc.paragraph_at(n.start) == doc.paragraph_at(s.start)).then(|| according.source(cx, n)).flatten()
         }),
     }
 }
@@ -426,14 +442,14 @@ fn verb_form(doc: &Document, cue: Span) -> bool {
 
 /// The speech verb governing the clause at `pos` (before it in the sentence), or the
 /// sentence's `according to` source.
-fn governor(cx: &Context, pos: usize, s: Span) -> Option<Subject> {
+fn governor(cx: &Context, pos: usize, s: Span, according: &mut According) -> Option<Subject> {
     let before = Span::new(s.start, pos);
-    if let Some(v) = speech_cues(cx, before).filter(|v| matches!(verb(v), Verb::Speech | Verb::Think)).last() {
+    if let Some(v) = speech_cues_back(cx, before).find(|v| matches!(verb(v), Verb::Speech | Verb::Think)) {
         if let Some(w) = subject_of(cx, v, s.start, s.end) {
             return Some(w);
         }
     }
-    according_in(cx, s)
+    according.source(cx, s)
 }
 
 #[cfg(test)]

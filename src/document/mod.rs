@@ -27,6 +27,9 @@ pub struct Document<'t> {
     pub(crate) tokens: Vec<Token>,
     pub(crate) quotes: Vec<QuotePair>,
     pub(crate) cues: Vec<Cue>,
+    /// For each lexicon list, the indices (into `cues`) of its cues, in text order: detectors
+    /// ask for one list's cues near a position, which must not cost a walk over the others.
+    cues_by_list: Vec<Vec<u32>>,
     /// For each block of [`TOKEN_BLOCK`] bytes, the first token starting in or after it.
     token_blocks: Vec<u32>,
 }
@@ -59,7 +62,11 @@ impl<'t> Document<'t> {
         let quotes = quotes::pair(text, &paragraphs);
         let sentences = sentences::split(text, &paragraphs, &tokens, &quotes, &cues);
         let token_blocks = token_blocks(text.len(), &tokens);
-        Document { text, paragraphs, sentences, tokens, quotes, cues, token_blocks }
+        let mut cues_by_list: Vec<Vec<u32>> = vec![Vec::new(); lexicon::LIST_COUNT];
+        for (i, c) in cues.iter().enumerate() {
+            cues_by_list[c.list as usize].push(i as u32);
+        }
+        Document { text, paragraphs, sentences, tokens, quotes, cues, cues_by_list, token_blocks }
     }
 
     /// The whole text.
@@ -132,9 +139,17 @@ impl<'t> Document<'t> {
         slice
     }
 
-    /// The cues of one list inside `span`.
-    pub(crate) fn cues_of(&self, list: List, span: Span) -> impl Iterator<Item = &Cue> + '_ {
-        self.cues_in(span).iter().filter(move |c| c.list == list && c.span.end <= span.end)
+    /// The cues of one list inside `span`, in text order (or reversed, from the end).
+    pub(crate) fn cues_of(&self, list: List, span: Span) -> impl DoubleEndedIterator<Item = &Cue> + '_ {
+        let ids = self.list_cues(list);
+        let a = ids.partition_point(|&i| self.cues[i as usize].span.start < span.start);
+        let b = ids.partition_point(|&i| self.cues[i as usize].span.start < span.end);
+        ids[a..b.max(a)].iter().map(|&i| &self.cues[i as usize]).filter(move |c| c.span.end <= span.end)
+    }
+
+    /// The indices (into `cues`) of one list's cues, in text order.
+    pub(crate) fn list_cues(&self, list: List) -> &[u32] {
+        self.cues_by_list.get(list as usize).map_or(&[], |v| v.as_slice())
     }
 
     /// The outermost quotations starting inside `span` (quotations are sorted by start).

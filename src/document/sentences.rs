@@ -45,7 +45,9 @@ pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &
     };
     let mut out = Vec::with_capacity(paragraphs.len() * 3);
     let mut t = 0; // token cursor
-    let mut q = 0; // quote cursor
+    // the outermost quotations (they never overlap), and a cursor on them
+    let outer: Vec<&QuotePair> = quotes.iter().filter(|p| p.depth == 0).collect();
+    let mut q = 0;
     for para in paragraphs {
         while t < tokens.len() && tokens[t].span.start < para.start {
             t += 1;
@@ -82,14 +84,15 @@ pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &
                 } else {
                     ""
                 };
-                // inside a closed quotation that goes on after this point?
-                while q < quotes.len() && quotes[q].span.end <= tok.span.start {
+                // inside a closed quotation that goes on after this point? (only the last
+                // outermost one starting before it can hold it)
+                while q < outer.len() && outer[q].span.start < tok.span.start {
                     q += 1;
                 }
-                let inside_quote = quotes[q..]
-                    .iter()
-                    .take_while(|p| p.span.start < tok.span.start)
-                    .any(|p| p.close.is_some() && p.depth == 0 && p.span.end > end && p.span.len() < 2000);
+                let inside_quote = q
+                    .checked_sub(1)
+                    .map(|k| outer[k])
+                    .is_some_and(|p| p.close.is_some() && p.span.end > end && p.span.len() < 2000);
                 // `No. 5`, `Art. 3`: an abbreviation before a number
                 let numbered = matches!(prev_word.to_ascii_lowercase().as_str(), "no" | "art" | "vol" | "p" | "pp")
                     && next.is_some_and(|n| n.kind == TokenKind::Number);

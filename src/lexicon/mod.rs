@@ -57,8 +57,11 @@ pub(crate) enum List {
     Furniture,
 }
 
+/// How many lists there are.
+pub(crate) const LIST_COUNT: usize = 14;
+
 /// Every list by its number in [`TABLE`].
-const LISTS: [List; 14] = [
+const LISTS: [List; LIST_COUNT] = [
     List::Speech,
     List::Title,
     List::Outlet,
