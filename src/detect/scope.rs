@@ -24,8 +24,13 @@ fn ends_clause(doc: &Document, i: usize) -> bool {
     }
 }
 
+/// How many tokens either side of a cue [`clause`] looks at: far more than any real clause,
+/// and it keeps a sentence without boundaries (`rejected claims that` thousands of times,
+/// found by the fuzz driver) linear instead of quadratic.
+const CLAUSE_REACH: usize = 400;
+
 /// The clause around `cue` inside its sentence: from the last clause boundary before it to
-/// the next one after it (or the sentence's edges).
+/// the next one after it (or the sentence's edges, or [`CLAUSE_REACH`] tokens away).
 pub(crate) fn clause(doc: &Document, cue: Span) -> Span {
     let s = doc.sentences[doc.sentence_at(cue.start)];
     let toks = &doc.tokens;
@@ -40,18 +45,38 @@ pub(crate) fn clause(doc: &Document, cue: Span) -> Span {
             // a comma's clause starts after the opener word only for `and`/`but`
             break;
         }
+        if at - i >= CLAUSE_REACH {
+            start = toks[i].span.start;
+            break;
+        }
     }
     let mut end = s.end;
-    let mut j = doc.token_at(cue.end);
+    let from = doc.token_at(cue.end);
+    let mut j = from;
     while j < toks.len() && toks[j].span.end <= s.end {
         if ends_clause(doc, j) {
             end = toks[j].span.start;
+            break;
+        }
+        if j - from >= CLAUSE_REACH {
+            end = toks[j].span.end;
             break;
         }
         j += 1;
     }
     let end = end.max(cue.end);
     trim(doc, Span::new(start.min(cue.start), end))
+}
+
+/// The part of sentence `s` within [`CLAUSE_REACH`] tokens of `pos`, on token edges: where a
+/// look-up that may scan the whole sentence (a speech verb governing a cue, `according to`)
+/// stays bounded, so one endless sentence costs linear time.
+pub(crate) fn near(doc: &Document, pos: usize, s: Span) -> Span {
+    let toks = &doc.tokens;
+    let at = doc.token_at(pos);
+    let start = toks.get(at.saturating_sub(CLAUSE_REACH)).map_or(s.start, |t| t.span.start.max(s.start));
+    let end = toks.get(at + CLAUSE_REACH).map_or(s.end, |t| t.span.end.min(s.end));
+    Span::new(start.min(pos), end.max(pos))
 }
 
 /// `span` without trailing spaces and closing punctuation other than quote marks.
@@ -133,4 +158,29 @@ pub(crate) fn clause_follows(doc: &Document, i: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_in_an_endless_sentence_is_bounded() {
+        // no clause boundary and no full stop: the clause stops CLAUSE_REACH tokens away
+        let text = "rejected claims that ".repeat(2000);
+        let doc = Document::new(&text);
+        let mid = text.len() / 2;
+        let cue = doc.tokens[doc.token_at(mid)].span;
+        let c = clause(&doc, cue);
+        assert!(c.contains(cue));
+        let n = doc.tokens_in(c).len();
+        assert!((2 * CLAUSE_REACH..=2 * CLAUSE_REACH + 2).contains(&n), "{n} tokens");
+        let s = near(&doc, mid, Span::new(0, text.len()));
+        assert!(s.start < mid && mid < s.end && doc.tokens_in(s).len() <= 2 * CLAUSE_REACH + 2);
+        // a short sentence is not cut
+        let t = "The ministry rejected claims that it had lied.";
+        let doc = Document::new(t);
+        let at = t.find("rejected").unwrap();
+        assert_eq!(near(&doc, at, Span::new(0, t.len())), Span::new(0, t.len()));
+    }
 }

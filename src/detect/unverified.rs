@@ -425,8 +425,9 @@ fn verb_form(doc: &Document, cue: Span) -> bool {
 }
 
 /// The speech verb governing the clause at `pos` (before it in the sentence), or the
-/// sentence's `according to` source.
+/// sentence's `according to` source (within [`super::scope::near`] reach of `pos`).
 fn governor(cx: &Context, pos: usize, s: Span) -> Option<Subject> {
+    let s = super::scope::near(cx.doc, pos, s);
     let before = Span::new(s.start, pos);
     if let Some(v) = speech_cues(cx, before).filter(|v| matches!(verb(v), Verb::Speech | Verb::Think)).last() {
         if let Some(w) = subject_of(cx, v, s.start, s.end) {
