@@ -46,22 +46,38 @@ impl Detector for Quotes {
             para_of.push(doc.paragraph_at(q.span.start));
             found.push(f);
         }
-        // 3: share speakers inside a paragraph (nearest attributed quote, earlier first)
+        // 3: share speakers inside a paragraph (nearest attributed quote, earlier first), in
+        // two passes, so a paragraph of thousands of unattributed quotes stays linear
         let n = found.len() - first;
-        for k in 0..n {
-            if found[first + k].who.is_some() {
-                continue;
+        let mut later = vec![None; n]; // the next quote of the paragraph attributed by 1–2
+        let mut next = None;
+        for k in (0..n).rev() {
+            if k + 1 < n && para_of[k + 1] != para_of[k] {
+                next = None;
             }
-            let p = para_of[k];
-            let earlier = (0..k).rev().take_while(|&j| para_of[j] == p).find(|&j| found[first + j].who.is_some());
-            let later = (k + 1..n).take_while(|&j| para_of[j] == p).find(|&j| found[first + j].who.is_some());
-            if let Some(j) = earlier.or(later) {
-                found[first + k].who = found[first + j].who;
-                found[first + k].via = found[first + j].via.clone();
+            later[k] = next;
+            if found[first + k].who.is_some() {
+                next = Some(k);
+            }
+        }
+        let mut earlier = None; // the last attributed quote of the paragraph so far
+        for k in 0..n {
+            if k > 0 && para_of[k - 1] != para_of[k] {
+                earlier = None;
+            }
+            if found[first + k].who.is_none() {
+                if let Some(j) = earlier.or(later[k]) {
+                    found[first + k].who = found[first + j].who;
+                    found[first + k].via = found[first + j].via.clone();
+                }
+            }
+            if found[first + k].who.is_some() {
+                earlier = Some(k);
             }
         }
         // 4 and 5: an earlier speech cue in the paragraph; the previous paragraph's speaker
         let mut last_speaker: Option<(usize, Subject)> = None; // (paragraph, subject)
+        let mut ends_in_quote: Option<(usize, bool)> = None; // per paragraph, computed once
         for k in 0..n {
             let p = para_of[k];
             if found[first + k].who.is_none() {
@@ -76,9 +92,16 @@ impl Detector for Quotes {
                     })
                     .last();
                 // a paragraph that is nothing but quotation continues the previous speaker
-                let last_end = doc.quotes_starting_in(para).map(|x| x.span.end).max().unwrap_or(q.end);
-                let only_quote = doc.between(para.start, q.start).trim().is_empty()
-                    && doc.between(last_end, para.end).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+                let tail_empty = match ends_in_quote {
+                    Some((cp, e)) if cp == p => e,
+                    _ => {
+                        let last_end = doc.quotes_starting_in(para).map(|x| x.span.end).max().unwrap_or(q.end);
+                        let e = doc.between(last_end, para.end).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+                        ends_in_quote = Some((p, e));
+                        e
+                    }
+                };
+                let only_quote = doc.between(para.start, q.start).trim().is_empty() && tail_empty;
                 found[first + k].who = cue_subject
                     .or_else(|| match last_speaker {
                         Some((lp, s)) if only_quote && lp + 1 == p => Some(s),
