@@ -44,5 +44,13 @@ mod web;
 
 pub use analysis::{analyze, analyze_with_hints, Analysis, Annotation, Kind, Source, SourceType};
 pub use document::{Block, Document, Role};
+
+/// The largest input the `claimlens` CLI reads by default: 64 MiB (67,108,864 bytes).
+///
+/// [`analyze`] itself accepts any text; this is the front ends' guard against unbounded
+/// input (`claimlens analyze /dev/zero`). The CLI refuses longer input with a clear error
+/// unless `--max-bytes N` raises the limit; the JavaScript side is meant to use the same
+/// number. At 15–20 MiB/s natively, an input this long takes a few seconds to analyse.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 pub use offsets::Utf16Index;
 pub use span::Span;

@@ -1,6 +1,8 @@
 //! The `claimlens` command line: its JSON is the documented wire format (valid JSON, UTF-16
 //! offsets whose slices equal `text`, sorted annotations, speakers named in `sources`), its
-//! text output marks the article, and bad input gets one clear error line, never a panic.
+//! text output marks the article with the input's control characters made visible, input
+//! over `--max-bytes` is refused at once, and bad input gets one clear error line, never a
+//! panic.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
@@ -148,4 +150,129 @@ fn empty_input_is_an_empty_analysis() {
     let (v, _) = analyze_json(&["analyze", "--json", "-"], Some(b""));
     assert_eq!(v["annotations"].as_array().unwrap().len(), 0);
     assert_eq!(v["sources"].as_array().unwrap().len(), 0);
+}
+
+/// Runs the binary with `stdin` piped in; returns (exit code, stdout, stderr).
+fn run_with(args: &[&str], stdin: &[u8]) -> (Option<i32>, Vec<u8>, String) {
+    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    // the binary may stop reading early (the input limit): a broken pipe here is expected
+    let _ = pipe.write_all(stdin);
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), out.stdout, String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn terminal_escapes_in_the_article_are_made_visible() {
+    // the example: window title, screen clear, clipboard write (OSC 52)
+    let hostile = "“Hi \x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZWNobw==\x07,” said Jane Doe.";
+    let (code, out, err) = run_with(&["analyze", "-"], hostile.as_bytes());
+    assert_eq!(code, Some(0), "{err}");
+    let s = String::from_utf8(out).unwrap();
+    assert!(!s.contains('\x1b') && !s.contains('\x07'), "no raw ESC or BEL: {s:?}");
+    assert!(s.contains("\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J"), "visible escapes in the article: {s}");
+    let findings = s.split("Findings").nth(1).unwrap();
+    assert!(findings.contains("Jane Doe: “Hi \\u{1b}]0;PWNED"), "and in the findings: {findings}");
+    // JSON mode escapes them as JSON
+    let (v, raw) = analyze_json(&["analyze", "--json", "-"], Some(hostile.as_bytes()));
+    assert!(!raw.contains('\x1b') && raw.contains("\\u001b]0;PWNED\\u0007"), "{raw}");
+    check_offsets(&v, hostile);
+}
+
+#[test]
+fn every_control_and_bidi_override_is_escaped_in_every_list() {
+    // controls in a speaker's name, a source's name and a cue's text; CRLF line breaks
+    let mut hostile = String::from("“Fine,” said Jane\u{9b}31m Doe.\r\nThe Acme\u{202e}Corp\u{7f} company declined\x08 to comment.\r\n");
+    for c in (0u32..0x20).chain(0x7f..0xa0).chain(0x202a..0x202f).chain(0x2066..0x206a) {
+        hostile.push(char::from_u32(c).unwrap());
+    }
+    hostile.push_str(" “Quoted\x1b[31m,” said Jane Doe.\r\n");
+    let (code, out, _) = run_with(&["analyze", "-"], hostile.as_bytes());
+    assert_eq!(code, Some(0));
+    let s = String::from_utf8(out).unwrap();
+    for c in s.chars() {
+        let bad = matches!(c as u32, 0..=8 | 0xb..=0x1f | 0x7f..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069);
+        assert!(!bad, "raw U+{:04X} in {s:?}", c as u32);
+    }
+    for esc in ["\\u{0}", "\\u{1b}", "\\u{7f}", "\\u{85}", "\\u{9b}", "\\u{202e}", "\\u{2066}", "\\u{d}"] {
+        assert!(s.contains(esc), "{esc} in {s}");
+    }
+    assert!(!s.contains("\\u{d}\n"), "a CRLF line break is shown as a line break: {s:?}");
+    let (v, _) = analyze_json(&["analyze", "--json", "-"], Some(hostile.as_bytes()));
+    check_offsets(&v, &hostile);
+}
+
+#[test]
+fn crlf_articles_display_without_escapes() {
+    let out = bin().args(["analyze", &fixture("crlf_emoji.txt")]).output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success() && s.contains("[Q “We had no choice,”] said Dana Whitfield"), "{s}");
+    assert!(!s.contains('\r') && !s.contains("\\u{"), "{s:?}");
+}
+
+#[test]
+fn dev_zero_fails_fast_at_the_default_limit() {
+    let started = std::time::Instant::now();
+    let out = bin().args(["analyze", "--json", "/dev/zero"]).output().unwrap();
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing half-written");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "claimlens: /dev/zero: input is larger than 64 MiB (67108864 bytes); pass --max-bytes N to raise the limit\n");
+    assert!(took < std::time::Duration::from_secs(10), "it reads 64 MiB and stops: {took:?}");
+    assert_eq!(claimlens::MAX_INPUT_BYTES, 64 << 20, "the message names the core's constant");
+}
+
+#[test]
+fn max_bytes_is_the_largest_accepted_input() {
+    let dir = std::env::temp_dir().join(format!("claimlens-limit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "“Fine,” said Jane Doe.\n";
+    let n = text.len();
+    let at = dir.join("at.txt");
+    let over = dir.join("over.txt");
+    std::fs::write(&at, text).unwrap();
+    std::fs::write(&over, format!("{text} ")).unwrap();
+    let limit = n.to_string();
+    for flag in [vec!["--max-bytes", limit.as_str()], vec![]] {
+        let mut args = vec!["analyze", "--json"];
+        args.extend(&flag);
+        // exactly at the limit passes, from a file and from standard input
+        let (v, _) = analyze_json(&[&args[..], &[at.to_str().unwrap()]].concat(), None);
+        assert_eq!(v["annotations"][0]["speaker"], "Jane Doe");
+        analyze_json(&[&args[..], &["-"]].concat(), Some(text.as_bytes()));
+    }
+    let (v, _) = analyze_json(&["analyze", &format!("--max-bytes={n}"), "--json", "-"], Some(text.as_bytes()));
+    assert_eq!(v["annotations"].as_array().unwrap().len(), 1);
+    // one byte over fails, from a file and from standard input
+    let want = format!("input is larger than {n} bytes; pass --max-bytes N to raise the limit\n");
+    let out = bin().args(["analyze", "--json", "--max-bytes", &limit, over.to_str().unwrap()]).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty() && err == format!("claimlens: {}: {want}", over.display()), "{err}");
+    let (code, stdout, err) = run_with(&["analyze", "--max-bytes", &limit, "-"], format!("{text} ").as_bytes());
+    assert_eq!((code, stdout.is_empty(), err), (Some(2), true, format!("claimlens: standard input: {want}")));
+    // suffixes are binary multiples
+    let (code, _, err) = run_with(&["analyze", "--max-bytes", "1K", "-"], &[b'a'; 1025]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("larger than 1 KiB (1024 bytes)"), "{err}");
+    let (code, _, _) = run_with(&["analyze", "--max-bytes", "1k", "-"], &[b'a'; 1024]);
+    assert_eq!(code, Some(0));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_max_bytes_values_are_clear_errors() {
+    let fix = fixture("plain.txt");
+    for bad in ["", "abc", "-1", "1.5M", "10MB", "0x10", " 5", "1e6", "4G", "99999999999999999999999"] {
+        let out = bin().args(["analyze", "--max-bytes", bad, &fix]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("claimlens: --max-bytes: ") && err.lines().count() == 1, "{bad:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = bin().args(["analyze", &fix, "--max-bytes"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("--max-bytes needs a value"));
 }

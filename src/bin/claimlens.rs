@@ -1,14 +1,35 @@
-//! `claimlens analyze [--json] FILE|-`: the analysis core on files, from the terminal.
+//! `claimlens analyze [--json] [--max-bytes N] FILE|-`: the analysis core on files, from the
+//! terminal.
 //!
 //! Without `--json` it prints the article with its highlights marked (in colour where
 //! stdout is a terminal) and the list of sources. With `--json` it prints the wire format of
-//! FORMAT.md. Bad input gets one clear error line and exit status 2.
+//! FORMAT.md. Bad input gets one clear error line and exit status 2, and nothing on stdout.
+//!
+//! Hostile input is contained:
+//! - **Terminal output.** In text mode every control character of the input other than
+//!   newline and tab (C0, DEL, C1), and the bidi embedding, override and isolate characters
+//!   (U+202A–U+202E, U+2066–U+2069, which can make a line display as something else), is
+//!   written as a visible escape such as `\u{1b}`, in the article and in the lists. A CR
+//!   that ends a CRLF line break is dropped; newlines and tabs in the lists become spaces.
+//!   JSON output is escaped by the JSON writer instead.
+//! - **Input size.** Input longer than `--max-bytes` (default [`claimlens::MAX_INPUT_BYTES`],
+//!   64 MiB) is refused before it is analysed; at most one byte past the limit is read, from
+//!   files and standard input alike, so `claimlens analyze /dev/zero` fails at once.
 
-use claimlens::{analyze, Analysis, Kind};
+use claimlens::{analyze, Analysis, Kind, MAX_INPUT_BYTES};
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: claimlens analyze [--json] FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: claimlens analyze [--json] [--max-bytes N] FILE   (FILE may be - for standard input)";
+
+const HELP: &str = "\n\nHighlights quotes, denials, unverified claims and reported speech, and lists the sources.
+  --json          print the analysis as JSON (UTF-16 offsets)
+  --max-bytes N   refuse input longer than N bytes (default 64M); N is a whole number of
+                  bytes, or of KiB, MiB or GiB with a K, M or G suffix (at most 4294967295)";
+
+/// The largest `--max-bytes`: the core keeps UTF-16 offsets in 32 bits.
+const MAX_LIMIT: u64 = u32::MAX as u64;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,12 +44,14 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<(), String> {
     let mut json = false;
+    let mut limit = MAX_INPUT_BYTES;
     let mut file = None;
     let mut command = None;
-    for a in args {
+    let mut args = args.iter();
+    while let Some(a) = args.next() {
         match a.as_str() {
             "-h" | "--help" => {
-                println!("{USAGE}\n\nHighlights quotes, denials, unverified claims and reported speech, and lists the sources.\n  --json   print the analysis as JSON (UTF-16 offsets)");
+                println!("{USAGE}{HELP}");
                 return Ok(());
             }
             "-V" | "--version" => {
@@ -36,6 +59,8 @@ fn run(args: &[String]) -> Result<(), String> {
                 return Ok(());
             }
             "--json" => json = true,
+            "--max-bytes" => limit = parse_size(args.next().ok_or("--max-bytes needs a value, such as 64M")?)?,
+            s if s.starts_with("--max-bytes=") => limit = parse_size(&s["--max-bytes=".len()..])?,
             "-" => file = Some(a.clone()),
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}\n{USAGE}")),
             s if command.is_none() => command = Some(s.to_string()),
@@ -49,8 +74,8 @@ fn run(args: &[String]) -> Result<(), String> {
         None => return Err(USAGE.to_string()),
     }
     let file = file.ok_or_else(|| format!("no input file\n{USAGE}"))?;
-    let bytes = read(&file)?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("{file}: not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
+    let bytes = read(&file, limit)?;
+    let text = String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (invalid byte at offset {})", line(&file), e.utf8_error().valid_up_to()))?;
     let analysis = analyze(&text);
     let out = if json { analysis.to_json() + "\n" } else { render(&analysis, std::io::stdout().is_terminal()) };
     let mut stdout = std::io::stdout().lock();
@@ -61,19 +86,57 @@ fn run(args: &[String]) -> Result<(), String> {
     }
 }
 
-fn read(file: &str) -> Result<Vec<u8>, String> {
+/// Parses `--max-bytes`: a whole number of bytes, or of KiB, MiB or GiB with a `K`, `M` or
+/// `G` suffix (either case), at most [`MAX_LIMIT`].
+fn parse_size(s: &str) -> Result<usize, String> {
+    let (digits, unit) = match s.as_bytes().last() {
+        Some(b'K' | b'k') => (&s[..s.len() - 1], 1u64 << 10),
+        Some(b'M' | b'm') => (&s[..s.len() - 1], 1 << 20),
+        Some(b'G' | b'g') => (&s[..s.len() - 1], 1 << 30),
+        _ => (s, 1),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("--max-bytes: invalid value {s:?}; expected a number of bytes, optionally with K, M or G (64M = 67108864)"));
+    }
+    match digits.parse::<u64>().ok().and_then(|n| n.checked_mul(unit)).filter(|&n| n <= MAX_LIMIT) {
+        Some(n) => usize::try_from(n).map_err(|_| format!("--max-bytes: {s:?} is too large for this machine")),
+        None => Err(format!("--max-bytes: {s:?} is too large; the most is {MAX_LIMIT} bytes")),
+    }
+}
+
+/// `64 MiB (67108864 bytes)`, or `1000 bytes`.
+fn size(n: usize) -> String {
+    for (unit, name) in [(1usize << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
+        if n >= unit && n % unit == 0 {
+            return format!("{} {name} ({n} bytes)", n / unit);
+        }
+    }
+    format!("{n} byte{}", if n == 1 { "" } else { "s" })
+}
+
+/// Reads the whole input, but never more than one byte past `limit`.
+fn read(file: &str, limit: usize) -> Result<Vec<u8>, String> {
+    let too_long = |name: &str| format!("{name}: input is larger than {}; pass --max-bytes N to raise the limit", size(limit));
+    let cap = limit as u64 + 1;
     let mut bytes = Vec::new();
     if file == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(bytes);
+        std::io::stdin().lock().take(cap).read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        return if bytes.len() > limit { Err(too_long("standard input")) } else { Ok(bytes) };
     }
-    let meta = std::fs::metadata(file).map_err(|e| format!("{file}: {}", io_reason(&e)))?;
+    let name = line(file);
+    let meta = std::fs::metadata(file).map_err(|e| format!("{name}: {}", io_reason(&e)))?;
     if meta.is_dir() {
-        return Err(format!("{file}: is a directory, not a file"));
+        return Err(format!("{name}: is a directory, not a file"));
+    }
+    if meta.is_file() && meta.len() > limit as u64 {
+        return Err(too_long(&name)); // known before reading a byte
     }
     std::fs::File::open(file)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| format!("{file}: {}", io_reason(&e)))?;
+        .and_then(|f| f.take(cap).read_to_end(&mut bytes))
+        .map_err(|e| format!("{name}: {}", io_reason(&e)))?;
+    if bytes.len() > limit {
+        return Err(too_long(&name)); // a device or pipe, or a file that grew
+    }
     Ok(bytes)
 }
 
@@ -113,7 +176,7 @@ fn render(a: &Analysis, color: bool) -> String {
     let mut open: Vec<usize> = Vec::new();
     let mut pos = 0;
     for (at, start, i) in events {
-        out.push_str(&text[pos..at]);
+        push_visible(&mut out, text, pos, at);
         pos = at;
         let kind = a.annotations[i].kind;
         let (ansi, o, c) = style(kind);
@@ -132,33 +195,118 @@ fn render(a: &Analysis, color: bool) -> String {
             }
         }
     }
-    out.push_str(&text[pos..]);
+    push_visible(&mut out, text, pos, text.len());
     if !out.ends_with('\n') {
         out.push('\n');
     }
     let bold = |s: &str| if color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() };
     out.push_str(&format!("\n{}\n", bold("Findings")));
     for x in &a.annotations {
-        let who = a.who(x).map(|w| format!(" — {w}")).unwrap_or_default();
+        let who = a.who(x).map(|w| format!(" — {}", line(w))).unwrap_or_default();
         let sub = x.subtype.map(|s| format!(" ({s})")).unwrap_or_default();
         let mut t: String = a.text_of(x).chars().take(90).collect();
         if t.len() < a.text_of(x).len() {
             t.push('…');
         }
-        out.push_str(&format!("  {:<10}{sub}{who}: {}\n", x.kind.as_str(), t.replace(['\n', '\r'], " ")));
+        out.push_str(&format!("  {:<10}{sub}{who}: {}\n", x.kind.as_str(), line(&t)));
     }
     out.push_str(&format!("\n{}\n", bold("Sources")));
     for s in &a.sources {
-        let said = a.annotations.iter().filter(|x| x.who.is_some_and(|w| a.sources[w].name == s.name)).count();
+        let said = a.annotations.iter().filter(|x| a.who(x) == Some(s.name.as_str())).count();
         let via = if s.via.is_empty() {
             String::new()
         } else {
-            format!(" via {}", s.via.iter().map(|&v| a.sources[v].name.as_str()).collect::<Vec<_>>().join(", "))
+            format!(" via {}", s.via.iter().filter_map(|&v| a.sources.get(v)).map(|v| line(&v.name)).collect::<Vec<_>>().join(", "))
         };
-        out.push_str(&format!("  {} ({}){via}: {said} statement{}\n", s.name, s.ty.as_str(), if said == 1 { "" } else { "s" }));
+        out.push_str(&format!("  {} ({}){via}: {said} statement{}\n", line(&s.name), s.ty.as_str(), if said == 1 { "" } else { "s" }));
     }
     if !color {
         out.push_str("\nMarks: [Q quote] [D denial] [U unverified claim]\n");
     }
     out
+}
+
+/// True for what a terminal must not receive raw from the article: C0 controls other than
+/// newline and tab, DEL, C1 controls, and the bidi embeddings, overrides and isolates.
+fn hidden(c: char) -> bool {
+    matches!(c, '\0'..='\x08' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn push_escape(out: &mut String, c: char) {
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+}
+
+/// Appends `text[from..to]` of the article for a terminal: [`hidden`] characters as
+/// escapes (`\u{1b}`), except that a CR ending a CRLF line break is dropped.
+fn push_visible(out: &mut String, text: &str, from: usize, to: usize) {
+    let s = text.get(from..to).unwrap_or("");
+    if !s.chars().any(hidden) {
+        out.push_str(s);
+        return;
+    }
+    for (i, c) in s.char_indices() {
+        if c == '\r' && text.as_bytes().get(from + i + 1) == Some(&b'\n') {
+            continue;
+        }
+        if hidden(c) {
+            push_escape(out, c);
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Text for one line of a list (a name, a finding, a file name): line breaks and tabs as
+/// spaces, other [`hidden`] characters as escapes.
+fn line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if hidden(c) => push_escape(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible() {
+        let rows = [
+            ("plain “text” 🎬\tend\n", "plain “text” 🎬\tend\n"),
+            ("a\x1b]0;PWNED\x07b", "a\\u{1b}]0;PWNED\\u{7}b"),
+            ("del\x7f c1\u{9b}31m \u{85}", "del\\u{7f} c1\\u{9b}31m \\u{85}"),
+            ("bidi \u{202e}cod.exe\u{2066}x\u{2069}", "bidi \\u{202e}cod.exe\\u{2066}x\\u{2069}"),
+            ("crlf\r\nnext\r\n", "crlf\nnext\n"),
+            ("lone\rcr\r", "lone\\u{d}cr\\u{d}"),
+            ("nul\0", "nul\\u{0}"),
+        ];
+        for (input, want) in rows {
+            let mut out = String::new();
+            push_visible(&mut out, input, 0, input.len());
+            assert_eq!(out, want, "{input:?}");
+        }
+        // a CR at the end of a piece is dropped when the next piece starts with LF
+        let mut out = String::new();
+        push_visible(&mut out, "a\r\nb", 0, 2);
+        assert_eq!(out, "a");
+        assert_eq!(line("Jane\x1b[2J\r\nDoe\u{202e}"), "Jane\\u{1b}[2J  Doe\\u{202e}");
+    }
+
+    #[test]
+    fn sizes() {
+        for (s, want) in [("0", Some(0)), ("1000", Some(1000)), ("64M", Some(64 << 20)), ("2k", Some(2048)), ("3G", Some(3 << 30)), ("4294967295", Some(u32::MAX as usize))] {
+            assert_eq!(parse_size(s).ok(), want, "{s}");
+        }
+        for s in ["", "M", "-1", "1.5M", "12 ", " 12", "1e6", "4G", "99999999999999999999", "10MB", "0x10", "+5", "١٢"] {
+            assert!(parse_size(s).is_err(), "{s:?}");
+        }
+        assert_eq!(size(MAX_INPUT_BYTES), "64 MiB (67108864 bytes)");
+        assert_eq!(size(1000), "1000 bytes");
+        assert_eq!(size(1), "1 byte");
+    }
 }

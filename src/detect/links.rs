@@ -78,11 +78,12 @@ impl Detector for Links {
             let cue_tok = doc.token_at(after_cue.start);
             let near = &doc.tokens[cue_tok.saturating_sub(3).max(doc.token_at(s.start))..(cue_tok + 4).min(doc.tokens.len())];
             let pronoun = near.iter().any(|t| REFERRING.contains(&doc.slice(t.span).to_ascii_lowercase().as_str()));
-            let noun = doc.cues_of(List::ClaimNoun, s).next().is_some();
+            // (both within reach of the cue, so one endless sentence stays linear)
+            let noun = doc.cues_of(List::ClaimNoun, super::scope::near(doc, after_cue.start, s)).next().is_some();
             if !(noun || pronoun) {
                 continue;
             }
-            let named = words(doc, after_cue);
+            let named = words(doc, super::scope::near(doc, after_cue.start, after_cue));
             let at = claims.partition_point(|&(start, _)| start < s.start);
             let before = claims[at.saturating_sub(NEIGHBOURS)..at].iter().rev();
             let next_end = doc.sentences.get(si + 2).or(doc.sentences.get(si + 1)).map_or(s.end, |n| n.end);

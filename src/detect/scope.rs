@@ -58,6 +58,22 @@ impl Boundaries {
     }
 }
 
+/// How many tokens either side of a position [`near`] reaches: far more than any real
+/// clause, and it keeps look-ups in a sentence without boundaries (`rejected claims that`
+/// thousands of times, found by the fuzz driver) linear instead of quadratic.
+const CLAUSE_REACH: usize = 400;
+
+/// The part of sentence `s` within [`CLAUSE_REACH`] tokens of `pos`, on token edges: where a
+/// look-up that may scan the whole sentence (a speech verb governing a cue, `according to`)
+/// stays bounded, so one endless sentence costs linear time.
+pub(crate) fn near(doc: &Document, pos: usize, s: Span) -> Span {
+    let toks = &doc.tokens;
+    let at = doc.token_at(pos);
+    let start = toks.get(at.saturating_sub(CLAUSE_REACH)).map_or(s.start, |t| t.span.start.max(s.start));
+    let end = toks.get(at + CLAUSE_REACH).map_or(s.end, |t| t.span.end.min(s.end));
+    Span::new(start.min(pos), end.max(pos))
+}
+
 /// `span` without trailing spaces and closing punctuation other than quote marks.
 pub(crate) fn trim(doc: &Document, span: Span) -> Span {
     let t = doc.slice(span);
@@ -137,4 +153,26 @@ pub(crate) fn clause_follows(doc: &Document, i: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn look_ups_in_an_endless_sentence_are_bounded() {
+        // no clause boundary and no full stop: `near` stops CLAUSE_REACH tokens away
+        let text = "rejected claims that ".repeat(2000);
+        let doc = Document::new(&text);
+        let mid = text.len() / 2;
+        let cue = doc.tokens[doc.token_at(mid)].span;
+        assert!(Boundaries::of(&doc).clause(&doc, cue).contains(cue));
+        let s = near(&doc, mid, Span::new(0, text.len()));
+        assert!(s.start < mid && mid < s.end && doc.tokens_in(s).len() <= 2 * CLAUSE_REACH + 2);
+        // a short sentence is not cut
+        let t = "The ministry rejected claims that it had lied.";
+        let doc = Document::new(t);
+        let at = t.find("rejected").unwrap();
+        assert_eq!(near(&doc, at, Span::new(0, t.len())), Span::new(0, t.len()));
+    }
 }

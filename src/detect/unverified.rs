@@ -78,7 +78,9 @@ const HEADLINE_SAYS: &[&str] = &["says", "say", "said", "claims", "claim", "clai
 const NOUN_NEXT: &[&str] = &["grow", "grows", "mount", "mounts", "rise", "rises", "ease", "eases", "deepen", "spread", "spreads", "spark", "sparks", "over", "of", "for", "about", "are", "were", "is", "was"];
 
 /// A modal verb used as a hedge: not `could not`, not the month or the name `May`.
-fn modal_ok(doc: &Document, c: &Cue) -> bool {
+/// `title_case` answers [`title_case`] for a paragraph (cached by the caller: a paragraph of
+/// thousands of `May`s would otherwise be counted thousands of times).
+fn modal_ok(doc: &Document, c: &Cue, title_case: &mut dyn FnMut(usize) -> bool) -> bool {
     let text = doc.slice(c.span);
     let i = doc.token_at(c.span.start);
     let next = word(doc, doc.token_at(c.span.start) + 1);
@@ -99,7 +101,7 @@ fn modal_ok(doc: &Document, c: &Cue) -> bool {
                 return false;
             }
             // a capital mid-sentence is a name or the month, except in a title-case headline
-            if !title_case(doc, p) {
+            if !title_case(p) {
                 return false;
             }
         }
@@ -190,8 +192,10 @@ fn anonymous_ok(cx: &Context, c: &Cue) -> bool {
     if speech_cues(cx, after).any(|v| matches!(verb(v), Verb::Speech | Verb::Think)) {
         return true;
     }
-    let before = doc.text().get(s.start..c.span.start).unwrap_or("").trim_end().to_ascii_lowercase();
-    before.ends_with("according to") || before.ends_with("told")
+    // the words just before the cue (no copy of the sentence: it may be endless)
+    let before = doc.text().get(s.start..c.span.start).unwrap_or("").trim_end();
+    let ends_with = |w: &str| before.len() >= w.len() && before.get(before.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w));
+    ends_with("according to") || ends_with("told")
 }
 
 /// `likely` as a hedge, not qualifying a noun (`the likely winner`).
@@ -315,6 +319,17 @@ impl Detector for Unverified {
                 }
             }
         };
+        let mut title_cache: Option<(usize, bool)> = None;
+        let mut title = |p: usize| -> bool {
+            match title_cache {
+                Some((q, t)) if q == p => t,
+                _ => {
+                    let t = title_case(doc, p);
+                    title_cache = Some((p, t));
+                    t
+                }
+            }
+        };
         for c in &doc.cues {
             if !matches!(c.list, List::Unverified | List::Anonymous) || doc.quote_containing(c.span.start).is_some() {
                 continue;
@@ -336,7 +351,7 @@ impl Detector for Unverified {
                 "said_to" => said_to_ok(doc, c).then_some(("reported", Who::Governor)),
                 "forecast" => forecast_ok(doc, c, false, false).then_some(("speculative", Who::Before)),
                 "forecast_headline" => forecast_ok(doc, c, true, headline(c.span.start)).then_some(("speculative", Who::Before)),
-                "modal" => modal_ok(doc, c).then_some(("speculative", Who::Governor)),
+                "modal" => modal_ok(doc, c, &mut title).then_some(("speculative", Who::Governor)),
                 "likely" => likely_ok(doc, c).then_some(("speculative", Who::Governor)),
                 "speculative" => Some(("speculative", Who::Governor)),
                 "unconfirmed" => Some(("unconfirmed", Who::Governor)),
