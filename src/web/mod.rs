@@ -16,6 +16,13 @@
 //! Alt+ArrowDown / Alt+ArrowUp step through the shown highlights in reading order: each is
 //! marked, scrolled to, explained in the tooltip and announced. Every DOM call returns `Result`; callbacks never unwrap, and skip their work
 //! when the mount is busy, so no panic reaches the page.
+//!
+//! Hostile pages: the element is checked by brand (any document or frame; no fakes); no
+//! `RefCell` borrow is held across a call into JavaScript, and a call that page code makes
+//! from inside claimlens's own work (re-entrantly) is refused or, for `unmount()`, deferred
+//! (see [`Live`]); each document, or the shadow root holding the article, gets its own
+//! style sheet, and highlights go to the article's own window; texts over
+//! [`MAX_INPUT_BYTES`] are refused with a `RangeError`.
 
 mod ann;
 mod dom;

@@ -45,7 +45,7 @@ fn highlight(api: &HighlightApi, name: &str, priority: i32) -> Result<JsValue, J
 fn unhighlight(api: &HighlightApi, name: &str, range: &Range) {
     let registry = &api.registry;
     let key = JsValue::from_str(name);
-    let Ok(h) = call(&registry, "get", &[&key]) else { return };
+    let Ok(h) = call(registry, "get", &[&key]) else { return };
     if h.is_undefined() {
         return;
     }
