@@ -52,9 +52,9 @@ use web_sys::{Document, Element, Event, KeyboardEvent, MouseEvent, MutationObser
 /// Milliseconds of quiet after a page change before re-analysing.
 const DEBOUNCE_MS: i32 = 150;
 
-/// The largest text `analyze()` and `mount()` accept, in bytes of UTF-8: 64 MiB. Must equal
-/// the CLI's default `--max-bytes` (`MAX_INPUT_BYTES` in `src/lib.rs` once both exist).
-pub(crate) const MAX_INPUT_BYTES: usize = 64 << 20;
+/// The longest text `analyze()` and `mount()` take: the CLI's default `--max-bytes`, one
+/// number for both ([`crate::MAX_INPUT_BYTES`]).
+pub(crate) use crate::MAX_INPUT_BYTES;
 const _: () = assert!(MAX_INPUT_BYTES == 67_108_864, "the limit is spelled out in too_large()");
 
 /// The `RangeError` for a text over [`MAX_INPUT_BYTES`]; `what` starts the message.
