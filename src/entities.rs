@@ -392,7 +392,9 @@ fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityTyp
     let last = s.rsplit(' ').next().unwrap_or(s);
     // a whole-name suffix of two words (`Free Press`) or of one
     let last_two = s.rmatch_indices(' ').nth(1).and_then(|(i, _)| s.get(i + 1..)).unwrap_or("");
-    if words >= 2 && (lexicon::contains(List::OutletSuffix, last) || lexicon::contains(List::OutletSuffix, last_two)) {
+    // (`the St. Louis Post-Dispatch`: the word after a hyphen counts)
+    let after_hyphen = last.rsplit('-').next().unwrap_or(last);
+    if words >= 2 && (lexicon::contains(List::OutletSuffix, last) || lexicon::contains(List::OutletSuffix, last_two) || lexicon::contains(List::OutletSuffix, after_hyphen)) {
         return EntityType::Outlet;
     }
     if lexicon::contains(List::OrgSuffix, last) && (words >= 2 || !titled) {

@@ -31,7 +31,7 @@ use super::scope::{clause_follows, Boundaries, is_headline, title_case, word, Su
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
 use crate::document::{Document, TokenKind};
-use crate::entities::Subject;
+use crate::entities::{EntityType, Subject};
 use crate::lexicon::{self, tag_name, Cue, List};
 use crate::span::Span;
 
@@ -390,7 +390,36 @@ impl Detector for Unverified {
             f.who = who;
             found.push(f);
         }
+        outlet_reports(cx, found, first);
     }
+}
+
+/// A claim resting on another outlet's report (`…, the St. Louis Post-Dispatch reported`,
+/// `state TV reported that …`, `CNN is reporting that …`) is unverified too: the reported
+/// speech the `reported` detector found, when its verb is one of reporting and its subject an
+/// outlet. (An organisation's or an official's own report is their statement, not this.)
+fn outlet_reports(cx: &Context, found: &mut Vec<Finding>, first: usize) {
+    let doc = cx.doc;
+    let mut add = Vec::new();
+    for f in &found[..first] {
+        let (Kind::Reported, Some(cue), Some(Subject::Name(n))) = (f.kind, f.cue, f.who) else { continue };
+        let verb = doc.slice(cue);
+        let reporting = verb.split(' ').any(|w| matches!(w.to_ascii_lowercase().as_str(), "reported" | "reports" | "reporting"));
+        if !reporting || cx.mentions.names.get(n).is_none_or(|m| m.ty != EntityType::Outlet) {
+            continue;
+        }
+        // one finding per clause: an unverified claim already there stands
+        let at = found[first..].partition_point(|u| u.span.end <= f.span.start);
+        if found[first..].get(at).is_some_and(|u| u.span.overlaps(f.span)) || found[first..].get(at.wrapping_sub(1)).is_some_and(|u| u.span.overlaps(f.span)) {
+            continue;
+        }
+        let mut u = Finding::new(Kind::Unverified, f.span);
+        u.subtype = Some("reported");
+        u.cue = f.cue;
+        u.who = f.who;
+        add.push(u);
+    }
+    found.extend(add);
 }
 
 /// The `according to` source of a sentence, if it has one outside quotes; the last sentence
@@ -543,6 +572,29 @@ mod tests {
     #[test]
     fn table() {
         crate::detect::table::check(Kind::Unverified, ROWS);
+    }
+
+    #[test]
+    fn claims_resting_on_another_outlets_report() {
+        let rows: &[(&str, Option<&str>)] = &[
+            ("The plant will close in May, the Coastal Tribune reported.", Some("Coastal Tribune")),
+            ("The St. Louis Post-Dispatch reported that two men were held overnight.", Some("St. Louis Post-Dispatch")),
+            ("Reuters reported on Friday that the talks had failed.", Some("Reuters")),
+            // near misses: an organisation's own report, a report with no claim
+            ("NATO reported it conducted 47 airstrikes on Saturday.", None),
+            ("The company reported record sales last year.", None),
+        ];
+        for (text, want) in rows {
+            let a = analyze(text);
+            let u: Vec<_> = a.annotations.iter().filter(|x| x.kind == Kind::Unverified).collect();
+            match want {
+                Some(src) => {
+                    assert_eq!(u.len(), 1, "{text}: {:?}", a.annotations);
+                    assert_eq!((u[0].subtype, a.who(u[0])), (Some("reported"), Some(*src)), "{text}");
+                }
+                None => assert!(u.is_empty(), "{text}: {u:?}"),
+            }
+        }
     }
 
     #[test]
