@@ -300,7 +300,9 @@ impl Mentions {
                 a += 1;
             }
             // strip titles: everything up to the last title word (`U.S. President Donald Trump`)
-            if let Some(t) = run[a..].iter().rposition(|&t| is_title_word(doc, t)) {
+            // (not in an organisation's name: the `Justice Department` is no judge's)
+            let org_named = run.last().is_some_and(|l| lexicon::contains(List::OrgSuffix, doc.slice(l.span)));
+            if let Some(t) = run[a..].iter().rposition(|&t| is_title_word(doc, t)).filter(|_| !org_named) {
                 if a + t + 1 < run.len() {
                     a += t + 1;
                     titled = true;

@@ -41,10 +41,12 @@ fn is_acronym(s: &str) -> bool {
 
 /// The initials of a name of three words or more (`National Institutes of Health` → `NIH`),
 /// joiners left out; `None` for shorter names or words not capitalised.
-fn initials(s: &str) -> Option<String> {
+/// With `skip_dotted`, abbreviations are left out too (`U.S. National Institutes of
+/// Health` → `NIH`, where `St. Louis Metro Police Department` → `SLMPD` keeps them).
+fn initials(s: &str, skip_dotted: bool) -> Option<String> {
     let mut out = String::new();
     for w in s.split([' ', '-']).filter(|w| !w.is_empty()) {
-        if matches!(w, "of" | "the" | "and" | "for" | "on" | "de" | "&") {
+        if matches!(w, "of" | "the" | "and" | "for" | "on" | "de" | "&") || skip_dotted && w.contains('.') {
             continue;
         }
         let c = w.chars().next()?;
@@ -780,7 +782,12 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     // Commission`; `SLMPD`, the `St. Louis Metro Police Department`).
     let long: Vec<(usize, String)> = (0..r.clusters.len())
         .filter(|&i| used[i] && merged_into[i] == i && matches!(r.clusters[i].ty, SourceType::Organization | SourceType::Outlet))
-        .filter_map(|i| initials(r.name_str(&r.clusters[i])).map(|a| (i, a)))
+        .flat_map(|i| {
+            let name = r.name_str(&r.clusters[i]);
+            let (a, b) = (initials(name, false), initials(name, true));
+            let b = b.filter(|b| Some(b) != a.as_ref());
+            [a, b].into_iter().flatten().map(move |x| (i, x))
+        })
         .collect();
     for a in 0..r.clusters.len() {
         let name = r.name_str(&r.clusters[a]);

@@ -144,7 +144,9 @@ fn any_cue_in(doc: &Document, range: std::ops::Range<usize>, list: List, tags: &
 fn reject_ok(doc: &Document, c: &Cue) -> bool {
     let i = doc.token_at(c.span.start);
     let (p, prev) = prev_skipping(doc, i, ADVERBS);
-    if BE.contains(&prev.as_str()) {
+    // `be` + participle is a passive (`the claims were dismissed`); `are questioning` is not
+    let progressive = doc.slice(c.span).split(' ').next().is_some_and(|w| w.ends_with("ing"));
+    if BE.contains(&prev.as_str()) && !progressive {
         let from = p.saturating_sub(6);
         return any_cue_in(doc, from..p, List::ClaimNoun, &[]);
     }
@@ -484,6 +486,20 @@ mod tests {
         ("The club refuted the reports on Tuesday.", Some("denial")),
         ("The mayor's office rebutted the story.", Some("denial")),
         ("Scientists debunked the theory last year.", Some("denial")),
+        // doubting a claim
+        ("A spokeswoman on Friday questioned the credibility of a report that he met the envoy.", Some("denial")),
+        ("Experts are questioning the validity of a widely reported study.", Some("denial")),
+        ("The analyst expresses skepticism over the Journal's report.", Some("denial")),
+        ("Libya disputes rebel reports of advances", Some("denial")),
+        ("The union objects to the claim that staff were warned.", Some("denial")),
+        ("He termed the reports “propaganda” on Monday.", Some("denial")),
+        ("Sources said they could not confirm or deny the report.", Some("non_denial")),
+        ("The office refused to provide additional information about the case.", Some("no_comment")),
+        ("The company did not have further comment.", Some("no_comment")),
+        // near misses: doubting a person or a plan is no denial
+        ("Police questioned the suspect for six hours.", None),
+        ("Residents objected to the new parking rules.", None),
+        ("The two neighbours disputed over the border for decades.", None),
         // near misses: a right or a thing withheld, a negated denial
         ("He was denied entry at the border.", None),
         ("Workers were denied overtime pay for years.", None),
