@@ -44,9 +44,11 @@ pub(crate) fn speech_cues<'a>(cx: &'a Context, span: Span) -> impl DoubleEndedIt
 /// thousands of `said`) has more, and there the bound keeps each search constant-time.
 pub(crate) const CUES_BACK: usize = 16;
 
-/// [`speech_cues`] inside `span`, the last first, among its last [`CUES_BACK`] speech cues.
-pub(crate) fn speech_cues_back<'a>(cx: &'a Context, span: Span) -> impl Iterator<Item = &'a Cue> + 'a {
-    cx.doc.cues_of(List::Speech, span).rev().take(CUES_BACK).filter(move |c| cx.doc.quote_containing(c.span.start).is_none())
+/// [`speech_cues`] inside `span`, the last first, among its last [`CUES_BACK`] speech cues
+/// (collected by one function, not one copy per caller, which keeps the wasm module small).
+pub(crate) fn speech_cues_back<'a>(cx: &'a Context, span: Span) -> std::vec::IntoIter<&'a Cue> {
+    let cues: Vec<&Cue> = cx.doc.cues_of(List::Speech, span).rev().take(CUES_BACK).filter(|c| cx.doc.quote_containing(c.span.start).is_none()).collect();
+    cues.into_iter()
 }
 
 /// How deep `…, saying` / `… and said` may lead back from verb to earlier verb (`Fiorina said,

@@ -152,10 +152,10 @@ impl EarlierCues {
     fn before(&mut self, cx: &Context, p: usize, pos: usize) -> Option<Subject> {
         let doc = cx.doc;
         let ids = doc.list_cues(List::Speech);
-        let cue = |k: usize| &doc.cues[ids[k] as usize];
+        let cue = |k: usize| &ids[k];
         if self.para != Some(p) {
             let start = doc.paragraphs[p].start;
-            *self = EarlierCues { para: Some(p), next: ids.partition_point(|&i| doc.cues[i as usize].span.start < start), settled: None };
+            *self = EarlierCues { para: Some(p), next: ids.partition_point(|c| c.span.start < start), settled: None };
         }
         let speaks = |c: &Cue| matches!(verb(c), Verb::Speech | Verb::Quoted) && doc.quote_containing(c.span.start).is_none();
         let subject = |c: &Cue, ceiling: usize| {
@@ -178,7 +178,7 @@ impl EarlierCues {
         }
         // cues of earlier sentences left unsettled (one ran past `pos`): read them now
         let own = doc.sentences[doc.sentence_at(pos)].start;
-        let upto = ids.partition_point(|&i| doc.cues[i as usize].span.start < own).max(self.next);
+        let upto = ids.partition_point(|c| c.span.start < own).max(self.next);
         (self.next..upto)
             .rev()
             .map(cue)
