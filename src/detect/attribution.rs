@@ -44,9 +44,15 @@ pub(crate) fn speech_cues<'a>(cx: &'a Context, span: Span) -> impl DoubleEndedIt
 /// thousands of `said`) has more, and there the bound keeps each search constant-time.
 pub(crate) const CUES_BACK: usize = 16;
 
-/// [`speech_cues`] inside `span`, the last first, among its last [`CUES_BACK`] speech cues.
-pub(crate) fn speech_cues_back<'a>(cx: &'a Context, span: Span) -> impl Iterator<Item = &'a Cue> + 'a {
-    cx.doc.cues_of(List::Speech, span).rev().take(CUES_BACK).filter(move |c| cx.doc.quote_containing(c.span.start).is_none())
+/// [`speech_cues`] inside `span`, the last first, among its last [`CUES_BACK`] speech cues
+/// (collected by one function, not one copy per caller, which keeps the wasm module small).
+pub(crate) fn speech_cues_back<'a>(cx: &'a Context, span: Span) -> Vec<&'a Cue> {
+    cx.doc.cues_of(List::Speech, span).rev().take(CUES_BACK).filter(|c| cx.doc.quote_containing(c.span.start).is_none()).collect()
+}
+
+/// The last of [`speech_cues_back`] that passes `want`.
+pub(crate) fn last_speech_cue<'a>(cx: &'a Context, span: Span, want: &dyn Fn(&Cue) -> bool) -> Option<&'a Cue> {
+    speech_cues_back(cx, span).into_iter().find(|c| want(c))
 }
 
 /// How deep `…, saying` / `… and said` may lead back from verb to earlier verb (`Fiorina said,
@@ -82,9 +88,10 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
     if (word.ends_with("ing") && (prev == "," || after_document)) || prev == "and" || prev == "but" {
         let s = doc.sentences[doc.sentence_at(span.start)];
         // `Fiorina said, adding that …`: the speaker of the speech verb before it
-        let earlier = speech_cues_back(cx, Span::new(s.start.max(floor), span.start))
-            .find(|c| matches!(verb(c), Verb::Speech | Verb::Deny) && !doc.slice(c.span).ends_with("ing"))
-            .filter(|_| depth < CHAIN);
+        let earlier = last_speech_cue(cx, Span::new(s.start.max(floor), span.start), &|c| {
+            matches!(verb(c), Verb::Speech | Verb::Deny) && !doc.slice(c.span).ends_with("ing")
+        })
+        .filter(|_| depth < CHAIN);
         if let Some(e) = earlier {
             if let Some(subject) = subject_chained(cx, e.span, verb(e), s.start.max(floor), span.start, depth + 1) {
                 return Some(subject);

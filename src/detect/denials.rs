@@ -28,7 +28,7 @@
 //! ... the post was false`).
 
 
-use super::attribution::{speech_cues, speech_cues_back, subject_of};
+use super::attribution::{last_speech_cue, speech_cues, speech_cues_back, subject_of};
 use super::scope::{self, is_headline, word, Boundaries, Suppressors, BE};
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
@@ -290,7 +290,7 @@ const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter"
 /// A speech verb outside quotes before `pos` in its sentence (`The commission said ...`).
 fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {
     let s = cx.doc.sentences[cx.doc.sentence_at(pos)];
-    speech_cues_back(cx, Span::new(s.start, pos)).next()
+    last_speech_cue(cx, Span::new(s.start, pos), &|_| true)
 }
 
 /// `there is no ...`: in a source's words only.
@@ -454,8 +454,10 @@ fn who_of(cx: &Context, h: &Hit, speakers: &[(Span, Option<Subject>)], span: Spa
         return speech_cues(cx, span).next().and_then(|c| subject_of(cx, c, s.start, s.end));
     }
     if h.who == Who::Speaker {
-        if let Some(w) = speech_cues_back(cx, Span::new(s.start, h.cue.start)).take(4).find_map(|c| subject_of(cx, c, s.start, s.end)) {
-            return Some(w);
+        for c in speech_cues_back(cx, Span::new(s.start, h.cue.start)).into_iter().take(4) {
+            if let Some(w) = subject_of(cx, c, s.start, s.end) {
+                return Some(w);
+            }
         }
     }
     let w = subject_near(cx, h.cue, s.start);

@@ -48,24 +48,20 @@ impl Detector for Quotes {
             found.push(f);
         }
         // 3: share speakers inside a paragraph: the nearest attributed quote before, else the
-        // nearest after (one pass each way)
+        // nearest after (`earlier` and `later` only move forward; quotes after `k` are not
+        // filled in yet, so `later` sees who they had from rule 1 or 2)
         let n = found.len() - first;
-        let attributed: Vec<bool> = found[first..].iter().map(|f| f.who.is_some()).collect();
-        let mut later = vec![None; n];
-        let mut next = None;
-        for k in (0..n).rev() {
-            next = next.filter(|&j| para_of[j] == para_of[k]);
-            later[k] = next;
-            if attributed[k] {
-                next = Some(k);
-            }
-        }
-        let mut earlier = None;
+        let (mut earlier, mut later) = (None, 0);
         for k in 0..n {
-            earlier = earlier.filter(|&j| para_of[j] == para_of[k]);
-            if attributed[k] {
+            if found[first + k].who.is_some() {
                 earlier = Some(k);
-            } else if let Some(j) = earlier.or(later[k]) {
+                continue;
+            }
+            while later < n && (later <= k || found[first + later].who.is_none()) {
+                later += 1;
+            }
+            let near = earlier.filter(|&j| para_of[j] == para_of[k]).or((later < n && para_of[later] == para_of[k]).then_some(later));
+            if let Some(j) = near {
                 found[first + k].who = found[first + j].who;
                 found[first + k].via = found[first + j].via.clone();
             }
@@ -152,10 +148,10 @@ impl EarlierCues {
     fn before(&mut self, cx: &Context, p: usize, pos: usize) -> Option<Subject> {
         let doc = cx.doc;
         let ids = doc.list_cues(List::Speech);
-        let cue = |k: usize| &doc.cues[ids[k] as usize];
+        let cue = |k: usize| &ids[k];
         if self.para != Some(p) {
             let start = doc.paragraphs[p].start;
-            *self = EarlierCues { para: Some(p), next: ids.partition_point(|&i| doc.cues[i as usize].span.start < start), settled: None };
+            *self = EarlierCues { para: Some(p), next: ids.partition_point(|c| c.span.start < start), settled: None };
         }
         let speaks = |c: &Cue| matches!(verb(c), Verb::Speech | Verb::Quoted) && doc.quote_containing(c.span.start).is_none();
         let subject = |c: &Cue, ceiling: usize| {
@@ -178,7 +174,7 @@ impl EarlierCues {
         }
         // cues of earlier sentences left unsettled (one ran past `pos`): read them now
         let own = doc.sentences[doc.sentence_at(pos)].start;
-        let upto = ids.partition_point(|&i| doc.cues[i as usize].span.start < own).max(self.next);
+        let upto = ids.partition_point(|c| c.span.start < own).max(self.next);
         (self.next..upto)
             .rev()
             .map(cue)
@@ -410,7 +406,10 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
     let si = doc.sentence_at(q.span.start);
     let s = doc.sentences[si];
     let before = Span::new(s.start.max(para.start), q.span.start);
-    for c in attribution::speech_cues_back(cx, before).filter(|c| !matches!(verb(c), Verb::According)) {
+    for c in attribution::speech_cues_back(cx, before) {
+        if matches!(verb(c), Verb::According) {
+            continue;
+        }
         if let Some(who) = subject_of(cx, c, s.start, q.span.start) {
             // the outlet among the words before the quotation (at most VIA_TOKENS of them)
             let i = doc.token_at(q.span.start);

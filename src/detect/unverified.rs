@@ -26,7 +26,7 @@
 //! strongest of theirs. The source is the object of `according to`, the unnamed source, the
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
-use super::attribution::{speech_cues, speech_cues_back, subject_of, subject_of_verb, verb, Verb};
+use super::attribution::{last_speech_cue, speech_cues, subject_of, subject_of_verb, verb, Verb};
 use super::scope::{clause_follows, Boundaries, is_headline, title_case, word, Suppressors, BE, DETERMINER};
 use super::{Context, Detector, Finding};
 use crate::analysis::Kind;
@@ -488,7 +488,7 @@ fn verb_form(doc: &Document, cue: Span) -> bool {
 /// sentence's `according to` source.
 fn governor(cx: &Context, pos: usize, s: Span, according: &mut According) -> Option<Subject> {
     let before = Span::new(s.start, pos);
-    if let Some(v) = speech_cues_back(cx, before).find(|v| matches!(verb(v), Verb::Speech | Verb::Think)) {
+    if let Some(v) = last_speech_cue(cx, before, &|v| matches!(verb(v), Verb::Speech | Verb::Think)) {
         if let Some(w) = subject_of(cx, v, s.start, s.end) {
             return Some(w);
         }

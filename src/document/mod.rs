@@ -27,9 +27,11 @@ pub struct Document<'t> {
     pub(crate) tokens: Vec<Token>,
     pub(crate) quotes: Vec<QuotePair>,
     pub(crate) cues: Vec<Cue>,
-    /// For each lexicon list, the indices (into `cues`) of its cues, in text order: detectors
-    /// ask for one list's cues near a position, which must not cost a walk over the others.
-    cues_by_list: Vec<Vec<u32>>,
+    /// The cues again, grouped by list (each group in text order): detectors ask for one
+    /// list's cues near a position, which must not cost a walk over the other lists' cues.
+    by_list: Vec<Cue>,
+    /// Where each list's group starts in `by_list` (one more at the end).
+    list_starts: [usize; lexicon::LIST_COUNT + 1],
     /// For each block of [`TOKEN_BLOCK`] bytes, the first token starting in or after it.
     token_blocks: Vec<u32>,
 }
@@ -62,11 +64,14 @@ impl<'t> Document<'t> {
         let quotes = quotes::pair(text, &paragraphs);
         let sentences = sentences::split(text, &paragraphs, &tokens, &quotes, &cues);
         let token_blocks = token_blocks(text.len(), &tokens);
-        let mut cues_by_list: Vec<Vec<u32>> = vec![Vec::new(); lexicon::LIST_COUNT];
-        for (i, c) in cues.iter().enumerate() {
-            cues_by_list[c.list as usize].push(i as u32);
+        // one pass per list (there are few lists), keeping the text order inside each
+        let mut list_starts = [0; lexicon::LIST_COUNT + 1];
+        let mut by_list = Vec::with_capacity(cues.len());
+        for l in 0..lexicon::LIST_COUNT {
+            by_list.extend(cues.iter().filter(|c| c.list as usize == l));
+            list_starts[l + 1] = by_list.len();
         }
-        Document { text, paragraphs, sentences, tokens, quotes, cues, cues_by_list, token_blocks }
+        Document { text, paragraphs, sentences, tokens, quotes, cues, by_list, list_starts, token_blocks }
     }
 
     /// The whole text.
@@ -141,15 +146,16 @@ impl<'t> Document<'t> {
 
     /// The cues of one list inside `span`, in text order (or reversed, from the end).
     pub(crate) fn cues_of(&self, list: List, span: Span) -> impl DoubleEndedIterator<Item = &Cue> + '_ {
-        let ids = self.list_cues(list);
-        let a = ids.partition_point(|&i| self.cues[i as usize].span.start < span.start);
-        let b = ids.partition_point(|&i| self.cues[i as usize].span.start < span.end);
-        ids[a..b.max(a)].iter().map(|&i| &self.cues[i as usize]).filter(move |c| c.span.end <= span.end)
+        let cues = self.list_cues(list);
+        let a = cues.partition_point(|c| c.span.start < span.start);
+        let b = cues.partition_point(|c| c.span.start < span.end);
+        cues[a..b.max(a)].iter().filter(move |c| c.span.end <= span.end)
     }
 
-    /// The indices (into `cues`) of one list's cues, in text order.
-    pub(crate) fn list_cues(&self, list: List) -> &[u32] {
-        self.cues_by_list.get(list as usize).map_or(&[], |v| v.as_slice())
+    /// One list's cues, in text order.
+    pub(crate) fn list_cues(&self, list: List) -> &[Cue] {
+        let l = list as usize;
+        self.by_list.get(self.list_starts[l]..self.list_starts[l + 1]).unwrap_or(&[])
     }
 
     /// The outermost quotations starting inside `span` (quotations are sorted by start).
