@@ -1,34 +1,87 @@
 //! Compiles the lexicon `.txt` files (the reviewed source of truth) into one sorted table at
 //! build time, so the program carries no comments, no parser and no automaton builder, and
 //! pays nothing at start-up. See `src/lexicon/mod.rs` for the format it writes.
+//!
+//! # The lists and their tags
+//!
+//! [`LISTS`] below is the one place a lexicon is declared: its file, the `List` variant it
+//! becomes, and the tags its lines may carry after `|`. From it this script generates the
+//! `List` enum, the `Tag` enum (one variant per tag word, `Tag::None` for an untagged line)
+//! and the table, so a tag that a data file uses but its list does not declare stops the
+//! build (with the file and line), and a tag the code names but no list declares does not
+//! compile. Two lists carry a canonical name instead of a tag word (`Names`): a short form's
+//! `| Full Name` (`AP | Associated Press`), looked up with `lexicon::canonical`.
+//!
+//! | list | file | tags |
+//! |---|---|---|
+//! | `Speech` | speech_verbs.txt | `frame` describes rather than says · `think` cognition · `acc` according to · `quoted` passive attribution · `deny` a denial that attributes like speech |
+//! | `Title` | titles.txt | `hon` honorific only · `spokes` speaks for someone else |
+//! | `Outlet`, `Org` | outlets.txt, organizations.txt | a canonical name |
+//! | `Generic` | generic_sources.txt | `outlet` · `org` · `group` (people, anonymous) · `pub` a document |
+//! | `TitleCue` | title_cues.txt | `maker` a maker noun after a title (`the “Bang Bang” singer`) |
+//! | `Denial` | denial_cues.txt | `denial` · `non_denial` · `no_comment` as they stand · `deny` · `reject` · `false` · `false_headline` · `exist` checked first · `not` never a cue |
+//! | `Refusal` | refusal_cues.txt | heads `refuse` · `unable`; adverbs `adv`; acts `act_nc` · `act_nd` · `act_cv` · `act_resp` |
+//! | `Unverified` | unverified_cues.txt | `reported` · `anonymous` · `contested` · `speculative` · `unconfirmed` as they stand · `reveal` · `said_to` · `forecast` · `forecast_headline` · `claim` · `modal` · `likely` checked first · `not` never a cue |
+//! | `ClaimNoun` | claim_nouns.txt | `claim` · `report` |
+//! | `Furniture` | furniture.txt | `lead` · `label` · `line` · `notice` · `byline` · `credit` (where the phrase must stand) |
+//!
+//! Each data file's header says what its tags mean in full.
 
 use std::fmt::Write as _;
 
-/// The lists in the order of `lexicon::List` (a list's number is its index here).
-const FILES: &[&str] = &[
-    "speech_verbs.txt",
-    "titles.txt",
-    "outlets.txt",
-    "organizations.txt",
-    "org_suffixes.txt",
-    "outlet_suffixes.txt",
-    "generic_sources.txt",
-    "anonymous_sources.txt",
-    "title_cues.txt",
-    "denial_cues.txt",
-    "refusal_cues.txt",
-    "unverified_cues.txt",
-    "claim_nouns.txt",
-    "furniture.txt",
+
+/// What the lines of a list may carry after `|`.
+enum Tags {
+    /// Nothing.
+    None,
+    /// One of these words.
+    Words(&'static [&'static str]),
+    /// A canonical name (any text).
+    Names,
+}
+
+/// The lexicons in table order (a list's number is its index here): file, `List` variant,
+/// the variant's doc line, and the tags its lines may carry.
+const LISTS: &[(&str, &str, &str, Tags)] = &[
+    ("speech_verbs.txt", "Speech", "Verbs and phrases that introduce speech (`said`, `told`, `according to`).", Tags::Words(&["frame", "think", "acc", "quoted", "deny"])),
+    ("titles.txt", "Title", "Titles and roles that precede or stand for a person (`President`, `spokesman`).", Tags::Words(&["hon", "spokes"])),
+    ("outlets.txt", "Outlet", "News outlets by name (`Reuters`, `TASS`); a short form carries the full name.", Tags::Names),
+    ("organizations.txt", "Org", "Organisations by name (`White House`, `Kremlin`); a short form carries the full name.", Tags::Names),
+    ("org_suffixes.txt", "OrgSuffix", "Last words that make a capitalised phrase an organisation (`Ministry`, `Motors`).", Tags::None),
+    ("outlet_suffixes.txt", "OutletSuffix", "Last words that make a capitalised phrase an outlet (`Tribune`, `Gazette`).", Tags::None),
+    ("generic_sources.txt", "Generic", "Nouns for an outlet or organisation without a name (`news agency`, `the company`).", Tags::Words(&["outlet", "org", "group", "pub"])),
+    ("anonymous_sources.txt", "Anonymous", "Phrases for unnamed sources (`people familiar with the matter`).", Tags::None),
+    ("title_cues.txt", "TitleCue", "Words before quote marks that make them a title (`book`, `film`, `song`).", Tags::Words(&["maker"])),
+    ("denial_cues.txt", "Denial", "Denial, non-denial and no-comment cues; the tag is the subtype or the check to make.", Tags::Words(&["denial", "non_denial", "no_comment", "deny", "reject", "false", "false_headline", "exist", "not"])),
+    ("refusal_cues.txt", "Refusal", "Refusal heads (`declined to`) and the acts they withhold (`comment`, `say whether`).", Tags::Words(&["refuse", "unable", "adv", "act_nc", "act_nd", "act_cv", "act_resp"])),
+    ("unverified_cues.txt", "Unverified", "Unverified-claim cues; the tag is the subtype or the check to make.", Tags::Words(&["reported", "anonymous", "contested", "speculative", "unconfirmed", "reveal", "said_to", "forecast", "forecast_headline", "claim", "modal", "likely", "not"])),
+    ("claim_nouns.txt", "ClaimNoun", "Nouns for a claim or a report (`allegations`, `the report`).", Tags::Words(&["claim", "report"])),
+    ("furniture.txt", "Furniture", "Page furniture (`Read more`, `Advert`, `By`, `AP Photo`); the tag says where it must stand. Only its `notice` phrases are reported by `scan`.", Tags::Words(&["lead", "label", "line", "notice", "byline", "credit"])),
 ];
+
+/// `act_nc` → `ActNc`.
+fn camel(word: &str) -> String {
+    word.split('_').map(|p| p[..1].to_ascii_uppercase() + &p[1..]).collect()
+}
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    let mut tags: Vec<String> = vec![String::new()];
-    // (normalised phrase, list, line order): sorted so equal phrases sit together in list
-    // then file order, which is the order `scan` reports cues of one span in.
+    // tag ids: 0 = none, then every tag word once (in declaration order), then the names
+    let mut words: Vec<&str> = Vec::new();
+    for (_, _, _, tags) in LISTS {
+        if let Tags::Words(ws) = tags {
+            for w in *ws {
+                if !words.contains(w) {
+                    words.push(w);
+                }
+            }
+        }
+    }
+    let mut names: Vec<String> = Vec::new();
+    // (normalised phrase, list, line order, tag id): sorted so equal phrases sit together in
+    // list then file order, which is the order `scan` reports cues of one span in.
     let mut entries: Vec<(Vec<u8>, u8, usize, u8)> = Vec::new();
-    for (list, name) in FILES.iter().enumerate() {
+    for (list, (name, _, _, tags)) in LISTS.iter().enumerate() {
         let path = format!("src/lexicon/{name}");
         println!("cargo:rerun-if-changed={path}");
         let full = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap()).join(&path);
@@ -42,19 +95,26 @@ fn main() {
                 Some((p, t)) => (p.trim(), t.trim()),
                 None => (line, ""),
             };
-            let tag_id = match tags.iter().position(|t| t == tag) {
-                Some(i) => i,
-                None => {
-                    tags.push(tag.to_string());
-                    tags.len() - 1
+            let at = format!("{path}:{}", n + 1);
+            let tag_id = match (tags, tag) {
+                (_, "") => 0,
+                (Tags::Words(ws), t) if ws.contains(&t) => 1 + words.iter().position(|w| *w == t).unwrap(),
+                (Tags::Names, t) => {
+                    let i = names.iter().position(|x| x == t).unwrap_or_else(|| {
+                        names.push(t.to_string());
+                        names.len() - 1
+                    });
+                    1 + words.len() + i
                 }
+                (Tags::Words(ws), t) => panic!("{at}: unknown tag `{t}` (this list's tags: {})", ws.join(", ")),
+                (Tags::None, t) => panic!("{at}: tag `{t}` on a list that takes none"),
             };
-            assert!(tag_id < 256, "{path}: more than 255 distinct tags");
+            assert!(tag_id < 256, "{path}: more than 255 distinct tags and names");
             // one space between words, ASCII lower case, and ’ written as '
             let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase().replace('\u{2019}', "'");
-            assert!(!phrase.is_empty(), "{path}:{}: empty phrase", n + 1);
-            assert!(phrase.matches('\'').count() <= 1, "{path}:{}: at most one apostrophe per phrase", n + 1);
-            assert!(phrase.bytes().all(|b| b >= 0x20), "{path}:{}: control character", n + 1);
+            assert!(!phrase.is_empty(), "{at}: empty phrase");
+            assert!(phrase.matches('\'').count() <= 1, "{at}: at most one apostrophe per phrase");
+            assert!(phrase.bytes().all(|b| b >= 0x20), "{at}: control character");
             entries.push((phrase.into_bytes(), list as u8, entries.len(), tag_id as u8));
         }
     }
@@ -66,14 +126,26 @@ fn main() {
         table.push(*tag);
     }
     let mut out = String::new();
-    writeln!(out, "/// Tag words; a cue's tag number indexes this.").unwrap();
-    writeln!(out, "const TAGS: [&str; {}] = {:?};", tags.len(), tags).unwrap();
-    let notice = tags.iter().position(|t| t == "notice").expect("furniture.txt has notice phrases");
-    writeln!(out, "/// The tag of the furniture phrases `scan` reports (`| notice`).").unwrap();
-    writeln!(out, "const NOTICE_TAG: u16 = {notice};").unwrap();
+    writeln!(out, "/// Which lexicon a cue came from (`build.rs` declares the lists).").unwrap();
+    writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[repr(u8)]\npub(crate) enum List {{").unwrap();
+    for (file, variant, doc, _) in LISTS {
+        writeln!(out, "    /// {doc} (`{file}`)\n    {variant},").unwrap();
+    }
+    writeln!(out, "}}\n\n/// How many lists there are.\npub(crate) const LIST_COUNT: usize = {};", LISTS.len()).unwrap();
+    writeln!(out, "/// Every list by its number in [`TABLE`].\nconst LISTS: [List; LIST_COUNT] = [{}];", LISTS.iter().map(|l| format!("List::{}", l.1)).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(out, "/// The tag after `|` on a lexicon line (`build.rs` declares which list takes which).").unwrap();
+    writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[repr(u8)]\npub(crate) enum Tag {{\n    /// An untagged line, or a line carrying a canonical name.\n    None = 0,").unwrap();
+    for (i, w) in words.iter().enumerate() {
+        let lists: Vec<&str> = LISTS.iter().filter(|l| matches!(l.3, Tags::Words(ws) if ws.contains(w))).map(|l| l.0).collect();
+        writeln!(out, "    /// `{w}` ({})\n    {} = {},", lists.join(", "), camel(w), i + 1).unwrap();
+    }
+    writeln!(out, "}}\n\n/// Tags by id (ids past the last tag word are names).").unwrap();
+    writeln!(out, "const TAG_BY_ID: [Tag; {}] = [Tag::None, {}];", words.len() + 1, words.iter().map(|w| format!("Tag::{}", camel(w))).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(out, "/// Canonical names; id `TAG_BY_ID.len() + i` is `NAMES[i]`.").unwrap();
+    writeln!(out, "const NAMES: [&str; {}] = {:?};", names.len(), names).unwrap();
     writeln!(out, "/// Number of entries in [`TABLE`].").unwrap();
     writeln!(out, "const ENTRIES: usize = {};", entries.len()).unwrap();
-    writeln!(out, "/// Entries sorted by phrase: phrase bytes, list byte, tag byte.").unwrap();
+    writeln!(out, "/// Entries sorted by phrase: phrase bytes, list byte, tag id byte.").unwrap();
     out.push_str("const TABLE: &[u8] = b\"");
     for b in table {
         out.extend(std::ascii::escape_default(b).map(char::from));

@@ -7,59 +7,8 @@ use crate::entities::Mentions;
 use crate::offsets::Utf16Index;
 use crate::sources;
 use crate::span::Span;
-
-/// What an annotation marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// A direct quotation, its quote marks included.
-    Quote,
-    /// A denial, non-denial or refusal to comment.
-    Denial,
-    /// A claim the article does not establish itself.
-    Unverified,
-    /// Indirect (reported) speech: what a source said, without quote marks.
-    Reported,
-}
-
-impl Kind {
-    /// The name used in JSON and in the page (`quote`, `denial`, `unverified`, `reported`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Quote => "quote",
-            Kind::Denial => "denial",
-            Kind::Unverified => "unverified",
-            Kind::Reported => "reported",
-        }
-    }
-}
-
-/// What kind of source a [`Source`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SourceType {
-    /// A person.
-    Person,
-    /// A news outlet.
-    Outlet,
-    /// An organisation, government body or company.
-    Organization,
-    /// A book, film, report or other work.
-    Publication,
-    /// An unnamed source (`people familiar with the matter`).
-    Anonymous,
-}
-
-impl SourceType {
-    /// The name used in JSON (`person`, `outlet`, `organization`, `publication`, `anonymous`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceType::Person => "person",
-            SourceType::Outlet => "outlet",
-            SourceType::Organization => "organization",
-            SourceType::Publication => "publication",
-            SourceType::Anonymous => "anonymous",
-        }
-    }
-}
+use crate::vocab::{sort_indices, Kind, Subtype};
+pub use crate::sources::Source;
 
 /// One highlighted span.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,9 +19,9 @@ pub struct Annotation {
     pub kind: Kind,
     /// Where, in bytes.
     pub span: Span,
-    /// The subtype (`denial`, `non_denial`, `no_comment`; `reported`, `anonymous`,
-    /// `contested`, `speculative`, `unconfirmed`), where the kind has one.
-    pub subtype: Option<&'static str>,
+    /// The subtype (denial, non-denial or no comment; reported, anonymous, contested,
+    /// speculative or unconfirmed), where the kind has one.
+    pub subtype: Option<Subtype>,
     /// The words that triggered it (`said`, `declined to comment`, `reportedly`).
     pub cue: Option<Span>,
     /// Who said, denied or claimed it: an index into [`Analysis::sources`].
@@ -85,19 +34,6 @@ pub struct Annotation {
     pub denies: Vec<usize>,
     /// For claims: the ids of the denials disputing it.
     pub disputed_by: Vec<usize>,
-}
-
-/// One source the article relies on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Source {
-    /// Its canonical (fullest) name.
-    pub name: String,
-    /// What it is.
-    pub ty: SourceType,
-    /// Where the article names or refers to it (names, pronouns, roles), in bytes.
-    pub mentions: Vec<Span>,
-    /// Sources its words passed through (`Dmitry Peskov` via `TASS`), nearest first.
-    pub via: Vec<usize>,
 }
 
 /// The result of [`analyze`]: annotations sorted by start then end, and sources in order of
@@ -135,42 +71,6 @@ impl Analysis {
     pub fn utf16(&self, byte: usize) -> usize {
         self.index.utf16(&self.text, byte)
     }
-}
-
-/// Sorts `v` by `cmp`, keeping the order of equal elements (a stable sort). One small merge
-/// sort for every caller: each `sort_by` closure type brings the WebAssembly module its own
-/// few-kilobyte copy of the standard sort.
-pub(crate) fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering) {
-    let n = v.len();
-    let mut a = v.to_vec();
-    let mut b = vec![0; n];
-    let mut width = 1;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            let (mut i, mut j) = (lo, mid);
-            for slot in &mut b[lo..hi] {
-                // the left run wins ties, which keeps the sort stable
-                let left = j >= hi || (i < mid && cmp(a[j], a[i]) != std::cmp::Ordering::Less);
-                *slot = if left { i += 1; a[i - 1] } else { j += 1; a[j - 1] };
-            }
-            lo = hi;
-        }
-        std::mem::swap(&mut a, &mut b);
-        width *= 2;
-    }
-    v.copy_from_slice(&a);
-}
-
-/// Sorts `v` by `key`, stably, with [`sort_indices`] (one sort routine in the whole module).
-pub(crate) fn sort_indices_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
-    let keys: Vec<K> = v.iter().map(&key).collect();
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    sort_indices(&mut order, &|a, b| keys[a].cmp(&keys[b]));
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.iter().filter_map(|&i| slots[i].take()));
 }
 
 /// Analyses one article. Never panics; any text is accepted, and the work is linear in its
@@ -342,28 +242,5 @@ fn headline_only_sources(layout: &Layout, r: &mut sources::Resolved) {
     }
     for v in r.via.iter_mut() {
         *v = v.iter().filter_map(|&c| new_index[c]).collect();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sort_indices;
-
-    #[test]
-    fn sort_indices_is_a_stable_sort() {
-        let mut seed = 7u32;
-        for n in [0, 1, 2, 3, 5, 8, 13, 100, 1000] {
-            let keys: Vec<u32> = (0..n)
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    (seed >> 16) % 7
-                })
-                .collect();
-            let mut v: Vec<usize> = (0..n).rev().collect();
-            let mut want = v.clone();
-            want.sort_by_key(|&i| keys[i]);
-            sort_indices(&mut v, &|a, b| keys[a].cmp(&keys[b]));
-            assert_eq!(v, want, "n = {n}");
-        }
     }
 }

@@ -10,7 +10,7 @@
 //! subject into a canonical source is the job of [`crate::sources`].
 
 use crate::document::{Document, Token, TokenKind};
-use crate::lexicon::{self, List};
+use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
 use crate::fxhash::FxHashSet;
 
@@ -339,7 +339,7 @@ impl Mentions {
             if matches!(ty, EntityType::Person | EntityType::Unknown) {
                 if let Some(n) = toks.get(end).filter(|n| n.kind == TokenKind::Lower) {
                     let demonym = run.len() - a == 1 && is_demonym(doc.slice(name));
-                    if !demonym && lexicon::tag_of(List::Generic, doc.slice(n.span)) == "org" {
+                    if !demonym && lexicon::tag_of(List::Generic, doc.slice(n.span)) == Tag::Org {
                         ty = EntityType::Org;
                     }
                 }
@@ -358,8 +358,8 @@ impl Mentions {
                 if k > 0 && toks[k - 1].kind == TokenKind::Lower && (!comma || determined) {
                     let w = doc.slice(toks[k - 1].span);
                     match lexicon::tag_of(List::Generic, w) {
-                        "org" => ty = EntityType::Org,
-                        "outlet" => ty = EntityType::Outlet,
+                        Tag::Org => ty = EntityType::Org,
+                        Tag::Outlet => ty = EntityType::Outlet,
                         _ => {}
                     }
                 }
@@ -872,12 +872,12 @@ impl Mentions {
                         }
                         // `a spokesperson for the water authority`: an unnamed organisation
                         // speaks, under the name the text gives it
-                        if of.is_none() && lexicon::tag_of(List::Title, doc.slice(head)) == "spokes" {
+                        if of.is_none() && lexicon::tag_of(List::Title, doc.slice(head)) == Tag::Spokes {
                             let mut e = m;
                             while e < toks.len() && e < m + 4 && toks[e].kind == TokenKind::Lower && toks[e].span.end <= ceiling {
                                 e += 1;
                             }
-                            if e > m && lexicon::tag_of(List::Generic, doc.slice(toks[e - 1].span)) == "org" {
+                            if e > m && lexicon::tag_of(List::Generic, doc.slice(toks[e - 1].span)) == Tag::Org {
                                 let org = Span::new(toks[m].span.start, toks[e - 1].span.end);
                                 return Some(Subject::Role { phrase: org, head: toks[e - 1].span, of: None });
                             }

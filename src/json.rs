@@ -109,7 +109,7 @@ impl Analysis {
             string(&mut out, self.text_of(a));
             if let Some(s) = a.subtype {
                 key(&mut out, "subtype");
-                string(&mut out, s);
+                string(&mut out, s.as_str());
             }
             if let Some(who) = self.who(a) {
                 key(&mut out, if a.kind == crate::Kind::Quote { "speaker" } else { "source" });

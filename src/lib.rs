@@ -38,11 +38,14 @@ mod lexicon;
 mod offsets;
 mod sources;
 mod span;
+mod vocab;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-pub use analysis::{analyze, analyze_with_hints, Analysis, Annotation, Kind, Source, SourceType};
+pub use analysis::{analyze, analyze_with_hints, Analysis, Annotation};
+pub use sources::Source;
+pub use vocab::{Kind, SourceType, Subtype};
 pub use document::{Block, Document, Role};
 
 /// The largest input the `claimlens` CLI reads by default: 64 MiB (67,108,864 bytes).

@@ -9,13 +9,26 @@
 //! The list holds every source a finding relies on, the outlets they went through, and every
 //! outlet the article names, in order of first mention.
 
-use crate::analysis::{Source, SourceType};
+use crate::vocab::SourceType;
 use crate::detect::Finding;
 use crate::document::Document;
 use crate::entities::{EntityType, Mentions, Pronoun, Subject};
-use crate::lexicon::{self, List};
+use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
 use crate::fxhash::FxHashMap;
+
+/// One source the article relies on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Its canonical (fullest) name.
+    pub name: String,
+    /// What it is.
+    pub ty: SourceType,
+    /// Where the article names or refers to it (names, pronouns, roles), in bytes.
+    pub mentions: Vec<Span>,
+    /// Sources its words passed through (`Dmitry Peskov` via `TASS`), nearest first.
+    pub via: Vec<usize>,
+}
 
 /// Sources and, per finding, who and via as indices into them.
 pub(crate) struct Resolved {
@@ -174,8 +187,7 @@ impl<'a, 't> Resolver<'a, 't> {
             let mut keys = org_keys(&ns);
             // `AP` and `Associated Press`: a short form and the name the lexicon gives it
             for list in [List::Outlet, List::Org] {
-                let full = lexicon::tag_of(list, s);
-                if !full.is_empty() {
+                if let Some(full) = lexicon::canonical(list, s) {
                     keys.push(norm(full));
                 }
             }
@@ -446,8 +458,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 let phrase_text = phrase.of(text).to_ascii_lowercase();
                 let plural = hl.ends_with('s') && !hl.ends_with("ss");
                 // `a spokesman for X`, `the X commission` speak as X; `employees of X` do not
-                let of_cluster = of.map(|n| self.cluster_of[n]).filter(|&c| c != usize::MAX).filter(|_| !is_tag(List::Generic, hw, "group"));
-                let generic_org = lexicon::tag_of(List::Generic, hw) == "org";
+                let of_cluster = of.map(|n| self.cluster_of[n]).filter(|&c| c != usize::MAX).filter(|_| !is_tag(List::Generic, hw, Tag::Group));
+                let generic_org = lexicon::tag_of(List::Generic, hw) == Tag::Org;
                 let c = if let Some(n) = of_cluster {
                     // `the Lowmoor election commission`: a place word before an organisation
                     // noun names the organisation by the whole phrase
@@ -458,7 +470,7 @@ impl<'a, 't> Resolver<'a, 't> {
                         self.labels.push((phrase.start, n));
                     }
                     Some(n)
-                } else if is_tag(List::Title, hw, "spokes") {
+                } else if is_tag(List::Title, hw, Tag::Spokes) {
                     if phrase_text.starts_with("his ") || phrase_text.starts_with("her ") {
                         self.last_named(phrase.start, |c| c.ty == SourceType::Person)
                     } else {
@@ -521,14 +533,14 @@ impl<'a, 't> Resolver<'a, 't> {
                         let ty = if indefinite { SourceType::Anonymous } else { SourceType::Person };
                         found.or_else(ahead).or_else(|| Some(self.own(phrase, ty)))
                     }
-                } else if is_tag(List::Generic, hw, "group") {
+                } else if is_tag(List::Generic, hw, Tag::Group) {
                     Some(self.own(phrase, SourceType::Anonymous))
-                } else if is_tag(List::Generic, hw, "pub") && matches!(hl.as_str(), "statement" | "letter") && self.issuer.is_some() {
+                } else if is_tag(List::Generic, hw, Tag::Pub) && matches!(hl.as_str(), "statement" | "letter") && self.issuer.is_some() {
                     // `“…,” the statement read`: whoever issued it
                     self.issuer
-                } else if is_tag(List::Generic, hw, "pub") {
+                } else if is_tag(List::Generic, hw, Tag::Pub) {
                     Some(self.own(phrase, SourceType::Publication))
-                } else if is_tag(List::Generic, hw, "outlet") {
+                } else if is_tag(List::Generic, hw, Tag::Outlet) {
                     // `the journal` → the outlet introduced as `the journal Heart`
                     self.last_source(phrase.start, |c, role| c.ty == SourceType::Outlet && (role == Some(hl.as_str()) || contains_ci(self.name_str(c), &hl)))
                         .or_else(|| self.last_named(phrase.start, |c| c.ty == SourceType::Outlet))
@@ -600,7 +612,7 @@ impl<'a, 't> Resolver<'a, 't> {
 }
 
 /// True when `word` is in `list` with this (non-empty) tag.
-fn is_tag(list: List, word: &str, tag: &str) -> bool {
+fn is_tag(list: List, word: &str, tag: Tag) -> bool {
     lexicon::tag_of(list, word) == tag
 }
 
@@ -726,7 +738,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     // in text order, so a phrase source is met before what refers back to it
     let mut order: Vec<usize> = (0..findings.len()).collect();
     let key = |i: usize| findings[i].who.map_or(findings[i].span.start, |w| subject_start(w).min(findings[i].span.start));
-    crate::analysis::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
+    crate::vocab::sort_indices(&mut order, &|a, b| key(a).cmp(&key(b)));
     // per sentence: 0 not read yet, 1 says `in a statement` or `in a letter`, 2 not
     let mut said_in: Vec<u8> = Vec::new();
     for i in order {
@@ -746,7 +758,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
                 r.issuer = Some(c);
             }
         }
-        if let (crate::analysis::Kind::Quote, Some(c)) = (f.kind, who[i]) {
+        if let (crate::vocab::Kind::Quote, Some(c)) = (f.kind, who[i]) {
             r.quote_speakers.push((f.span.end, c));
         }
         via[i] = f.via.iter().filter_map(|&s| r.subject(s)).collect::<Vec<_>>();
@@ -762,7 +774,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     // organisations grouped by their last word (sorted by it, then cut into runs)
     let last = |i: usize| names[i].rsplit(' ').next().unwrap_or(&names[i]);
     let mut orgs: Vec<usize> = (0..names.len()).filter(|&i| used[i] && r.clusters[i].ty == SourceType::Organization).collect();
-    crate::analysis::sort_indices(&mut orgs, &|a, b| last(a).cmp(last(b)));
+    crate::vocab::sort_indices(&mut orgs, &|a, b| last(a).cmp(last(b)));
     let mut merged_into: Vec<usize> = (0..r.clusters.len()).collect();
     for group in orgs.chunk_by(|&a, &b| last(a) == last(b)) {
         for &l in group {
@@ -850,7 +862,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
     // order by first mention
     let mut order: Vec<usize> = (0..r.clusters.len()).filter(|&i| used[i]).collect();
     let first = |c: &Cluster| c.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
-    crate::analysis::sort_indices(&mut order, &|a, b| first(&r.clusters[a]).cmp(&first(&r.clusters[b])));
+    crate::vocab::sort_indices(&mut order, &|a, b| first(&r.clusters[a]).cmp(&first(&r.clusters[b])));
     let mut new_index = vec![usize::MAX; r.clusters.len()];
     for (k, &i) in order.iter().enumerate() {
         new_index[i] = k;
@@ -860,7 +872,7 @@ pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding])
         .map(|&i| {
             let c = &r.clusters[i];
             let mut mentions = c.mentions.clone();
-            crate::analysis::sort_indices_by_key(&mut mentions, |m| (m.start, m.end));
+            crate::vocab::sort_indices_by_key(&mut mentions, |m| (m.start, m.end));
             mentions.dedup();
             Source {
                 name: r.display_name(c),

@@ -203,7 +203,7 @@ fn check(art: &Article) -> Vec<String> {
             errors.push(format!("{}: missed {:?} at {:?}; found {:?}", art.name, want.kind, want.at, describe(&a, want.kind)));
             continue;
         };
-        if !got.subtype.is_some_and(|s| want.subtypes.contains(&s)) {
+        if !got.subtype.is_some_and(|s| want.subtypes.contains(&s.as_str())) {
             errors.push(format!("{}: {:?} at {:?} has subtype {:?}, want {:?}", art.name, want.kind, want.at, got.subtype, want.subtypes));
         }
         if let Some(source) = want.source {

@@ -2,7 +2,8 @@
 //! included: for each shape, the time at 4n divided by the time at n stays at most
 //! [`MAX_RATIO`]. Linear work gives about 4, quadratic work about 16. A ratio, unlike an
 //! absolute time, holds on a slow or busy machine; each time is the minimum of [`RUNS`] runs,
-//! which drops most of the noise. The sizes keep the whole test to a few seconds in a debug
+//! which drops most of the noise, and a shape over the bound is measured again (twice at most)
+//! before it fails. The sizes keep the whole test to a few seconds in a debug
 //! build (`CLAIMLENS_COMPLEXITY_BYTES` sets n, in bytes, for a closer look).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -71,8 +72,19 @@ fn time_grows_linearly_on_every_shape() {
             n *= 2;
             small = time(&build(prefix, piece, n));
         }
-        let large = time(&build(prefix, piece, 4 * n));
-        let ratio = large.as_secs_f64() / small.as_secs_f64();
+        let mut large = time(&build(prefix, piece, 4 * n));
+        let mut ratio = large.as_secs_f64() / small.as_secs_f64();
+        // a burst of load from another process inflates one pair of times; growth that is
+        // really superlinear shows again on a fresh pair (up to two more tries)
+        for _ in 0..2 {
+            if ratio <= MAX_RATIO {
+                break;
+            }
+            let (s, l) = (time(&build(prefix, piece, n)), time(&build(prefix, piece, 4 * n)));
+            if l.as_secs_f64() / s.as_secs_f64() < ratio {
+                (small, large, ratio) = (s, l, l.as_secs_f64() / s.as_secs_f64());
+            }
+        }
         println!("{name:<36} n {n:>8} B {small:>9.2?}  4n {large:>9.2?}  ratio {ratio:.2}");
         if ratio > MAX_RATIO {
             failures.push(format!("{name}: {ratio:.1}× from n to 4n ({small:.2?} → {large:.2?})"));

@@ -57,7 +57,7 @@ fn check_analysis(text: &str, a: &Analysis) -> Result<(), String> {
             Kind::Unverified => &["reported", "anonymous", "contested", "speculative", "unconfirmed"],
             Kind::Quote | Kind::Reported => &[],
         };
-        ensure!(x.subtype.is_none_or(|s| subtypes.contains(&s)), "{at}: subtype {:?} for this kind", x.subtype);
+        ensure!(x.subtype.is_none_or(|s| subtypes.contains(&s.as_str()) && s.kind() == x.kind), "{at}: subtype {:?} for this kind", x.subtype);
         ensure!(!x.partial || x.kind == Kind::Quote, "{at}: partial but not a quote");
         if let Some(c) = x.cue {
             span_ok(text, &format!("{at} cue"), c)?;
@@ -141,7 +141,7 @@ fn check_json(text: &str, a: &Analysis, json: &str) -> Result<(), String> {
             }
             None => ensure!(j.get("cue").is_none() && j.get("cue_start").is_none(), "{at}: a cue without one"),
         }
-        ensure!(j["subtype"].as_str() == x.subtype, "{at}: subtype {}", j["subtype"]);
+        ensure!(j["subtype"].as_str() == x.subtype.map(|s| s.as_str()), "{at}: subtype {}", j["subtype"]);
         let (key, other) = if x.kind == Kind::Quote { ("speaker", "source") } else { ("source", "speaker") };
         ensure!(j[key].as_str() == a.who(x) && j.get(other).is_none(), "{at}: {key} {} is not {:?}", j[key], a.who(x));
         ensure!(j[key].as_str().is_none_or(|w| names.contains(&w)), "{at}: {key} {} not in sources", j[key]);

@@ -203,7 +203,7 @@ fn render(a: &Analysis, color: bool) -> String {
     out.push_str(&format!("\n{}\n", bold("Findings")));
     for x in &a.annotations {
         let who = a.who(x).map(|w| format!(" — {}", line(w))).unwrap_or_default();
-        let sub = x.subtype.map(|s| format!(" ({s})")).unwrap_or_default();
+        let sub = x.subtype.map(|s| format!(" ({})", s.as_str())).unwrap_or_default();
         let mut t: String = a.text_of(x).chars().take(90).collect();
         if t.len() < a.text_of(x).len() {
             t.push('…');

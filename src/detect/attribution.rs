@@ -3,7 +3,7 @@
 
 use super::Context;
 use crate::entities::{Pronoun, Subject};
-use crate::lexicon::{tag_name, Cue, List};
+use crate::lexicon::{Cue, List, Tag};
 use crate::span::Span;
 
 /// A speech cue's kind, from its lexicon tag.
@@ -24,12 +24,12 @@ pub(crate) enum Verb {
 }
 
 pub(crate) fn verb(c: &Cue) -> Verb {
-    match tag_name(c.tag) {
-        "frame" => Verb::Frame,
-        "think" => Verb::Think,
-        "acc" => Verb::According,
-        "quoted" => Verb::Quoted,
-        "deny" => Verb::Deny,
+    match c.tag {
+        Tag::Frame => Verb::Frame,
+        Tag::Think => Verb::Think,
+        Tag::Acc => Verb::According,
+        Tag::Quoted => Verb::Quoted,
+        Tag::Deny => Verb::Deny,
         _ => Verb::Speech,
     }
 }
@@ -84,7 +84,7 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
     let i = doc.token_at(span.start);
     let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span).to_ascii_lowercase()).unwrap_or_default();
     let word = doc.slice(span).split(' ').next().unwrap_or("").to_ascii_lowercase();
-    let after_document = i > 0 && crate::lexicon::tag_of(List::Generic, doc.slice(doc.tokens[i - 1].span)) == "pub";
+    let after_document = i > 0 && crate::lexicon::tag_of(List::Generic, doc.slice(doc.tokens[i - 1].span)) == Tag::Pub;
     if (word.ends_with("ing") && (prev == "," || after_document)) || prev == "and" || prev == "but" {
         let s = doc.sentences[doc.sentence_at(span.start)];
         // `Fiorina said, adding that …`: the speaker of the speech verb before it

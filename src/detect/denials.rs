@@ -31,10 +31,10 @@
 use super::attribution::{last_speech_cue, speech_cues, speech_cues_back, subject_of};
 use super::scope::{self, is_headline, word, Boundaries, Suppressors, BE};
 use super::{Context, Detector, Finding};
-use crate::analysis::Kind;
+use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
 use crate::entities::{Pronoun, Subject};
-use crate::lexicon::{tag_name, Cue, List};
+use crate::lexicon::{Cue, List, Tag};
 use crate::span::Span;
 
 /// The denial detector.
@@ -53,7 +53,7 @@ enum Who {
 /// A cue that passed its checks.
 struct Hit {
     cue: Span,
-    subtype: &'static str,
+    subtype: Subtype,
     who: Who,
     /// The whole headline when the cue is a headline's `No, ...`.
     span: Option<Span>,
@@ -130,12 +130,12 @@ fn window_after(doc: &Document, span: Span, n: usize) -> std::ops::Range<usize> 
 }
 
 /// True when a cue of `list` (tags in `tags`, any when empty) starts at one of the tokens.
-fn any_cue_in(doc: &Document, range: std::ops::Range<usize>, list: List, tags: &[&str]) -> bool {
+fn any_cue_in(doc: &Document, range: std::ops::Range<usize>, list: List, tags: &[Tag]) -> bool {
     range.into_iter().any(|k| {
         let pos = doc.tokens[k].span.start;
         doc.cues_in(Span::new(pos, pos + 1))
             .iter()
-            .any(|c| c.list == list && c.span.start == pos && (tags.is_empty() || tags.contains(&tag_name(c.tag))) && tag_name(c.tag) != "not")
+            .any(|c| c.list == list && c.span.start == pos && (tags.is_empty() || tags.contains(&c.tag)) && c.tag != Tag::Not)
     })
 }
 
@@ -158,7 +158,7 @@ fn reject_ok(doc: &Document, c: &Cue) -> bool {
         return true;
     }
     let w = window_after(doc, c.span, 8);
-    any_cue_in(doc, w.clone(), List::ClaimNoun, &[]) || any_cue_in(doc, w, List::Denial, &["false"])
+    any_cue_in(doc, w.clone(), List::ClaimNoun, &[]) || any_cue_in(doc, w, List::Denial, &[Tag::False])
 }
 
 /// An untrue-word: predicated of something, or in a headline; not qualifying a noun.
@@ -302,13 +302,13 @@ fn exist_ok(cx: &Context, c: &Cue, in_quote: bool, headline: bool) -> bool {
 const REQUEST_WORDS: &[&str] = &["request", "requests", "call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "inquiry", "inquiries", "enquiry", "enquiries", "query", "queries", "questions", "comment", "phone", "voicemail", "voicemails", "reporters", "claims", "allegations", "accusations", "criticism"];
 
 /// A refusal head followed by a withheld act: the subtype, and the span through the act.
-fn refusal(doc: &Document, head: &Cue) -> Option<(&'static str, Span)> {
-    let head_tag = tag_name(head.tag);
+fn refusal(doc: &Document, head: &Cue) -> Option<(Subtype, Span)> {
+    let head_tag = head.tag;
     let mut pos = head.span.end;
     let mut j = doc.token_at(pos);
     for _ in 0..2 {
         let t = *doc.tokens.get(j)?;
-        if scope::cue_tagged(doc, List::Refusal, t.span.start, &["adv"]).is_some() {
+        if scope::cue_tagged(doc, List::Refusal, t.span.start, &[Tag::Adv]).is_some() {
             j += 1;
             continue;
         }
@@ -316,13 +316,13 @@ fn refusal(doc: &Document, head: &Cue) -> Option<(&'static str, Span)> {
     }
     let t = *doc.tokens.get(j)?;
     pos = pos.max(t.span.start);
-    let act = scope::cue_tagged(doc, List::Refusal, pos, &["act_nc", "act_nd", "act_cv", "act_resp"])?;
+    let act = scope::cue_tagged(doc, List::Refusal, pos, &[Tag::ActNc, Tag::ActNd, Tag::ActCv, Tag::ActResp])?;
     let span = Span::new(head.span.start, act.span.end);
-    match tag_name(act.tag) {
-        "act_nc" => Some(("no_comment", span)),
-        "act_nd" => Some(("non_denial", span)),
-        "act_cv" if head_tag == "refuse" => Some(("non_denial", span)),
-        "act_resp" => {
+    match act.tag {
+        Tag::ActNc => Some((Subtype::NoComment, span)),
+        Tag::ActNd => Some((Subtype::NonDenial, span)),
+        Tag::ActCv if head_tag == Tag::Refuse => Some((Subtype::NonDenial, span)),
+        Tag::ActResp => {
             let w = window_after(doc, act.span, 6);
             let asked = w.clone().any(|k| REQUEST_WORDS.contains(&word(doc, k).as_str()));
             let last = word(doc, doc.token_at(act.span.end).saturating_sub(1));
@@ -333,7 +333,7 @@ fn refusal(doc: &Document, head: &Cue) -> Option<(&'static str, Span)> {
             } else {
                 word(doc, w.start) == "to" && asked // `did not respond to requests`
             };
-            ok.then_some(("no_comment", span))
+            ok.then_some((Subtype::NoComment, span))
         }
         _ => None,
     }
@@ -361,7 +361,7 @@ impl Detector for Denials {
         let doc = cx.doc;
         // the quotes' speakers by span, in span order (quotes are found in text order)
         let mut speakers: Vec<(Span, Option<Subject>)> = found.iter().filter(|f| f.kind == Kind::Quote).map(|f| (f.span, f.who)).collect();
-        crate::analysis::sort_indices_by_key(&mut speakers, |x| (x.0.start, x.0.end));
+        crate::vocab::sort_indices_by_key(&mut speakers, |x| (x.0.start, x.0.end));
         let not = Suppressors::of(doc, List::Denial);
         let mut headline_cache: Option<(usize, bool)> = None;
         let mut headline = |p: usize| -> bool {
@@ -380,38 +380,35 @@ impl Detector for Denials {
             if headline(p) {
                 let para = doc.paragraphs[p];
                 if let Some(span) = headline_no(doc, p) {
-                    hits.push(Hit { cue: Span::new(span.start, span.start), subtype: "denial", who: Who::Subject, span: Some(span) });
+                    hits.push(Hit { cue: Span::new(span.start, span.start), subtype: Subtype::Denial, who: Who::Subject, span: Some(span) });
                 } else if let Some(neg) = headline_negation(doc, p).filter(|n| !asks(doc, n.start)) {
-                    hits.push(Hit { cue: neg, subtype: "denial", who: Who::Speaker, span: Some(para) });
+                    hits.push(Hit { cue: neg, subtype: Subtype::Denial, who: Who::Speaker, span: Some(para) });
                 }
             }
         }
         for c in &doc.cues {
             let p = doc.paragraph_at(c.span.start);
-            let tag = tag_name(c.tag);
+            let tag = c.tag;
             let in_quote = doc.quote_containing(c.span.start).is_some();
             let hit = match (c.list, tag) {
-                (List::Denial, "not") => None,
+                (List::Denial, Tag::Not) => None,
                 (List::Denial, _) if not.hit(c.span) => None,
-                (List::Denial, "denial" | "non_denial" | "no_comment") => Some((tag, c.span, Who::Subject)),
-                (List::Denial, "deny") => deny_ok(doc, c).then_some(("denial", c.span, Who::Subject)),
-                (List::Denial, "reject") => reject_ok(doc, c).then_some(("denial", c.span, Who::Subject)),
-                (List::Denial, "false") => false_ok(doc, c, headline(p)).then_some(("denial", c.span, Who::Speaker)),
-                (List::Denial, "false_headline") => (headline(p) && false_ok(doc, c, true)).then_some(("denial", c.span, Who::Speaker)),
-                (List::Denial, "exist") => exist_ok(cx, c, in_quote, headline(p)).then_some(("denial", c.span, Who::Speaker)),
-                (List::Refusal, "refuse" | "unable") if !not.hit(c.span) => refusal(doc, c).map(|(st, span)| (st, span, Who::Subject)),
+                (List::Denial, Tag::Denial) => Some((Subtype::Denial, c.span, Who::Subject)),
+                (List::Denial, Tag::NonDenial) => Some((Subtype::NonDenial, c.span, Who::Subject)),
+                (List::Denial, Tag::NoComment) => Some((Subtype::NoComment, c.span, Who::Subject)),
+                (List::Denial, Tag::Deny) => deny_ok(doc, c).then_some((Subtype::Denial, c.span, Who::Subject)),
+                (List::Denial, Tag::Reject) => reject_ok(doc, c).then_some((Subtype::Denial, c.span, Who::Subject)),
+                (List::Denial, Tag::False) => false_ok(doc, c, headline(p)).then_some((Subtype::Denial, c.span, Who::Speaker)),
+                (List::Denial, Tag::FalseHeadline) => (headline(p) && false_ok(doc, c, true)).then_some((Subtype::Denial, c.span, Who::Speaker)),
+                (List::Denial, Tag::Exist) => exist_ok(cx, c, in_quote, headline(p)).then_some((Subtype::Denial, c.span, Who::Speaker)),
+                (List::Refusal, Tag::Refuse | Tag::Unable) if !not.hit(c.span) => refusal(doc, c).map(|(st, span)| (st, span, Who::Subject)),
                 _ => None,
             };
             if let Some((subtype, cue, who)) = hit {
-                let subtype = match subtype {
-                    "non_denial" => "non_denial",
-                    "no_comment" => "no_comment",
-                    _ => "denial",
-                };
                 hits.push(Hit { cue, subtype, who, span: None });
             }
         }
-        crate::analysis::sort_indices_by_key(&mut hits, |h| (h.cue.start, std::cmp::Reverse(h.cue.end)));
+        crate::vocab::sort_indices_by_key(&mut hits, |h| (h.cue.start, std::cmp::Reverse(h.cue.end)));
 
         let mut last: Option<(Span, usize)> = None; // span and paragraph of the last denial
         let mut bounds: Option<Boundaries> = None;
@@ -472,7 +469,7 @@ fn who_of(cx: &Context, h: &Hit, speakers: &[(Span, Option<Subject>)], span: Spa
 
 #[cfg(test)]
 mod tests {
-    use crate::{analyze, Kind};
+    use crate::{analyze, Kind, Subtype};
 
     /// The denials of `text`: (text, subtype).
     fn denials(text: &str) -> Vec<(String, &'static str)> {
@@ -578,7 +575,7 @@ mod tests {
         let a = analyze("The White House declined to comment.");
         let d: Vec<_> = a.annotations.iter().filter(|x| x.kind == Kind::Denial).collect();
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].subtype, Some("no_comment"));
+        assert_eq!(d[0].subtype, Some(Subtype::NoComment));
         assert_eq!(a.who(d[0]), Some("White House"));
         let a = analyze("\"There was no tampering,\" said Ruth Okonkwo, the commission's chair.");
         let d = a.annotations.iter().find(|x| x.kind == Kind::Denial).expect("a denial");

@@ -16,7 +16,7 @@
 //! of neighbours is examined, so linking stays linear in the number of findings.
 
 use super::{Context, Detector, Finding};
-use crate::analysis::Kind;
+use crate::vocab::{Kind, Subtype};
 use crate::document::Document;
 use crate::entities::Subject;
 use crate::lexicon::List;
@@ -34,7 +34,7 @@ const NEIGHBOURS: usize = 8;
 const REFERRING: &[&str] = &["it", "them", "this", "that", "these", "those"];
 
 fn is_claim(f: &Finding) -> bool {
-    (f.kind == Kind::Unverified && f.subtype != Some("unconfirmed")) || f.kind == Kind::Reported
+    (f.kind == Kind::Unverified && f.subtype != Some(Subtype::Unconfirmed)) || f.kind == Kind::Reported
 }
 
 /// The words (lower case, longer than three letters) naming a claim's source.
@@ -65,9 +65,9 @@ impl Detector for Links {
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
         let mut claims: Vec<(usize, usize)> = found.iter().enumerate().filter(|(_, f)| is_claim(f)).map(|(i, f)| (f.span.start, i)).collect();
-        crate::analysis::sort_indices_by_key(&mut claims, |c| *c);
+        crate::vocab::sort_indices_by_key(&mut claims, |c| *c);
         for d in 0..found.len() {
-            if found[d].kind != Kind::Denial || found[d].subtype != Some("denial") {
+            if found[d].kind != Kind::Denial || found[d].subtype != Some(Subtype::Denial) {
                 continue;
             }
             let span = found[d].span;
@@ -99,7 +99,7 @@ impl Detector for Links {
             // 3. the nearest before: unverified first, then reported
             let near = |kind: Kind| before.clone().find(|&&(_, i)| found[i].kind == kind && found[i].span.end + REACH >= s.start);
             // 4. a contested claim just after
-            let later = after.clone().find(|&&(start, i)| start >= s.end && found[i].subtype == Some("contested"));
+            let later = after.clone().find(|&&(start, i)| start >= s.end && found[i].subtype == Some(Subtype::Contested));
             let pick = owner.or(same).or_else(|| near(Kind::Unverified)).or_else(|| near(Kind::Reported)).or(later);
             if let Some(&(_, c)) = pick {
                 found[d].denies.push(c);

@@ -17,7 +17,7 @@ pub(crate) mod reported;
 pub(crate) mod scope;
 pub(crate) mod unverified;
 
-use crate::analysis::Kind;
+use crate::vocab::{Kind, Subtype};
 use crate::document::Document;
 use crate::entities::{Mentions, Subject};
 use crate::span::Span;
@@ -27,7 +27,7 @@ use crate::span::Span;
 pub(crate) struct Finding {
     pub kind: Kind,
     pub span: Span,
-    pub subtype: Option<&'static str>,
+    pub subtype: Option<Subtype>,
     pub cue: Option<Span>,
     /// Who said, denied or claimed it, as the text refers to them.
     pub who: Option<Subject>,
@@ -76,7 +76,7 @@ pub(crate) mod table {
     /// The (text, subtype) of every annotation of `kind` that `text` gets.
     pub(crate) fn found(kind: Kind, text: &str) -> Vec<(String, &'static str)> {
         let a = analyze(text);
-        a.annotations.iter().filter(|x| x.kind == kind).map(|x| (a.text_of(x).to_owned(), x.subtype.unwrap_or(""))).collect()
+        a.annotations.iter().filter(|x| x.kind == kind).map(|x| (a.text_of(x).to_owned(), x.subtype.map_or("", |s| s.as_str()))).collect()
     }
 
     /// Checks rows of (text, the subtype of its one annotation of `kind`, or None for none).

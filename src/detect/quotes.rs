@@ -13,10 +13,10 @@
 
 use super::attribution::{self, speech_cues, subject_of, verb, Verb};
 use super::{Context, Detector, Finding};
-use crate::analysis::Kind;
+use crate::vocab::Kind;
 use crate::document::{QuotePair, TokenKind};
 use crate::entities::Subject;
-use crate::lexicon::{tag_name, Cue, List};
+use crate::lexicon::{Cue, List, Tag};
 use crate::span::Span;
 
 /// The quote detector.
@@ -244,7 +244,7 @@ fn is_title(cx: &Context, q: &QuotePair, memo: &mut Memo) -> bool {
         if t.kind == TokenKind::Punct && w != "," {
             break;
         }
-        if doc.cues_of(List::TitleCue, t.span).any(|c| tag_name(c.tag) != "maker") {
+        if doc.cues_of(List::TitleCue, t.span).any(|c| c.tag != Tag::Maker) {
             return true;
         }
         if t.is_word() {

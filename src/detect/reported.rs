@@ -9,7 +9,7 @@
 
 use super::attribution::{speech_cues, subject_of, verb, via_in, Verb};
 use super::{Context, Detector, Finding};
-use crate::analysis::Kind;
+use crate::vocab::Kind;
 use crate::document::TokenKind;
 use crate::entities::Subject;
 use crate::span::Span;

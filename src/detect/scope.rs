@@ -3,7 +3,7 @@
 //! Everything here reads tokens and cues near one position, so each call is bounded.
 
 use crate::document::{Document, TokenKind};
-use crate::lexicon::{tag_name, Cue, List};
+use crate::lexicon::{Cue, List, Tag};
 use crate::span::Span;
 
 /// The lower-cased text of token `i` ("" past the end).
@@ -107,7 +107,7 @@ pub(crate) struct Suppressors(Vec<Span>);
 
 impl Suppressors {
     pub fn of(doc: &Document, list: List) -> Suppressors {
-        Suppressors(doc.cues.iter().filter(|c| c.list == list && tag_name(c.tag) == "not").map(|c| c.span).collect())
+        Suppressors(doc.cues.iter().filter(|c| c.list == list && c.tag == Tag::Not).map(|c| c.span).collect())
     }
 
     /// True when a suppressing phrase overlaps `span`.
@@ -119,10 +119,10 @@ impl Suppressors {
 }
 
 /// The longest cue of `list` starting exactly at `pos` whose tag is one of `tags`.
-pub(crate) fn cue_tagged<'d>(doc: &'d Document, list: List, pos: usize, tags: &[&str]) -> Option<&'d Cue> {
+pub(crate) fn cue_tagged<'d>(doc: &'d Document, list: List, pos: usize, tags: &[Tag]) -> Option<&'d Cue> {
     doc.cues_in(Span::new(pos, pos + 1))
         .iter()
-        .filter(|c| c.list == list && c.span.start == pos && tags.contains(&tag_name(c.tag)))
+        .filter(|c| c.list == list && c.span.start == pos && tags.contains(&c.tag))
         .max_by_key(|c| c.span.end)
 }
 

@@ -29,20 +29,24 @@
 use super::attribution::{last_speech_cue, speech_cues, subject_of, subject_of_verb, verb, Verb};
 use super::scope::{clause_follows, Boundaries, is_headline, title_case, word, Suppressors, BE, DETERMINER};
 use super::{Context, Detector, Finding};
-use crate::analysis::Kind;
+use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
 use crate::entities::{EntityType, Subject};
-use crate::lexicon::{self, tag_name, Cue, List};
+use crate::lexicon::{self, Cue, List, Tag};
 use crate::span::Span;
 
 /// The unverified-claim detector.
 pub(crate) struct Unverified;
 
 /// Subtypes, weakest first: the strongest cue of a clause names it.
-const RANK: &[&str] = &["reported", "speculative", "contested", "anonymous", "unconfirmed"];
-
-fn rank(s: &str) -> usize {
-    RANK.iter().position(|r| *r == s).unwrap_or(0)
+fn rank(s: Option<Subtype>) -> usize {
+    match s {
+        Some(Subtype::Speculative) => 1,
+        Some(Subtype::Contested) => 2,
+        Some(Subtype::Anonymous) => 3,
+        Some(Subtype::Unconfirmed) => 4,
+        _ => 0, // reported
+    }
 }
 
 /// Where a cue's source is.
@@ -60,7 +64,7 @@ enum Who {
 
 struct Hit {
     cue: Span,
-    subtype: &'static str,
+    subtype: Subtype,
     who: Who,
     /// The whole headline, for headline hits.
     span: Option<Span>,
@@ -212,7 +216,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
     let toks = doc.tokens_in(para);
     let n_words = toks.iter().filter(|t| t.is_word()).count();
     if n_words >= 3 && toks.iter().any(|t| doc.slice(t.span) == "?") {
-        return Some(Hit { cue: Span::new(para.start, para.start), subtype: "speculative", who: Who::Governor, span: Some(para) });
+        return Some(Hit { cue: Span::new(para.start, para.start), subtype: Subtype::Speculative, who: Who::Governor, span: Some(para) });
     }
     // a verb, not a noun (`amid fears he will`, `wary of Ebola fears`)
     let is_verb = |v: &Cue| {
@@ -224,7 +228,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         !after_noun_slot && !noun_fears
     };
     if let Some(v) = speech_cues(cx, para).find(|v| HEADLINE_SAYS.contains(&doc.slice(v.span).to_ascii_lowercase().as_str()) && is_verb(v)) {
-        return Some(Hit { cue: v.span, subtype: "reported", who: Who::Governor, span: Some(para) });
+        return Some(Hit { cue: v.span, subtype: Subtype::Reported, who: Who::Governor, span: Some(para) });
     }
     // a colon: `Senator: ...` (a short label that is not a rubric) or `...: report`
     let words = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.is_word()).count();
@@ -248,7 +252,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
                 || doc.cues_of(List::Outlet, Span::new(para.start, t.span.start)).next().is_some()
                 || lexicon::contains(List::Anonymous, &before) || head_word.eq_ignore_ascii_case("source") || head_word.eq_ignore_ascii_case("sources"));
         if label && n_after >= 3 && doc.slice(t.span) == ":" {
-            return Some(Hit { cue: Span::new(para.start, t.span.start), subtype: "reported", who: Who::Itself, span: Some(para) });
+            return Some(Hit { cue: Span::new(para.start, t.span.start), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
         }
         let tail = Span::new(t.span.end, para.end);
         let tail_text = doc.slice(tail).trim().to_ascii_lowercase();
@@ -260,7 +264,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         };
         let tail_is_source = doc.cues_of(List::Outlet, tail).next().is_some() || SOURCE_NOUNS.contains(&last) || tail_text == "report says" || initials;
         if (1..=3).contains(&n_after) && n_before >= 3 && tail_is_source {
-            return Some(Hit { cue: Span::new(t.span.end, para.end), subtype: "reported", who: Who::Itself, span: Some(para) });
+            return Some(Hit { cue: Span::new(t.span.end, para.end), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
         }
     }
     trailing_attribution(doc, para, toks)
@@ -280,7 +284,7 @@ fn trailing_attribution(doc: &Document, para: Span, toks: &[crate::document::Tok
     }
     let last = doc.slice(toks[lk].span).to_ascii_lowercase();
     if matches!(last.as_str(), "report" | "reports") && doc.slice(toks[lk].span).starts_with(|ch: char| ch.is_uppercase()) {
-        return Some(Hit { cue: toks[lk].span, subtype: "reported", who: Who::Itself, span: Some(para) });
+        return Some(Hit { cue: toks[lk].span, subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
     }
     if !HEADLINE_SAYS.contains(&last.as_str()) {
         return None;
@@ -288,7 +292,7 @@ fn trailing_attribution(doc: &Document, para: Span, toks: &[crate::document::Tok
     // a comma at most four words before the verb: `, Monitoring Group Says`
     let comma = (lk.saturating_sub(5)..lk).rev().find(|&k| doc.slice(toks[k].span) == ",")?;
     let before = words.iter().filter(|&&k| k < comma).count();
-    (before >= 3 && lk - comma >= 2).then(|| Hit { cue: toks[lk].span, subtype: "reported", who: Who::Governor, span: Some(para) })
+    (before >= 3 && lk - comma >= 2).then(|| Hit { cue: toks[lk].span, subtype: Subtype::Reported, who: Who::Governor, span: Some(para) })
 }
 
 impl Detector for Unverified {
@@ -334,34 +338,34 @@ impl Detector for Unverified {
             if !matches!(c.list, List::Unverified | List::Anonymous) || doc.quote_containing(c.span.start).is_some() {
                 continue;
             }
-            let tag = if c.list == List::Anonymous { "anonymous_source" } else { tag_name(c.tag) };
-            if tag == "not" || not.hit(c.span) {
+            if c.tag == Tag::Not || not.hit(c.span) {
                 continue;
             }
             let text = doc.slice(c.span).to_ascii_lowercase();
-            let hit = match tag {
-                "reported" if text == "according to" => Some(("reported", Who::After)),
-                "reported" => Some(("reported", Who::Governor)),
-                "reveal" => reveal_ok(doc, c).then_some(("reported", Who::Before)),
-                "anonymous" => Some(("anonymous", Who::Itself)),
-                "anonymous_source" => anonymous_ok(cx, c).then_some(("anonymous", Who::Itself)),
-                "contested" if text.ends_with("ing") || text.ends_with("es") || text.ends_with("that") || text == "allege" => Some(("contested", Who::Before)),
-                "contested" => Some(("contested", Who::Governor)),
-                "claim" => claim_ok(doc, c, headline(c.span.start)).then_some(("contested", Who::Before)),
-                "said_to" => said_to_ok(doc, c).then_some(("reported", Who::Governor)),
-                "forecast" => forecast_ok(doc, c, false, false).then_some(("speculative", Who::Before)),
-                "forecast_headline" => forecast_ok(doc, c, true, headline(c.span.start)).then_some(("speculative", Who::Before)),
-                "modal" => modal_ok(doc, c, &mut title).then_some(("speculative", Who::Governor)),
-                "likely" => likely_ok(doc, c).then_some(("speculative", Who::Governor)),
-                "speculative" => Some(("speculative", Who::Governor)),
-                "unconfirmed" => Some(("unconfirmed", Who::Governor)),
+            use Subtype::*;
+            let hit = match c.tag {
+                _ if c.list == List::Anonymous => anonymous_ok(cx, c).then_some((Anonymous, Who::Itself)),
+                Tag::Reported if text == "according to" => Some((Reported, Who::After)),
+                Tag::Reported => Some((Reported, Who::Governor)),
+                Tag::Reveal => reveal_ok(doc, c).then_some((Reported, Who::Before)),
+                Tag::Anonymous => Some((Anonymous, Who::Itself)),
+                Tag::Contested if text.ends_with("ing") || text.ends_with("es") || text.ends_with("that") || text == "allege" => Some((Contested, Who::Before)),
+                Tag::Contested => Some((Contested, Who::Governor)),
+                Tag::Claim => claim_ok(doc, c, headline(c.span.start)).then_some((Contested, Who::Before)),
+                Tag::SaidTo => said_to_ok(doc, c).then_some((Reported, Who::Governor)),
+                Tag::Forecast => forecast_ok(doc, c, false, false).then_some((Speculative, Who::Before)),
+                Tag::ForecastHeadline => forecast_ok(doc, c, true, headline(c.span.start)).then_some((Speculative, Who::Before)),
+                Tag::Modal => modal_ok(doc, c, &mut title).then_some((Speculative, Who::Governor)),
+                Tag::Likely => likely_ok(doc, c).then_some((Speculative, Who::Governor)),
+                Tag::Speculative => Some((Speculative, Who::Governor)),
+                Tag::Unconfirmed => Some((Unconfirmed, Who::Governor)),
                 _ => None,
             };
             if let Some((subtype, who)) = hit {
                 hits.push(Hit { cue: c.span, subtype, who, span: None });
             }
         }
-        crate::analysis::sort_indices_by_key(&mut hits, |h| (h.span.map_or(h.cue.start, |s| s.start), h.cue.start));
+        crate::vocab::sort_indices_by_key(&mut hits, |h| (h.span.map_or(h.cue.start, |s| s.start), h.cue.start));
 
         let first = found.len();
         let mut bounds: Option<Boundaries> = None;
@@ -371,7 +375,7 @@ impl Detector for Unverified {
             let who = who_of(cx, &h, span, &mut according);
             if let Some(last) = found[first..].last_mut() {
                 if last.span.overlaps(span) || last.span.end > span.start {
-                    if rank(h.subtype) > rank(last.subtype.unwrap_or("")) {
+                    if rank(Some(h.subtype)) > rank(last.subtype) {
                         last.subtype = Some(h.subtype);
                         if !h.cue.is_empty() {
                             last.cue = Some(h.cue);
@@ -414,7 +418,7 @@ fn outlet_reports(cx: &Context, found: &mut Vec<Finding>, first: usize) {
             continue;
         }
         let mut u = Finding::new(Kind::Unverified, f.span);
-        u.subtype = Some("reported");
+        u.subtype = Some(Subtype::Reported);
         u.cue = f.cue;
         u.who = f.who;
         add.push(u);
@@ -466,7 +470,7 @@ fn who_of(cx: &Context, h: &Hit, span: Span, according: &mut According) -> Optio
         Who::Governor if verb_form(doc, h.cue) => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s, according)),
         Who::Governor => governor(cx, h.cue.start, s, according).or_else(|| {
             // `X has reportedly ...` backed by `According to Y` in the next sentence
-            if h.subtype != "reported" {
+            if h.subtype != Subtype::Reported {
                 return None;
             }
             let next = doc.sentence_at(s.end);
@@ -590,7 +594,7 @@ mod tests {
             match want {
                 Some(src) => {
                     assert_eq!(u.len(), 1, "{text}: {:?}", a.annotations);
-                    assert_eq!((u[0].subtype, a.who(u[0])), (Some("reported"), Some(*src)), "{text}");
+                    assert_eq!((u[0].subtype, a.who(u[0])), (Some(crate::Subtype::Reported), Some(*src)), "{text}");
                 }
                 None => assert!(u.is_empty(), "{text}: {u:?}"),
             }

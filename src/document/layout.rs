@@ -15,7 +15,7 @@
 //! line features for the lines inside it. All of it is linear: each line is read once, and
 //! the phrase look-ups read only its first few words.
 
-use crate::lexicon::{self, Cue, List};
+use crate::lexicon::{self, Cue, List, Tag};
 use crate::span::Span;
 
 /// What a block of the page is.
@@ -174,13 +174,13 @@ fn lead_words(t: &str, n: usize, buf: &mut String) -> Vec<usize> {
 }
 
 /// The longest furniture phrase opening `t`: its tag and where it ends.
-fn furniture_lead(t: &str) -> Option<(&'static str, usize)> {
+fn furniture_lead(t: &str) -> Option<(Tag, usize)> {
     let mut buf = String::new();
     let ends = lead_words(t, 6, &mut buf);
     let mut phrase = buf.as_str();
     for k in (0..ends.len()).rev() {
         let tag = lexicon::tag_of(List::Furniture, phrase);
-        if !tag.is_empty() {
+        if tag != Tag::None {
             return Some((tag, ends[k]));
         }
         phrase = phrase.rfind(' ').map_or("", |i| &phrase[..i]);
@@ -303,7 +303,7 @@ fn credit_start(t: &str) -> Option<usize> {
         }
         let inner = body.strip_prefix('(').unwrap_or(body);
         if let Some((tag, _)) = furniture_lead(inner) {
-            if tag == "credit" && (inner.len() < body.len() || body.contains('/') || body.split_whitespace().count() <= 8) {
+            if tag == Tag::Credit && (inner.len() < body.len() || body.contains('/') || body.split_whitespace().count() <= 8) {
                 return Some(at + lead);
             }
         }
@@ -542,12 +542,12 @@ fn classify(l: &Line, notice: bool, body_seen: bool, prev: Option<Role>) -> Role
     let t = l.text;
     if let Some((tag, end)) = furniture_lead(t) {
         match tag {
-            "lead" => return Role::Boilerplate,
+            Tag::Lead => return Role::Boilerplate,
             // before the story, `WATCH: Castro rumours heat up` is a headline with a label
-            "label" if label_after(t, end) && (l.words <= 25 || !l.sentence_end) && (body_seen || words_after(t, end) <= 4) => return Role::Boilerplate,
-            "line" if only_marks_after(t, end) => return Role::Boilerplate,
-            "byline" if byline(l, end) => return Role::Byline,
-            "credit" => {
+            Tag::Label if label_after(t, end) && (l.words <= 25 || !l.sentence_end) && (body_seen || words_after(t, end) <= 4) => return Role::Boilerplate,
+            Tag::Line if only_marks_after(t, end) => return Role::Boilerplate,
+            Tag::Byline if byline(l, end) => return Role::Byline,
+            Tag::Credit => {
                 if credit_start(t) == Some(0) {
                     return Role::Credit;
                 }

@@ -220,7 +220,7 @@ pub(crate) fn pair(text: &str, paragraphs: &[Span]) -> Vec<QuotePair> {
         }
     }
     // no two quotations share both ends (each mark pairs once), so the order is total
-    crate::analysis::sort_indices_by_key(&mut out, |q| (q.span.start, std::cmp::Reverse(q.span.end)));
+    crate::vocab::sort_indices_by_key(&mut out, |q| (q.span.start, std::cmp::Reverse(q.span.end)));
     // Depth from containment, so it is right whatever order the pairs closed in.
     let mut open_ends: Vec<usize> = Vec::new();
     for q in out.iter_mut() {

@@ -1,8 +1,8 @@
 //! Cue lexicons: reviewed data files compiled at build time into one sorted phrase table.
 //!
 //! Each `*.txt` file beside this module is one [`List`]: one phrase a line, `#` starts a
-//! comment, and a line may end in `| tag` (a small number or word the list's detector reads,
-//! such as a denial subtype). Matching is ASCII case-insensitive, on whole words only, and
+//! comment, and a line may end in `| tag`: one of the [`Tag`]s `build.rs` declares for that
+//! list (such as a denial subtype), or in the lists of names a canonical name ([`canonical`]). Matching is ASCII case-insensitive, on whole words only, and
 //! treats the apostrophes `'` and `’` alike. All lists are matched in one pass over the text
 //! ([`scan`]), overlapping matches included, so detectors never rescan.
 //!
@@ -22,62 +22,6 @@ use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
-/// Which lexicon a cue came from. The order is `build.rs`'s file order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[repr(u8)]
-pub(crate) enum List {
-    /// Verbs and phrases that introduce speech (`said`, `told`, `according to`).
-    Speech,
-    /// Titles and roles that precede or stand for a person (`President`, `spokesman`).
-    Title,
-    /// News outlets by name (`Reuters`, `TASS`).
-    Outlet,
-    /// Organisations by name (`White House`, `Kremlin`).
-    Org,
-    /// Last words that make a capitalised phrase an organisation (`Ministry`, `Motors`).
-    OrgSuffix,
-    /// Last words that make a capitalised phrase an outlet (`Tribune`, `Gazette`).
-    OutletSuffix,
-    /// Nouns for an outlet or organisation without a name (`news agency`, `the company`).
-    Generic,
-    /// Phrases for unnamed sources (`people familiar with the matter`).
-    Anonymous,
-    /// Words before quote marks that make them a title (`book`, `film`, `song`).
-    TitleCue,
-    /// Denial, non-denial and no-comment cues; the tag is the subtype or the check to make.
-    Denial,
-    /// Refusal heads (`declined to`) and the acts they withhold (`comment`, `say whether`).
-    Refusal,
-    /// Unverified-claim cues; the tag is the subtype or the check to make.
-    Unverified,
-    /// Nouns for a claim or a report (`allegations`, `the report`).
-    ClaimNoun,
-    /// Page furniture (`Read more`, `Advert`, `By`, `AP Photo`); the tag says where it must
-    /// stand (see `furniture.txt`). Only its `notice` phrases are reported by [`scan`].
-    Furniture,
-}
-
-/// How many lists there are.
-pub(crate) const LIST_COUNT: usize = 14;
-
-/// Every list by its number in [`TABLE`].
-const LISTS: [List; LIST_COUNT] = [
-    List::Speech,
-    List::Title,
-    List::Outlet,
-    List::Org,
-    List::OrgSuffix,
-    List::OutletSuffix,
-    List::Generic,
-    List::Anonymous,
-    List::TitleCue,
-    List::Denial,
-    List::Refusal,
-    List::Unverified,
-    List::ClaimNoun,
-    List::Furniture,
-];
-
 /// One lexicon hit in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Cue {
@@ -85,8 +29,8 @@ pub(crate) struct Cue {
     pub span: Span,
     /// The list it belongs to.
     pub list: List,
-    /// The tag written after `|` on its line (0 when none); see [`tag_name`].
-    pub tag: u16,
+    /// The tag written after `|` on its line ([`Tag::None`] when none or a name).
+    pub tag: Tag,
 }
 
 /// Where each entry of [`TABLE`] starts (one more at the end), and the runs of entries that
@@ -153,9 +97,9 @@ impl Index {
 
     /// Entry `i`'s list and tag.
     #[inline]
-    fn meta(&self, i: usize) -> (List, u16) {
+    fn meta(&self, i: usize) -> (List, u8) {
         let end = self.starts[i + 1] as usize;
-        (LISTS[TABLE[end - 2] as usize], TABLE[end - 1] as u16)
+        (LISTS[TABLE[end - 2] as usize], TABLE[end - 1])
     }
 
     /// The run of entries that start with `first` (`lo..hi`, all longer than `k`) narrowed
@@ -311,7 +255,8 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
                 // States` holds no `states`.
                 // furniture words matter only at a line's start (`layout` looks them up
                 // there); of them, only the notices are looked for anywhere
-                if list == List::Furniture && tag != NOTICE_TAG {
+                let tag = tag_by_id(tag);
+                if list == List::Furniture && tag != Tag::Notice {
                     continue;
                 }
                 if list == List::Speech && b.is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, end) {
@@ -330,9 +275,9 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
     out
 }
 
-/// The word a tag number stands for.
-pub(crate) fn tag_name(tag: u16) -> &'static str {
-    TAGS.get(tag as usize).copied().unwrap_or("")
+/// The tag a tag id stands for ([`Tag::None`] for a name's id).
+fn tag_by_id(id: u8) -> Tag {
+    TAG_BY_ID.get(id as usize).copied().unwrap_or(Tag::None)
 }
 
 /// True when `phrase` (any case, ’ or ') is a whole entry of `list`.
@@ -340,15 +285,21 @@ pub(crate) fn contains(list: List, phrase: &str) -> bool {
     lookup(list, phrase).is_some()
 }
 
-/// The tag word of `phrase` in `list` ("" when untagged or absent).
-pub(crate) fn tag_of(list: List, phrase: &str) -> &'static str {
-    lookup(list, phrase).map_or("", tag_name)
+/// The tag of `phrase` in `list` ([`Tag::None`] when untagged or absent).
+pub(crate) fn tag_of(list: List, phrase: &str) -> Tag {
+    lookup(list, phrase).map_or(Tag::None, tag_by_id)
+}
+
+/// The canonical name a short form carries in a list of names (`AP` → `Associated Press`).
+pub(crate) fn canonical(list: List, phrase: &str) -> Option<&'static str> {
+    let id = lookup(list, phrase)? as usize;
+    NAMES.get(id.checked_sub(TAG_BY_ID.len())?).copied()
 }
 
 /// The tag of `phrase`'s first entry in `list`: the phrase folded as the table is written,
 /// then one hash look-up (detectors ask this for many words, so it must be cheap).
-fn lookup(list: List, phrase: &str) -> Option<u16> {
-    static MAP: OnceLock<FxHashMap<(u8, &'static [u8]), u16>> = OnceLock::new();
+fn lookup(list: List, phrase: &str) -> Option<u8> {
+    static MAP: OnceLock<FxHashMap<(u8, &'static [u8]), u8>> = OnceLock::new();
     let bytes = phrase.as_bytes();
     if bytes.is_empty() || bytes.len() > 64 {
         return None;
@@ -376,7 +327,7 @@ fn lookup(list: List, phrase: &str) -> Option<u16> {
 /// [`lookup`] by narrowing the table as [`scan`] does (the reference the hash look-up is
 /// tested against).
 #[cfg(test)]
-fn lookup_by_narrowing(list: List, phrase: &str) -> Option<u16> {
+fn lookup_by_narrowing(list: List, phrase: &str) -> Option<u8> {
     let ix = index();
     let bytes = phrase.as_bytes();
     if bytes.is_empty() || bytes.len() > 64 {
@@ -484,13 +435,14 @@ mod tests {
                 if list == List::Speech && bytes[start].is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, i) {
                     continue;
                 }
-                if list == List::Furniture && tag_name(tag) != "notice" {
+                let tag = tag_by_id(tag);
+                if list == List::Furniture && tag != Tag::Notice {
                     continue;
                 }
                 found.push((start, std::cmp::Reverse(i), e, Cue { span: Span::new(start, i), list, tag }));
             }
         }
-        crate::analysis::sort_indices_by_key(&mut found, |f| (f.0, f.1, f.2));
+        crate::vocab::sort_indices_by_key(&mut found, |f| (f.0, f.1, f.2));
         let mut out: Vec<Cue> = found.into_iter().map(|f| f.3).collect();
         out.dedup_by(|a, b| a.span == b.span && a.list == b.list);
         out
@@ -535,7 +487,7 @@ mod tests {
                     }
                     ix.phrase(e) == &k[..] && ix.meta(e).0 == List::Title
                 });
-                assert_eq!(tag_of(List::Title, w), naive.map_or("", |e| tag_name(ix.meta(e).1)), "{w}");
+                assert_eq!(tag_of(List::Title, w), naive.map_or(Tag::None, |e| tag_by_id(ix.meta(e).1)), "{w}");
                 assert_eq!(contains(List::Title, w), naive.is_some(), "{w}");
             }
         }

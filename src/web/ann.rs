@@ -86,7 +86,7 @@ impl View {
                 out.push(i);
             }
         }
-        crate::analysis::sort_indices(&mut out, &|a, b| (self.anns[a].end - self.anns[a].start).cmp(&(self.anns[b].end - self.anns[b].start)));
+        crate::vocab::sort_indices(&mut out, &|a, b| (self.anns[a].end - self.anns[a].start).cmp(&(self.anns[b].end - self.anns[b].start)));
         out
     }
 

@@ -98,7 +98,7 @@ pub(crate) fn paint_marks(
         })
         .collect();
     let mut all: Vec<usize> = sel.iter().flat_map(|&i| [view.anns[i].start as usize, view.anns[i].end as usize]).collect();
-    crate::analysis::sort_indices(&mut all, &|a, b| a.cmp(&b));
+    crate::vocab::sort_indices(&mut all, &|a, b| a.cmp(&b));
     all.dedup();
     let bounds: Vec<u32> = all.into_iter().map(|b| b as u32).collect();
 
@@ -149,7 +149,7 @@ pub(crate) fn paint_marks(
             let a = &view.anns[i];
             (-PRIORITY.get(a.kind).copied().unwrap_or(0), a.end - a.start)
         };
-        crate::analysis::sort_indices(&mut cover, &|a, b| key(a).cmp(&key(b)));
+        crate::vocab::sort_indices(&mut cover, &|a, b| key(a).cmp(&key(b)));
         let mut inner: Node = node.clone().into();
         for i in cover {
             let a = &view.anns[i];
