@@ -3,7 +3,6 @@
 use crate::detect::{self, Finding};
 use crate::document::{self, Block, Document, Layout, Role};
 use crate::lexicon;
-use crate::entities::Mentions;
 use crate::offsets::Utf16Index;
 use crate::sources;
 use crate::span::Span;
@@ -88,12 +87,13 @@ pub fn analyze_with_hints(text: &str, hints: &[Block]) -> Analysis {
     let layout = Layout::of(text, &paragraphs, &cues, hints);
     // furniture is blanked (same length, so offsets hold) before anything reads the text
     let work = layout.blank(text);
-    let doc = if layout.is_clean() {
+    let mut doc = if layout.is_clean() {
         Document::from_parts(text, paragraphs, cues)
     } else {
         let kept = without(cues, &layout.masked);
         Document::from_parts(&work, document::paragraphs(&work), kept)
     };
+    headline_only_names(&mut doc, &layout);
     let mut analysis = run(text, &doc, &layout);
     analysis.blocks = layout.blocks;
     analysis
@@ -126,10 +126,8 @@ fn snap(text: &str, mut s: Span) -> Span {
 }
 
 fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
-    let mut mentions = Mentions::find(doc);
-    headline_only_names(doc, layout, &mut mentions);
     let mut findings: Vec<Finding> = Vec::new();
-    detect::run_all(doc, &mentions, &mut findings);
+    detect::run_all(doc, &mut findings);
     // A highlight ends at its last word: trailing spaces and sentence punctuation stay out
     // (a quotation keeps its marks and what they enclose).
     for f in findings.iter_mut().filter(|f| f.kind != Kind::Quote) {
@@ -143,7 +141,7 @@ fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
         f.span = snap(text, f.span);
         f.cue = f.cue.map(|c| snap(text, c));
     }
-    let mut resolved = sources::resolve(doc, &mentions, &findings);
+    let mut resolved = sources::resolve(doc, &findings);
     headline_only_sources(layout, &mut resolved);
 
     // order: by span, then kind, for determinism; ids follow that order
@@ -187,10 +185,11 @@ fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
 
 /// A name in the story's headline is a name only if the body names it too (the whole name,
 /// or its last word): a title-case headline reads `Council Closes Library` as a name.
-fn headline_only_names(doc: &Document, layout: &Layout, mentions: &mut Mentions) {
+fn headline_only_names(doc: &mut Document, layout: &Layout) {
     if layout.headlines.is_empty() || !layout.blocks.iter().any(|b| b.role == Role::Body) {
         return;
     }
+    let mut mentions = std::mem::take(&mut doc.mentions);
     let key = |s: Span| doc.slice(s).to_ascii_lowercase();
     let last = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_owned();
     let mut body: Vec<String> = Vec::new();
@@ -208,6 +207,7 @@ fn headline_only_names(doc: &Document, layout: &Layout, mentions: &mut Mentions)
         let k = key(n.name);
         known(&k) || k.split(' ').count() <= 3 && known(&last(&k))
     });
+    doc.mentions = mentions;
 }
 
 /// A headline word is a source only if the body names it too: sources every mention of

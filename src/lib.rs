@@ -31,7 +31,6 @@
 mod analysis;
 mod detect;
 mod document;
-mod entities;
 mod fxhash;
 mod json;
 mod lexicon;

@@ -12,7 +12,8 @@
 use crate::vocab::SourceType;
 use crate::detect::Finding;
 use crate::document::Document;
-use crate::entities::{EntityType, Mentions, Pronoun, Subject};
+use crate::detect::subject::{self, Pronoun, Subject};
+use crate::document::{EntityType, Mentions};
 use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
 use crate::fxhash::FxHashMap;
@@ -85,7 +86,7 @@ fn norm(s: &str) -> String {
 /// `Zintani` and `Adel al-Zintani` meet.
 fn surname(s: &str) -> String {
     let last = s.rsplit(' ').next().unwrap_or(s);
-    let last = if crate::entities::particle_name(last) { last.split_once('-').map_or(last, |(_, r)| r) } else { last };
+    let last = if crate::document::particle_name(last) { last.split_once('-').map_or(last, |(_, r)| r) } else { last };
     last.to_ascii_lowercase()
 }
 
@@ -328,7 +329,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 // followed by a verb, opening its sentence (`Tester, himself up for …, said`), or
                 // set off by commas before a verb (`Hale's lawyer, Marcus Dean, said`)
                 let opens = doc.between(doc.sentences[doc.sentence_at(n.full.start)].start, n.full.start).trim().is_empty();
-                let verb_after = |k: usize| doc.tokens.get(k).is_some_and(|t| crate::entities::looks_like_verb(doc, *t));
+                let verb_after = |k: usize| doc.tokens.get(k).is_some_and(|t| crate::document::looks_like_verb(doc, *t));
                 let appositive = doc.tokens.get(k).is_some_and(|t| doc.slice(t.span) == ",")
                     && (k + 1..(k + 14).min(doc.tokens.len())).find(|&j| doc.slice(doc.tokens[j].span) == ",").is_some_and(|j| verb_after(j + 1));
                 if !possessive && (opens || appositive || verb_after(k)) {
@@ -424,7 +425,7 @@ impl<'a, 't> Resolver<'a, 't> {
                     }
                     let before = before.trim_end().trim_end_matches(',');
                     let end = s.start + before.len();
-                    if let Some(noun) = self.mentions.subject_before(doc, Span::new(end, end), s.start) {
+                    if let Some(noun) = subject::subject_before(doc, Span::new(end, end), s.start) {
                         if !matches!(noun, Subject::Anonymous(_)) {
                             return self.subject(noun);
                         }
@@ -621,12 +622,12 @@ fn is_tag(list: List, word: &str, tag: Tag) -> bool {
 fn role_word(doc: &Document, full: Span) -> Option<String> {
     let is_role = |t: crate::document::Token| {
         let w = doc.slice(t.span);
-        (t.kind == crate::document::TokenKind::Lower && crate::entities::is_role_word(w))
+        (t.kind == crate::document::TokenKind::Lower && crate::document::is_role_word(w))
             .then(|| w.to_ascii_lowercase())
     };
     // after: `the Marigold restaurant group` (not a nationality: `the Portuguese club`)
     let name = doc.slice(full);
-    let demonym = crate::entities::is_demonym(name);
+    let demonym = crate::document::is_demonym(name);
     let j = if demonym { usize::MAX } else { doc.token_at(full.end) };
     for t in doc.tokens.iter().skip(j).take(2).take_while(|t| t.kind == crate::document::TokenKind::Lower) {
         if let Some(w) = is_role(*t) {
@@ -731,8 +732,9 @@ fn subject_start(s: Subject) -> usize {
 }
 
 /// Resolves every finding's subject and via, and builds the sources list.
-pub(crate) fn resolve(doc: &Document, mentions: &Mentions, findings: &[Finding]) -> Resolved {
-    let mut r = Resolver::new(doc, mentions);
+pub(crate) fn resolve(doc: &Document, findings: &[Finding]) -> Resolved {
+    let mut r = Resolver::new(doc, &doc.mentions);
+
     let mut who = vec![None; findings.len()];
     let mut via = vec![Vec::new(); findings.len()];
     // in text order, so a phrase source is met before what refers back to it

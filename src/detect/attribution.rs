@@ -2,7 +2,7 @@
 //! quote, reported-speech, denial and unverified-claim detectors alike.
 
 use super::Context;
-use crate::entities::{Pronoun, Subject};
+use super::subject::{self, Pronoun, Subject};
 use crate::lexicon::{Cue, List, Tag};
 use crate::span::Span;
 
@@ -74,7 +74,7 @@ pub(crate) fn subject_of_verb(cx: &Context, span: Span, v: Verb, floor: usize, c
 /// [`subject_of_verb`], `depth` verbs down a chain of `…, saying` / `… and said`.
 fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usize, depth: u8) -> Option<Subject> {
     if v == Verb::According {
-        return cx.mentions.subject_after(cx.doc, span.end, ceiling);
+        return subject::subject_after(cx.doc, span.end, ceiling);
     }
     if v == Verb::Quoted && cx.doc.slice(span).to_ascii_lowercase().starts_with("quoted by") {
         return None; // the subject comes with `was quoted`; `by X` is the via
@@ -98,11 +98,11 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
             }
         }
         let before = doc.tokens[..i].iter().rev().nth(1).map_or(span.start, |t| t.span.start);
-        if let Some(subject) = cx.mentions.clause_subject(doc, Span::new(s.start.max(floor), before), before) {
+        if let Some(subject) = subject::clause_subject(doc, Span::new(s.start.max(floor), before), before) {
             return Some(subject);
         }
     }
-    if let Some(s) = cx.mentions.subject_before(cx.doc, span, floor) {
+    if let Some(s) = subject::subject_before(cx.doc, span, floor) {
         return agrees(cx, span, s).then_some(s);
     }
     // inverted: `said Tomas Reyna`, `added the spokesman`
@@ -111,7 +111,7 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
         let before = cx.doc.between(floor, span.start).trim_end().trim_end_matches(',').trim_end();
         let inverted_ok = before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»']);
         if inverted_ok {
-            return cx.mentions.subject_after(cx.doc, span.end, ceiling);
+            return subject::subject_after(cx.doc, span.end, ceiling);
         }
     }
     None
@@ -132,12 +132,12 @@ pub(crate) fn via_of(cx: &Context, cue: &Cue, ceiling: usize) -> Option<Subject>
                 return None;
             }
         }
-        cx.mentions.subject_after(cx.doc, pos, ceiling)
+        subject::subject_after(cx.doc, pos, ceiling)
     } else {
         None
     };
     match after {
-        Some(Subject::Name(n)) if matches!(cx.mentions.names[n].ty, crate::entities::EntityType::Outlet) => after,
+        Some(Subject::Name(n)) if matches!(cx.doc.mentions.names[n].ty, crate::document::EntityType::Outlet) => after,
         _ => None,
     }
 }
@@ -159,8 +159,8 @@ pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
         let next_is = |word: &str| toks.get(k + 1).is_some_and(|n| doc.slice(n.span).eq_ignore_ascii_case(word));
         let lead = (is("interview") && next_is("with")) || ((is("speaking") || is("comments") || is("remarks")) && next_is("to"));
         if let (true, Some(n)) = (lead, toks.get(k + 2)) {
-            if let Some(Subject::Name(m)) = cx.mentions.subject_after(doc, n.span.start, span.end) {
-                if cx.mentions.names[m].ty == crate::entities::EntityType::Outlet {
+            if let Some(Subject::Name(m)) = subject::subject_after(doc, n.span.start, span.end) {
+                if cx.doc.mentions.names[m].ty == crate::document::EntityType::Outlet {
                     return Some(Subject::Name(m));
                 }
             }
@@ -199,7 +199,7 @@ fn agrees(cx: &Context, verb: Span, subject: Subject) -> bool {
         }
         Subject::Name(n) => {
             // plural organisations are rare in names; `Democrats`, `Republicans` are
-            let t = doc.slice(cx.mentions.names[n].name);
+            let t = doc.slice(cx.doc.mentions.names[n].name);
             t.ends_with('s') && !t.ends_with("ss") && !t.contains(' ')
         }
     };

@@ -29,11 +29,11 @@
 
 
 use super::attribution::{last_speech_cue, speech_cues, speech_cues_back, subject_of};
-use super::scope::{self, is_headline, word, Boundaries, Suppressors, BE};
+use super::scope::{self, word, Boundaries, Suppressors, BE};
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
-use crate::entities::{Pronoun, Subject};
+use super::subject::{self, Pronoun, Subject};
 use crate::lexicon::{Cue, List, Tag};
 use crate::span::Span;
 
@@ -228,7 +228,7 @@ const TIME_WORDS: &[&str] = &["on", "monday", "tuesday", "wednesday", "thursday"
 /// give details`), the subject of the sentence's first speech verb.
 fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
     let doc = cx.doc;
-    if let Some(s) = cx.mentions.subject_before(doc, cue, floor) {
+    if let Some(s) = subject::subject_before(doc, cue, floor) {
         return Some(s);
     }
     let mut i = doc.token_at(cue.start);
@@ -243,7 +243,7 @@ fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
         }
     }
     if steps > 0 && i < doc.tokens.len() {
-        if let Some(s) = cx.mentions.subject_before(doc, Span::new(doc.tokens[i].span.start, cue.end), floor) {
+        if let Some(s) = subject::subject_before(doc, Span::new(doc.tokens[i].span.start, cue.end), floor) {
             return Some(s);
         }
     }
@@ -255,7 +255,7 @@ fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
     }
     // the subject of the clause the cue ends (`In this instance, I am unable to provide
     // confirmation or denial`)
-    cx.mentions.clause_subject(doc, Span::new(s.start.max(floor), cue.start), cue.start)
+    subject::clause_subject(doc, Span::new(s.start.max(floor), cue.start), cue.start)
 }
 
 /// Negations that, in a headline, deny what the headline is about (`Banksy not arrested`).
@@ -363,17 +363,7 @@ impl Detector for Denials {
         let mut speakers: Vec<(Span, Option<Subject>)> = found.iter().filter(|f| f.kind == Kind::Quote).map(|f| (f.span, f.who)).collect();
         crate::vocab::sort_indices_by_key(&mut speakers, |x| (x.0.start, x.0.end));
         let not = Suppressors::of(doc, List::Denial);
-        let mut headline_cache: Option<(usize, bool)> = None;
-        let mut headline = |p: usize| -> bool {
-            match headline_cache {
-                Some((q, h)) if q == p => h,
-                _ => {
-                    let h = is_headline(doc, p);
-                    headline_cache = Some((p, h));
-                    h
-                }
-            }
-        };
+        let headline = |p: usize| doc.is_headline(p);
 
         let mut hits: Vec<Hit> = Vec::new();
         for p in 0..doc.paragraphs.len() {

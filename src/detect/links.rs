@@ -18,7 +18,7 @@
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
 use crate::document::Document;
-use crate::entities::Subject;
+use super::subject::Subject;
 use crate::lexicon::List;
 use crate::span::Span;
 
@@ -41,7 +41,7 @@ fn is_claim(f: &Finding) -> bool {
 fn source_words(cx: &Context, f: &Finding) -> Vec<String> {
     let doc = cx.doc;
     let span = match f.who {
-        Some(Subject::Name(n)) => cx.mentions.names.get(n).map(|m| m.full),
+        Some(Subject::Name(n)) => cx.doc.mentions.names.get(n).map(|m| m.full),
         Some(Subject::Role { phrase, .. }) => Some(phrase),
         Some(Subject::Anonymous(s)) => Some(s),
         _ => None,

@@ -15,11 +15,12 @@ pub(crate) mod links;
 pub(crate) mod quotes;
 pub(crate) mod reported;
 pub(crate) mod scope;
+pub(crate) mod subject;
 pub(crate) mod unverified;
 
 use crate::vocab::{Kind, Subtype};
 use crate::document::Document;
-use crate::entities::{Mentions, Subject};
+use subject::Subject;
 use crate::span::Span;
 
 /// What a detector found, before sources are resolved.
@@ -47,7 +48,6 @@ impl Finding {
 /// What every detector sees.
 pub(crate) struct Context<'d, 't> {
     pub doc: &'d Document<'t>,
-    pub mentions: &'d Mentions,
 }
 
 /// A detector: one kind of finding, documented by its description.
@@ -60,8 +60,8 @@ pub(crate) trait Detector {
 }
 
 /// Runs every detector in order.
-pub(crate) fn run_all(doc: &Document, mentions: &Mentions, found: &mut Vec<Finding>) {
-    let cx = Context { doc, mentions };
+pub(crate) fn run_all(doc: &Document, found: &mut Vec<Finding>) {
+    let cx = Context { doc };
     let detectors: [&dyn Detector; 5] = [&quotes::Quotes, &reported::Reported, &denials::Denials, &unverified::Unverified, &links::Links];
     for d in detectors {
         d.detect(&cx, found);

@@ -15,7 +15,7 @@ use super::attribution::{self, speech_cues, subject_of, verb, Verb};
 use super::{Context, Detector, Finding};
 use crate::vocab::Kind;
 use crate::document::{QuotePair, TokenKind};
-use crate::entities::Subject;
+use super::subject::{self, Subject};
 use crate::lexicon::{Cue, List, Tag};
 use crate::span::Span;
 
@@ -198,7 +198,7 @@ fn introduced_by_colon(cx: &Context, p: usize) -> Option<Subject> {
     speech_cues(cx, s)
         .filter(|c| matches!(verb(c), Verb::Speech | Verb::Quoted))
         .find_map(|c| subject_of(cx, c, s.start, s.end))
-        .or_else(|| cx.mentions.sentence_subject(doc, s, s.end))
+        .or_else(|| subject::sentence_subject(doc, s, s.end))
 }
 
 /// True when the quotation is a title: a title word just before it (`book`, `film`, `song`),
@@ -369,8 +369,8 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
         let after_dash = rest.trim_start().strip_prefix(['―', '—', '–', '-']);
         if let Some(signed) = after_dash {
             let at = para.end - signed.len();
-            if let Some(Subject::Name(n)) = cx.mentions.subject_after(doc, at, para.end) {
-                if doc.between(at, cx.mentions.names[n].full.start).trim().is_empty() {
+            if let Some(Subject::Name(n)) = subject::subject_after(doc, at, para.end) {
+                if doc.between(at, cx.doc.mentions.names[n].full.start).trim().is_empty() {
                     return Some((None, Subject::Name(n), None));
                 }
             }
@@ -379,13 +379,13 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
         // after the quotation, its speech verb further on
         let first_word = doc.tokens.get(doc.token_at(q.span.end)).filter(|t| t.span.start < after.end);
         if let Some(t) = first_word {
-            if let Some(Subject::Name(n)) = cx.mentions.subject_after(doc, t.span.start, after.end) {
-                if cx.mentions.names[n].full.start == t.span.start {
+            if let Some(Subject::Name(n)) = subject::subject_after(doc, t.span.start, after.end) {
+                if cx.doc.mentions.names[n].full.start == t.span.start {
                     if let Some(c) = speech_cues(cx, after).find(|c| matches!(verb(c), Verb::Speech | Verb::Deny)) {
                         return Some((Some(c.span), Subject::Name(n), attribution::via_of(cx, c, after.end)));
                     }
                     // `“…” Toomey fumed on Tuesday.`: a name and a verb in the past tense
-                    let rest = doc.tokens_in(Span::new(cx.mentions.names[n].full.end, after.end));
+                    let rest = doc.tokens_in(Span::new(cx.doc.mentions.names[n].full.end, after.end));
                     if let Some(w) = rest.first().filter(|w| w.kind == TokenKind::Lower && doc.slice(w.span).ends_with("ed")) {
                         return Some((Some(w.span), Subject::Name(n), None));
                     }
@@ -394,8 +394,8 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
             // `“…!” beamed Donald Hartley`
             let w = doc.slice(t.span);
             if t.kind == TokenKind::Lower && w.ends_with("ed") {
-                if let Some(Subject::Name(n)) = cx.mentions.subject_after(doc, t.span.end, after.end) {
-                    if cx.mentions.names[n].ty == crate::entities::EntityType::Person {
+                if let Some(Subject::Name(n)) = subject::subject_after(doc, t.span.end, after.end) {
+                    if cx.doc.mentions.names[n].ty == crate::document::EntityType::Person {
                         return Some((Some(t.span), Subject::Name(n), None));
                     }
                 }
@@ -435,7 +435,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
     // `Mr. Smith shot back: “…”`: a colon introduces the quotation; the clause before it speaks
     if doc.between(s.start, q.span.start).trim_end().ends_with(':') {
         let colon = s.start + doc.between(s.start, q.span.start).trim_end().len() - 1;
-        if let Some(who) = cx.mentions.clause_subject(doc, Span::new(s.start, colon), colon) {
+        if let Some(who) = subject::clause_subject(doc, Span::new(s.start, colon), colon) {
             if !matches!(who, Subject::Role { of: None, .. }) {
                 return Some((None, who, None));
             }
@@ -444,7 +444,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
     // a fragment in a sentence without a speech verb belongs to the sentence's subject
     // (`Rubio bemoaned a climate in which people “literally hate each other”`)
     if q.span.start > s.start && !doc.between(s.start, q.span.start).trim().is_empty() {
-        if let Some(who) = cx.mentions.sentence_subject(doc, Span::new(s.start, q.span.start), q.span.start) {
+        if let Some(who) = subject::sentence_subject(doc, Span::new(s.start, q.span.start), q.span.start) {
             if !matches!(who, Subject::Role { of: None, .. }) {
                 return Some((None, who, None));
             }

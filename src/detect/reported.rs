@@ -11,7 +11,7 @@ use super::attribution::{speech_cues, subject_of, verb, via_in, Verb};
 use super::{Context, Detector, Finding};
 use crate::vocab::Kind;
 use crate::document::TokenKind;
-use crate::entities::Subject;
+use super::subject::{self, Subject};
 use crate::span::Span;
 
 /// The reported-speech detector.
@@ -107,7 +107,7 @@ impl Detector for Reported {
                 }
                 let who = subject_of(cx, c, s.start, s.end);
                 let inverted = match who {
-                    Some(Subject::Name(n)) => cx.mentions.names[n].name.start > c.span.start,
+                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].name.start > c.span.start,
                     Some(Subject::Role { phrase, .. }) => phrase.start > c.span.start,
                     Some(Subject::Pronoun(p, _)) => p.start > c.span.start,
                     Some(Subject::Anonymous(a)) => a.start > c.span.start,
@@ -122,7 +122,7 @@ impl Detector for Reported {
                     continue;
                 }
                 let start = match who {
-                    Some(Subject::Name(n)) => cx.mentions.names[n].full.start.min(c.span.start),
+                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].full.start.min(c.span.start),
                     Some(Subject::Pronoun(p, _)) => p.start,
                     Some(Subject::Role { phrase, .. }) => phrase.start,
                     Some(Subject::Anonymous(a)) => a.start,
@@ -157,7 +157,7 @@ fn attribution_last(cx: &Context, s: Span) -> Option<Finding> {
     let toks = doc.tokens_in(Span::new(s.start, c.span.start));
     let comma = toks.iter().rposition(|t| doc.slice(t.span) == ",")?;
     let clause_end = toks[comma].span.start;
-    let who = cx.mentions.subject_before(doc, c.span, toks[comma].span.end)?;
+    let who = subject::subject_before(doc, c.span, toks[comma].span.end)?;
     if toks.len() - comma > 8 || clause_end <= s.start {
         return None;
     }

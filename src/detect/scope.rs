@@ -81,27 +81,6 @@ pub(crate) fn trim(doc: &Document, span: Span) -> Span {
     Span::new(span.start, span.start + kept.len())
 }
 
-/// True when paragraph `p` is a headline: one line, not ending a sentence with a full stop,
-/// at most 30 words.
-pub(crate) fn is_headline(doc: &Document, p: usize) -> bool {
-    let Some(&para) = doc.paragraphs.get(p) else { return false };
-    let t = doc.slice(para).trim_end();
-    if t.ends_with(['.', '”', '"', ';', ',']) {
-        return false;
-    }
-    let words = doc.tokens_in(para).iter().filter(|t| t.is_word()).count();
-    (1..=30).contains(&words)
-}
-
-/// True when most words of the paragraph are capitalised (`Apple May Be Reintroducing...`).
-pub(crate) fn title_case(doc: &Document, p: usize) -> bool {
-    let Some(&para) = doc.paragraphs.get(p) else { return false };
-    let toks = doc.tokens_in(para);
-    let words = toks.iter().filter(|t| matches!(t.kind, TokenKind::Lower | TokenKind::Capitalized)).count();
-    let caps = toks.iter().filter(|t| t.kind == TokenKind::Capitalized).count();
-    words >= 3 && caps * 3 >= words * 2
-}
-
 /// Spans of the `| not` cues of one list, sorted, to suppress the cues they overlap.
 pub(crate) struct Suppressors(Vec<Span>);
 

@@ -16,7 +16,7 @@
 //! - `unconfirmed`: `could not be independently verified`, `provided no evidence`.
 //!
 //! Cues inside a direct quotation are the speaker's own modality and are skipped. A headline
-//! (see [`super::scope::is_headline`]) that attributes its claim (`..., officials say`,
+//! (see `Document::is_headline`) that attributes its claim (`..., officials say`,
 //! `Senator: ...`, `Rep. Jane Doe: ...`, `NYT: ...`, `...: report`, `...: AFP`, `... - analyst`,
 //! `..., Witnesses Say`, `... Report`) or asks it (`Is X real?`) carries one too; a label naming
 //! a topic (`Jihadi John: ...`) does not.
@@ -27,11 +27,12 @@
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
 use super::attribution::{last_speech_cue, speech_cues, subject_of, subject_of_verb, verb, Verb};
-use super::scope::{clause_follows, Boundaries, is_headline, title_case, word, Suppressors, BE, DETERMINER};
+use super::scope::{clause_follows, Boundaries, word, Suppressors, BE, DETERMINER};
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
-use crate::entities::{EntityType, Subject};
+use super::subject::{self, Subject};
+use crate::document::EntityType;
 use crate::lexicon::{self, Cue, List, Tag};
 use crate::span::Span;
 
@@ -82,9 +83,7 @@ const HEADLINE_SAYS: &[&str] = &["says", "say", "said", "claims", "claim", "clai
 const NOUN_NEXT: &[&str] = &["grow", "grows", "mount", "mounts", "rise", "rises", "ease", "eases", "deepen", "spread", "spreads", "spark", "sparks", "over", "of", "for", "about", "are", "were", "is", "was"];
 
 /// A modal verb used as a hedge: not `could not`, not the month or the name `May`.
-/// `title_case` answers [`title_case`] for a paragraph (cached by the caller: a paragraph of
-/// thousands of `May`s would otherwise be counted thousands of times).
-fn modal_ok(doc: &Document, c: &Cue, title_case: &mut dyn FnMut(usize) -> bool) -> bool {
+fn modal_ok(doc: &Document, c: &Cue) -> bool {
     let text = doc.slice(c.span);
     let i = doc.token_at(c.span.start);
     let next = word(doc, doc.token_at(c.span.start) + 1);
@@ -105,7 +104,7 @@ fn modal_ok(doc: &Document, c: &Cue, title_case: &mut dyn FnMut(usize) -> bool) 
                 return false;
             }
             // a capital mid-sentence is a name or the month, except in a title-case headline
-            if !title_case(p) {
+            if !doc.title_case(p) {
                 return false;
             }
         }
@@ -305,35 +304,13 @@ impl Detector for Unverified {
         let not = Suppressors::of(doc, List::Unverified);
         let mut hits: Vec<Hit> = Vec::new();
         for p in 0..doc.paragraphs.len() {
-            if is_headline(doc, p) {
+            if doc.is_headline(p) {
                 if let Some(h) = headline_hit(cx, p) {
                     hits.push(h);
                 }
             }
         }
-        let mut headline_cache: Option<(usize, bool)> = None;
-        let mut headline = |pos: usize| -> bool {
-            let p = doc.paragraph_at(pos);
-            match headline_cache {
-                Some((q, h)) if q == p => h,
-                _ => {
-                    let h = is_headline(doc, p);
-                    headline_cache = Some((p, h));
-                    h
-                }
-            }
-        };
-        let mut title_cache: Option<(usize, bool)> = None;
-        let mut title = |p: usize| -> bool {
-            match title_cache {
-                Some((q, t)) if q == p => t,
-                _ => {
-                    let t = title_case(doc, p);
-                    title_cache = Some((p, t));
-                    t
-                }
-            }
-        };
+        let headline = |pos: usize| doc.is_headline(doc.paragraph_at(pos));
         for c in &doc.cues {
             if !matches!(c.list, List::Unverified | List::Anonymous) || doc.quote_containing(c.span.start).is_some() {
                 continue;
@@ -355,7 +332,7 @@ impl Detector for Unverified {
                 Tag::SaidTo => said_to_ok(doc, c).then_some((Reported, Who::Governor)),
                 Tag::Forecast => forecast_ok(doc, c, false, false).then_some((Speculative, Who::Before)),
                 Tag::ForecastHeadline => forecast_ok(doc, c, true, headline(c.span.start)).then_some((Speculative, Who::Before)),
-                Tag::Modal => modal_ok(doc, c, &mut title).then_some((Speculative, Who::Governor)),
+                Tag::Modal => modal_ok(doc, c).then_some((Speculative, Who::Governor)),
                 Tag::Likely => likely_ok(doc, c).then_some((Speculative, Who::Governor)),
                 Tag::Speculative => Some((Speculative, Who::Governor)),
                 Tag::Unconfirmed => Some((Unconfirmed, Who::Governor)),
@@ -409,7 +386,7 @@ fn outlet_reports(cx: &Context, found: &mut Vec<Finding>, first: usize) {
         let (Kind::Reported, Some(cue), Some(Subject::Name(n))) = (f.kind, f.cue, f.who) else { continue };
         let verb = doc.slice(cue);
         let reporting = verb.split(' ').any(|w| matches!(w.to_ascii_lowercase().as_str(), "reported" | "reports" | "reporting"));
-        if !reporting || cx.mentions.names.get(n).is_none_or(|m| m.ty != EntityType::Outlet) {
+        if !reporting || cx.doc.mentions.names.get(n).is_none_or(|m| m.ty != EntityType::Outlet) {
             continue;
         }
         // one finding per clause: an unverified claim already there stands
@@ -442,7 +419,7 @@ impl According {
         let who = doc
             .cues_of(List::Unverified, s)
             .filter(|c| doc.slice(c.span).eq_ignore_ascii_case("according to") && doc.quote_containing(c.span.start).is_none())
-            .find_map(|c| cx.mentions.subject_after(doc, after_by(doc, c.span.end, s.end), s.end));
+            .find_map(|c| subject::subject_after(doc, after_by(doc, c.span.end, s.end), s.end));
         self.0 = Some((s, who));
         who
     }
@@ -462,7 +439,7 @@ fn who_of(cx: &Context, h: &Hit, span: Span, according: &mut According) -> Optio
     let s = doc.sentences[doc.sentence_at(span.start)];
     let s = Span::new(s.start, s.end.max(span.end));
     match h.who {
-        Who::After => cx.mentions.subject_after(doc, after_by(doc, h.cue.end, s.end), s.end),
+        Who::After => subject::subject_after(doc, after_by(doc, h.cue.end, s.end), s.end),
         Who::Itself if h.span.is_none() => Some(Subject::Anonymous(h.cue)),
         Who::Itself => None,
         Who::Before => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s, according)),

@@ -1,10 +1,12 @@
 //! The [`Document`]: built once from the text, then only read by the detectors.
 //!
 //! Building does every pass that more than one detector needs: paragraphs (lines),
-//! sentences, word tokens, quote marks paired per paragraph, and all lexicon cues. All of it
+//! sentences, word tokens, quote marks paired per paragraph, all lexicon cues, the name index
+//! ([`Mentions`]) and per-paragraph facts (is it a headline, is it in title case). All of it
 //! is linear in the text's length.
 
 mod layout;
+mod names;
 mod quotes;
 mod sentences;
 mod tokens;
@@ -12,6 +14,7 @@ mod tokens;
 pub use layout::{Block, Role};
 pub(crate) use layout::Layout;
 
+pub(crate) use names::{is_demonym, is_role_word, is_title_word, looks_like_verb, particle_name, EntityType, Mentions, DETERMINERS};
 pub(crate) use quotes::QuotePair;
 pub(crate) use tokens::{Token, TokenKind};
 
@@ -34,6 +37,19 @@ pub struct Document<'t> {
     list_starts: [usize; lexicon::LIST_COUNT + 1],
     /// For each block of [`TOKEN_BLOCK`] bytes, the first token starting in or after it.
     token_blocks: Vec<u32>,
+    /// Per paragraph: what several detectors ask of it, computed once.
+    para_facts: Vec<ParaFacts>,
+    /// Every capitalised name, in text order.
+    pub(crate) mentions: Mentions,
+}
+
+/// What the detectors ask of a paragraph.
+#[derive(Clone, Copy, Debug, Default)]
+struct ParaFacts {
+    /// Read as a headline: 1 to 30 words, not ending as a sentence or a quotation does.
+    headline: bool,
+    /// Most of its words (at least 3) capitalised (`Apple May Be Reintroducing ...`).
+    title_case: bool,
 }
 
 const TOKEN_BLOCK: usize = 32;
@@ -71,7 +87,32 @@ impl<'t> Document<'t> {
             by_list.extend(cues.iter().filter(|c| c.list as usize == l));
             list_starts[l + 1] = by_list.len();
         }
-        Document { text, paragraphs, sentences, tokens, quotes, cues, by_list, list_starts, token_blocks }
+        let mut doc = Document { text, paragraphs, sentences, tokens, quotes, cues, by_list, list_starts, token_blocks, para_facts: Vec::new(), mentions: Mentions::default() };
+        doc.para_facts = (0..doc.paragraphs.len()).map(|p| doc.facts_of(p)).collect();
+        doc.mentions = Mentions::find(&doc);
+        doc
+    }
+
+    fn facts_of(&self, p: usize) -> ParaFacts {
+        let para = self.paragraphs[p];
+        let t = self.slice(para).trim_end();
+        let toks = self.tokens_in(para);
+        let words = toks.iter().filter(|t| t.is_word()).count();
+        let cased = toks.iter().filter(|t| matches!(t.kind, TokenKind::Lower | TokenKind::Capitalized)).count();
+        let caps = toks.iter().filter(|t| t.kind == TokenKind::Capitalized).count();
+        ParaFacts { headline: !t.ends_with(['.', '”', '"', ';', ',']) && (1..=30).contains(&words), title_case: cased >= 3 && caps * 3 >= cased * 2 }
+    }
+
+    /// True when paragraph `p` reads as a headline: 1 to 30 words, and not ending as a
+    /// sentence or a quotation does (`.`, `”`, `;`, `,`).
+    pub(crate) fn is_headline(&self, p: usize) -> bool {
+        self.para_facts.get(p).is_some_and(|f| f.headline)
+    }
+
+    /// True when most words of paragraph `p` (at least 3) are capitalised, as in a headline
+    /// in title case (`Apple May Be Reintroducing ...`).
+    pub(crate) fn title_case(&self, p: usize) -> bool {
+        self.para_facts.get(p).is_some_and(|f| f.title_case)
     }
 
     /// The whole text.

@@ -1,0 +1,403 @@
+//! The name index: every capitalised name of a [`Document`], found once when the document is
+//! built ([`Mentions::find`]).
+//!
+//! One walk over the tokens records each name (titles such as `U.S. President` stripped, a
+//! possessive `’s` dropped), typed from the lexicons as a person, outlet, organisation or
+//! unknown. The detectors ask `detect::subject` for the subject of a cue, which reads this
+//! index; turning a subject into a canonical source is the job of [`crate::sources`].
+
+use super::{Document, Token, TokenKind};
+use crate::lexicon::{self, List, Tag};
+use crate::span::Span;
+use crate::fxhash::FxHashSet;
+
+/// What kind of thing a name names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum EntityType {
+    /// A person.
+    Person,
+    /// A news outlet.
+    Outlet,
+    /// An organisation, government body or company.
+    Org,
+    /// A book, film or other work.
+    Publication,
+    /// A capitalised name the lexicons do not place.
+    Unknown,
+}
+
+/// A capitalised name in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct NameMention {
+    /// The name itself, titles and possessive stripped (`Donald Trump`).
+    pub name: Span,
+    /// The whole phrase as written (`U.S. President Donald Trump’s`).
+    pub full: Span,
+    /// Its type.
+    pub ty: EntityType,
+    /// True when a title or honorific stood before it, which makes it a person.
+    pub titled: bool,
+}
+
+/// All names of a document, in text order.
+#[derive(Debug, Default)]
+pub(crate) struct Mentions {
+    pub names: Vec<NameMention>,
+}
+
+/// Capitalised words that start a sentence or clause but never a name.
+const NOT_NAME_START: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "in", "on",
+    "at", "by", "for", "from", "with", "without", "as", "after", "before", "during", "when", "while",
+    "if", "since", "asked", "meanwhile", "however", "last", "next", "it", "he", "she", "they", "we",
+    "i", "his", "her", "their", "our", "its", "my", "your", "you", "former", "then", "now", "there",
+    "here", "still", "also", "both", "all", "some", "many", "most", "such", "other", "another", "each",
+    "every", "no", "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "what", "who", "whom", "which", "where", "why", "how", "yes", "oh", "mr", "mrs", "ms", "dr",
+    "although", "though", "because", "unless", "until", "despite", "under", "over", "about", "into",
+    "according", "instead", "even", "only", "just", "later", "earlier", "today", "yesterday", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "while",
+    "to", "of", "up", "out", "off", "do", "does", "did", "is", "are", "was", "were", "be", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "let", "among",
+    "against", "between", "through", "across", "around", "beyond", "within", "upon", "near", "like",
+    "unlike", "whether", "more", "less", "very", "much", "well", "already", "again", "ever", "never",
+    "plus", "perhaps", "maybe", "thus", "hence", "rather", "finally", "first", "second", "third",
+    "overall", "indeed", "therefore", "nonetheless", "nevertheless", "otherwise", "likewise",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+];
+
+/// True for a role or organisation noun of the lexicons (`spokesman`, `mayor`, `company`,
+/// `officials`): the head of a role phrase.
+pub(crate) fn is_role_word(w: &str) -> bool {
+    lexicon::contains(List::Title, w) || lexicon::contains(List::Generic, w)
+}
+
+/// True for a nationality or place adjective written like a name (`Portuguese`, `Russian`):
+/// before a noun it modifies it and names nobody.
+pub(crate) fn is_demonym(w: &str) -> bool {
+    !w.contains(' ') && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| w.ends_with(e))
+}
+
+/// True for a word in [`NOT_NAME_START`] (any case), by one hash look-up.
+fn not_name_start(w: &str) -> bool {
+    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    if w.len() > 12 || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 12];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let set = SET.get_or_init(|| NOT_NAME_START.iter().copied().collect());
+    std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
+}
+
+/// Lower-case words that may sit inside a name (`Bank of England`, `Leonardo da Vinci`).
+const NAME_JOINERS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "del", "di", "el", "y", "&"];
+
+/// True for a name with a particle glued on by a hyphen (`al-Zintani`, `el-Sisi`,
+/// `bin-Salman`): written in lower case, it still belongs to the name.
+pub(crate) fn particle_name(w: &str) -> bool {
+    ["al-", "el-", "al\u{2011}", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "ar-", "an-", "az-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
+}
+
+/// True for a hyphenated modifier before a name (`Britain-based`, `London-listed`,
+/// `Kremlin-backed`, `state-run`): it describes the name and is no part of it.
+fn is_modifier(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, tail)| matches!(tail, "based" | "listed" | "backed" | "run" | "owned" | "led" | "born" | "funded" | "affiliated" | "linked" | "aligned"))
+}
+
+/// Function words that follow a name opening a sentence (`Pakistan on Monday rejected`,
+/// `Reuters and AFP reported`) where a common word would take a noun.
+const AFTER_NAME: &[&str] = &["on", "and", "also", "has", "had", "have", "is", "was", "will", "would", "could", "does", "did", "who", "which"];
+
+/// Abbreviated titles written with a dot inside names (`Rep. Jim Clyburn`).
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev", "st",
+    "hon", "pres", "sens", "reps", "cmdr", "adm", "maj", "supt", "insp", "det", "atty", "messrs",
+];
+
+/// True when the token opens its sentence (after any opening quote marks or brackets).
+fn sentence_start(doc: &Document, t: Token) -> bool {
+    let s = doc.sentences[doc.sentence_at(t.span.start)];
+    doc.between(s.start, t.span.start).chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Nationality and place adjectives, and similar modifiers, that stand before titles
+/// (`U.S. President`, `Russian President`, `Kremlin spokesman`) are stripped with the title when
+/// a title follows them.
+pub(crate) fn is_title_word(doc: &Document, tok: Token) -> bool {
+    let w = doc.slice(tok.span);
+    lexicon::contains(List::Title, w) || (w.ends_with('.') && lexicon::contains(List::Title, w.trim_end_matches('.')))
+}
+
+
+fn strip_possessive(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    for suffix in ["'s", "’s", "'", "’"] {
+        if s.len() > suffix.len() && s.ends_with(suffix) {
+            return Span::new(span.start, span.end - suffix.len());
+        }
+    }
+    span
+}
+
+impl Mentions {
+    /// Finds every capitalised name in the document.
+    pub fn find(doc: &Document) -> Mentions {
+        let text = doc.text();
+        let toks = &doc.tokens;
+        let mut names = Vec::new();
+        let lower_words: FxHashSet<&str> =
+            toks.iter().filter(|t| t.kind == TokenKind::Lower).map(|t| doc.slice(t.span)).collect();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].kind != TokenKind::Capitalized {
+                i += 1;
+                continue;
+            }
+            // collect the run of capitalised words, with joiners between them
+            let start = i;
+            let mut end = i + 1; // exclusive
+            while end < toks.len() {
+                let t = toks[end];
+                let gap = &text[toks[end - 1].span.end..t.span.start];
+                if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap.len() > 2 {
+                    break;
+                }
+                // `Rep. Jim Clyburn`, `Harry M. Reid`: an abbreviated title or an initial, its
+                // dot, and the name goes on
+                if doc.slice(t.span) == "." && t.span.start == toks[end - 1].span.end && end + 1 < toks.len() {
+                    let prev = doc.slice(toks[end - 1].span);
+                    let initial = prev.chars().count() == 1;
+                    let next = toks[end + 1];
+                    let gap2 = text.get(t.span.end..next.span.start).unwrap_or("");
+                    if (initial || TITLE_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(prev)))
+                        && next.kind == TokenKind::Capitalized
+                        && (gap2 == " " || gap2 == "\u{a0}")
+                    {
+                        end += 2;
+                        continue;
+                    }
+                    break;
+                }
+                if t.kind == TokenKind::Capitalized {
+                    // a headline's verb ends the name: `Obama Says Museum …`
+                    if doc.cues_of(List::Speech, t.span).next().is_some() {
+                        break;
+                    }
+                    // a possessive ends the name: `Trump’s Team` is two things
+                    let prev = doc.slice(toks[end - 1].span);
+                    if prev.ends_with("’s") || prev.ends_with("'s") {
+                        break;
+                    }
+                    end += 1;
+                } else if t.kind == TokenKind::Lower && particle_name(doc.slice(t.span)) {
+                    // `Adel al-Zintani`, `Abdel Fattah el-Sisi`: a particle glued to a name
+                    end += 1;
+                } else if t.kind == TokenKind::Lower
+                    && doc.slice(t.span) == "for"
+                    && end + 1 < toks.len()
+                    && toks[end + 1].kind == TokenKind::Capitalized
+                    && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span))
+                {
+                    // `Syrian Observatory for Human Rights`, `Institute for Fiscal Studies`
+                    end += 2;
+                } else if t.kind == TokenKind::Lower
+                    && NAME_JOINERS.contains(&doc.slice(t.span))
+                    && end + 1 < toks.len()
+                    && toks[end + 1].kind == TokenKind::Capitalized
+                    && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span))
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let run = &toks[start..end];
+            i = end;
+            // a long run of capitalised words is a headline in title case, not a name
+            let capitals = run.iter().filter(|t| t.kind == TokenKind::Capitalized).count();
+            if capitals > 6 {
+                continue;
+            }
+            // a single capitalised word opening a sentence is a common word when the text also
+            // writes it in lower case, or when a lexicon knows it (`Lawyers say`, `Video shows`)
+            if run.len() == 1 && sentence_start(doc, run[0]) {
+                let w = doc.slice(run[0].span);
+                let lower = w.to_ascii_lowercase();
+                let next = toks.get(end).copied();
+                let possessive = w.ends_with("'s") || w.ends_with("’s");
+                // (`Pakistan on Monday rejected`: a preposition is no noun)
+                let followed_by_noun = !possessive
+                    && next.is_some_and(|n| {
+                        let nw = doc.slice(n.span);
+                        n.kind == TokenKind::Lower && !looks_like_verb(doc, n) && !NAME_JOINERS.contains(&nw) && !AFTER_NAME.contains(&nw)
+                    });
+                if lower_words.contains(lower.as_str())
+                    || followed_by_noun
+                    || (lexicon::contains(List::Title, w) && lower.ends_with('s'))
+                    || lower.ends_with("ed")
+                    || lexicon::contains(List::Generic, w)
+                    || lexicon::contains(List::Speech, w)
+                    || lower.ends_with("ly")
+                    || lower.ends_with("ing")
+                    || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| lower.ends_with(e))
+                {
+                    continue;
+                }
+            }
+            // drop leading words that never start a name
+            let mut a = 0;
+            let mut titled = false;
+            // (and modifiers such as `Britain-based`, `London-listed`)
+            while a < run.len()
+                && (run[a].kind == TokenKind::Punct || not_name_start(doc.slice(run[a].span)) || (a + 1 < run.len() && is_modifier(doc.slice(run[a].span))))
+            {
+                titled |= matches!(doc.slice(run[a].span).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
+                a += 1;
+            }
+            // strip titles: everything up to the last title word (`U.S. President Donald Trump`)
+            // (not in an organisation's name: the `Justice Department` is no judge's)
+            let org_named = run.last().is_some_and(|l| lexicon::contains(List::OrgSuffix, doc.slice(l.span)));
+            if let Some(t) = run[a..].iter().rposition(|&t| is_title_word(doc, t)).filter(|_| !org_named) {
+                if a + t + 1 < run.len() {
+                    a += t + 1;
+                    titled = true;
+                }
+            }
+            while a < run.len() && run[a].kind == TokenKind::Punct {
+                a += 1;
+            }
+            // an honorific or title just before the run (lower-case `spokesman Eli Brandt`)
+            if a == 0 && start > 0 {
+                let p = toks[start - 1];
+                if p.kind != TokenKind::Punct && is_title_word(doc, p) {
+                    titled = true;
+                }
+                if doc.slice(p.span) == "." && start > 1 && is_title_word(doc, toks[start - 2]) {
+                    titled = true;
+                }
+            }
+            if a >= run.len() {
+                continue;
+            }
+            // a people by its demonym (`the Russians`, `Americans`) is a group, no named source
+            if a + 1 == run.len() && ["ians", "eans"].iter().any(|e| doc.slice(run[a].span).ends_with(e)) {
+                continue;
+            }
+            // a headline's `…, Mayor Says`: the verb left after the title is no name
+            if a > 0 && a + 1 == run.len() && lexicon::contains(List::Speech, doc.slice(run[a].span)) {
+                continue;
+            }
+            let full = Span::new(run[0].span.start, run[run.len() - 1].span.end);
+            let name = strip_possessive(text, Span::new(run[a].span.start, run[run.len() - 1].span.end));
+            let mut ty = classify(doc, name, titled, run.len() - a);
+            // `the United Auto Workers union`: an organisation noun right after says
+            if matches!(ty, EntityType::Person | EntityType::Unknown) {
+                if let Some(n) = toks.get(end).filter(|n| n.kind == TokenKind::Lower) {
+                    let demonym = run.len() - a == 1 && is_demonym(doc.slice(name));
+                    if !demonym && lexicon::tag_of(List::Generic, doc.slice(n.span)) == Tag::Org {
+                        ty = EntityType::Org;
+                    }
+                }
+            }
+            // `the trade group Freight Forward`, `the carrier Bluewave`: the noun before says
+            if ty == EntityType::Person || ty == EntityType::Unknown {
+                let mut k = start;
+                let mut comma = false;
+                if k > 0 && doc.slice(toks[k - 1].span) == "," {
+                    k -= 1;
+                    comma = true;
+                }
+                // across a comma only `The contractor, Norland Logistics`, not `Hale's party, Dennis Wong`
+                // a determiner within the two words before the noun (`A utility company,`)
+                let determined = (2..=3).any(|d| k >= d && DETERMINERS.iter().any(|x| x.eq_ignore_ascii_case(doc.slice(toks[k - d].span))));
+                if k > 0 && toks[k - 1].kind == TokenKind::Lower && (!comma || determined) {
+                    let w = doc.slice(toks[k - 1].span);
+                    match lexicon::tag_of(List::Generic, w) {
+                        Tag::Org => ty = EntityType::Org,
+                        Tag::Outlet => ty = EntityType::Outlet,
+                        _ => {}
+                    }
+                }
+            }
+            names.push(NameMention { name, full, ty, titled });
+        }
+        Mentions { names }
+    }
+
+    /// Index of the name whose phrase covers byte `pos`.
+    pub fn name_at(&self, pos: usize) -> Option<usize> {
+        let i = self.names.partition_point(|n| n.full.start <= pos);
+        (i > 0 && self.names[i - 1].full.end > pos).then(|| i - 1)
+    }
+
+    /// Index of the last name ending at or before `pos`.
+    pub fn last_before(&self, pos: usize) -> Option<usize> {
+        let i = self.names.partition_point(|n| n.name.end <= pos);
+        i.checked_sub(1)
+    }
+}
+
+/// Types a name from the lexicons and its shape.
+fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityType {
+    let s = doc.slice(name);
+    if lexicon::contains(List::Outlet, s) || lexicon::contains(List::Outlet, s.trim_start_matches("The ")) {
+        return EntityType::Outlet;
+    }
+    if lexicon::contains(List::Org, s) {
+        return EntityType::Org;
+    }
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    // a whole-name suffix of two words (`Free Press`) or of one
+    let last_two = s.rmatch_indices(' ').nth(1).and_then(|(i, _)| s.get(i + 1..)).unwrap_or("");
+    // (`the St. Louis Post-Dispatch`: the word after a hyphen counts)
+    let after_hyphen = last.rsplit('-').next().unwrap_or(last);
+    if words >= 2 && (lexicon::contains(List::OutletSuffix, last) || lexicon::contains(List::OutletSuffix, last_two) || lexicon::contains(List::OutletSuffix, after_hyphen)) {
+        return EntityType::Outlet;
+    }
+    if lexicon::contains(List::OrgSuffix, last) && (words >= 2 || !titled) {
+        return EntityType::Org;
+    }
+    // `Syrian Observatory for Human Rights`, `Bank of England`: the head before `for`/`of`
+    if let Some((head, _)) = s.split_once(" for ").or_else(|| s.split_once(" of ")) {
+        if lexicon::contains(List::OrgSuffix, head.rsplit(' ').next().unwrap_or(head)) {
+            return EntityType::Org;
+        }
+    }
+    // a known outlet or organisation inside the name (`Breitbart California`)
+    if doc.cues_of(List::Outlet, name).any(|c| name.contains(c.span) && c.span.start == name.start) {
+        return EntityType::Outlet;
+    }
+    if titled || words >= 2 {
+        return EntityType::Person;
+    }
+    EntityType::Unknown
+}
+
+/// Auxiliaries and common verbs that show the word before them is a clause's subject.
+const VERBISH: &[&str] = &[
+    "has", "had", "have", "is", "was", "are", "were", "am", "will", "would", "can", "could", "may", "might",
+    "must", "should", "did", "does", "went", "also", "then", "later", "gave", "took", "made", "got",
+    "became", "came", "saw", "sent", "kept", "left", "met", "ran", "won", "lost", "put", "set",
+    "spent", "stood", "hit", "let", "led", "held", "brought", "sought", "began", "once",
+];
+
+/// True when `t` reads as a verb after a subject: a speech cue, an auxiliary or a past tense
+/// in `-ed` (a word in `-s` may as well be a plural noun: `RIA news`).
+pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
+    if t.kind != TokenKind::Lower {
+        return false;
+    }
+    let w = doc.slice(t.span);
+    let lw = w.to_ascii_lowercase();
+    VERBISH.contains(&lw.as_str())
+        || lexicon::contains(List::Speech, w)
+        || (lw.len() > 3 && lw.ends_with("ed"))
+}
+
+pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their", "its", "our", "this", "that"];
