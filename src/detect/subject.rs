@@ -526,3 +526,104 @@ fn anonymous_starts_at(doc: &Document, start: usize) -> Option<Span> {
         .map(|c| c.span)
         .max_by_key(|s| s.end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text of a subject as the document writes it.
+    fn text_of(doc: &Document, s: Option<Subject>) -> Option<String> {
+        let span = match s? {
+            Subject::Name(n) => doc.mentions.names[n].name,
+            Subject::Pronoun(p, _) => p,
+            Subject::Role { phrase, .. } => phrase,
+            Subject::Anonymous(a) => a,
+        };
+        Some(doc.slice(span).to_owned())
+    }
+
+    /// The span of the first `word` in `doc`.
+    fn find(doc: &Document, word: &str) -> Span {
+        let at = doc.text().find(word).expect("the cue is in the text");
+        Span::new(at, at + word.len())
+    }
+
+    /// (text, the cue, the subject before it or None).
+    const BEFORE: &[(&str, &str, Option<&str>)] = &[
+        ("Peskov stated that the talks had ended.", "stated", Some("Peskov")),
+        // an appositive between the name and the verb
+        ("Greta Holm, the authority's chief operating officer, said the line would reopen.", "said", Some("Greta Holm")),
+        ("The spokesman said nothing had changed.", "said", Some("The spokesman")),
+        ("A Harrowgate spokeswoman said the plant was safe.", "said", Some("A Harrowgate spokeswoman")),
+        ("People familiar with the matter said the deal was close.", "said", Some("People familiar with the matter")),
+        // auxiliaries and adverbs between subject and verb
+        ("She has repeatedly said she would stay.", "said", Some("She")),
+        ("In Paris, the minister said the plan was final.", "said", Some("the minister")),
+        ("Reuters said it had seen the letter.", "said", Some("Reuters")),
+        // near misses: no subject, or a name that is not one
+        ("Yesterday said nothing.", "said", None),
+        ("“It is over,” said the mayor.", "said", None),
+        ("He visited Philadelphia and said the city was advertising.", "said", None),
+    ];
+
+    /// (text, the cue, the subject after it or None).
+    const AFTER: &[(&str, &str, Option<&str>)] = &[
+        ("“We will appeal,” said Tomas Reyna, the club's lawyer.", "said", Some("Tomas Reyna")),
+        ("The bank will cut 500 jobs, according to the New York Post.", "according to", Some("New York Post")),
+        ("“No,” said the spokesman.", "said", Some("the spokesman")),
+        ("“No,” said a person familiar with the talks.", "said", Some("a person familiar with the talks")),
+        // near misses
+        ("The plan, said to cost millions, was dropped.", "said", None),
+        ("“No,” said on Tuesday.", "said", None),
+    ];
+
+    /// (sentence, its subject or None).
+    const SENTENCE: &[(&str, Option<&str>)] = &[
+        ("Jane Doe, the mayor, spoke to reporters on Monday.", Some("Jane Doe")),
+        ("After the vote, the council's leader left the chamber.", Some("the council's leader")),
+        ("It rained.", Some("It")),
+        // a common noun is no one's name
+        ("The decision, officials said, was final.", None),
+    ];
+
+    #[test]
+    fn subject_before_a_cue() {
+        for (t, cue, want) in BEFORE {
+            let doc = Document::new(t);
+            let got = text_of(&doc, subject_before(&doc, find(&doc, cue), 0));
+            assert_eq!(got.as_deref(), *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn subject_after_a_cue() {
+        for (t, cue, want) in AFTER {
+            let doc = Document::new(t);
+            let got = text_of(&doc, subject_after(&doc, find(&doc, cue).end, t.len()));
+            assert_eq!(got.as_deref(), *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn subject_of_a_sentence() {
+        for (t, want) in SENTENCE {
+            let doc = Document::new(t);
+            let got = text_of(&doc, sentence_subject(&doc, Span::new(0, t.len()), t.len()));
+            assert_eq!(got.as_deref(), *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn floors_and_ceilings_bound_the_search() {
+        // the name lies before the floor / after the ceiling: not found
+        let t = "Jane Doe left. Then said nothing.";
+        let doc = Document::new(t);
+        let said = find(&doc, "said");
+        assert!(subject_before(&doc, said, t.find("Then").unwrap()).is_none());
+        let t = "“No,” said Tomas Reyna.";
+        let doc = Document::new(t);
+        let said = find(&doc, "said");
+        assert!(subject_after(&doc, said.end, said.end).is_none());
+        assert!(subject_after(&doc, said.end, t.len()).is_some());
+    }
+}

@@ -401,3 +401,40 @@ pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
 }
 
 pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their", "its", "our", "this", "that"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, every name found as (name, type)).
+    const ROWS: &[(&str, &[(&str, EntityType)])] = &[
+        ("U.S. President Donald Trump’s plan failed.", &[("Donald Trump", EntityType::Person)]),
+        ("The Coastal Tribune and Norland Logistics agreed.", &[("Coastal Tribune", EntityType::Outlet), ("Norland Logistics", EntityType::Org)]),
+        ("Mayor Jane Doe met Reuters.", &[("Jane Doe", EntityType::Person), ("Reuters", EntityType::Outlet)]),
+        ("Adel al-Zintani spoke.", &[("Adel al-Zintani", EntityType::Person)]),
+        // sentence-initial words that are no names
+        ("However, nothing changed.", &[]),
+        ("The talks ended.", &[]),
+    ];
+
+    #[test]
+    fn names_are_found_once_and_typed() {
+        for (t, want) in ROWS {
+            let doc = Document::new(t);
+            let got: Vec<(&str, EntityType)> = doc.mentions.names.iter().map(|n| (doc.slice(n.name), n.ty)).collect();
+            assert_eq!(&got[..], *want, "{t}");
+        }
+    }
+
+    #[test]
+    fn look_ups_by_position() {
+        let t = "Jane Doe met Tomas Reyna.";
+        let doc = Document::new(t);
+        let m = &doc.mentions;
+        assert_eq!(m.name_at(t.find("Doe").unwrap()), Some(0));
+        assert_eq!(m.name_at(t.find("met").unwrap()), None);
+        assert_eq!(m.last_before(t.find("met").unwrap()), Some(0));
+        assert_eq!(m.last_before(t.len()), Some(1));
+        assert_eq!(m.last_before(0), None);
+    }
+}
