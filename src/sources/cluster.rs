@@ -1,0 +1,410 @@
+//! Clustering names into sources: people by surname (`U.S. President Donald Trump`, `Trump`,
+//! `Mr Trump` → `Donald Trump`), first names where only one person has them, organisations
+//! and outlets by their keys (`Granite Ridge` → `Granite Ridge Resources`, an acronym and its
+//! initials, a short form and the name the lexicon gives it), and the look-ups that later
+//! resolve a subject to one of them (the last person named, the organisation the story names
+//! most).
+
+use crate::vocab::SourceType;
+use crate::document::{Document, EntityType, Mentions};
+use crate::lexicon::{self, List};
+use crate::span::Span;
+use crate::fxhash::FxHashMap;
+use super::subject::strip_determiner;
+
+#[derive(Debug)]
+pub(super) struct Cluster {
+    pub(super) name: Span,
+    /// An explicit name when the source is not a name in the text (`councillors`).
+    pub(super) label: Option<String>,
+    pub(super) ty: SourceType,
+    pub(super) words: usize,
+    pub(super) mentions: Vec<Span>,
+}
+
+/// True for a name written as an acronym: 2 to 6 capital letters (`FTC`, `SLMPD`).
+pub(super) fn is_acronym(s: &str) -> bool {
+    (2..=6).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The initials of a name of three words or more (`National Institutes of Health` → `NIH`),
+/// joiners left out; `None` for shorter names or words not capitalised.
+/// With `skip_dotted`, abbreviations are left out too (`U.S. National Institutes of
+/// Health` → `NIH`, where `St. Louis Metro Police Department` → `SLMPD` keeps them).
+pub(super) fn initials(s: &str, skip_dotted: bool) -> Option<String> {
+    let mut out = String::new();
+    for w in s.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if matches!(w, "of" | "the" | "and" | "for" | "on" | "de" | "&") || skip_dotted && w.contains('.') {
+            continue;
+        }
+        let c = w.chars().next()?;
+        if !c.is_ascii_uppercase() || is_acronym(w) {
+            return None;
+        }
+        out.push(c);
+    }
+    (out.len() >= 3 && out.len() <= 6).then_some(out)
+}
+
+pub(super) fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+pub(super) fn norm(s: &str) -> String {
+    let s = s.trim().replace('’', "'");
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(&s);
+    s.to_ascii_lowercase()
+}
+
+/// The last word, lower case, without a glued particle (`al-Zintani` → `zintani`), so
+/// `Zintani` and `Adel al-Zintani` meet.
+pub(super) fn surname(s: &str) -> String {
+    let last = s.rsplit(' ').next().unwrap_or(s);
+    let last = if crate::document::particle_name(last) { last.split_once('-').map_or(last, |(_, r)| r) } else { last };
+    last.to_ascii_lowercase()
+}
+
+/// The first word, lower case (`Jessie` for `Jessie J`).
+pub(super) fn first_name(s: &str) -> String {
+    s.split(' ').next().unwrap_or(s).to_ascii_lowercase()
+}
+
+pub(super) fn source_type(t: EntityType) -> SourceType {
+    match t {
+        EntityType::Person => SourceType::Person,
+        EntityType::Outlet => SourceType::Outlet,
+        EntityType::Publication => SourceType::Publication,
+        EntityType::Org | EntityType::Unknown => SourceType::Organization,
+    }
+}
+
+pub(super) struct Resolver<'a, 't> {
+    pub(super) doc: &'a Document<'t>,
+    pub(super) mentions: &'a Mentions,
+    pub(super) clusters: Vec<Cluster>,
+    pub(super) cluster_of: Vec<Option<usize>>,
+    /// Per name mention: the role noun written with it (`the trade group Freight Forward`,
+    /// `The contractor, Norland Logistics`), lower case.
+    pub(super) role_of: Vec<Option<String>>,
+    /// Phrase sources as they are met: (position, cluster).
+    pub(super) labels: Vec<(usize, usize)>,
+    /// Quotations' speakers as they are met: (quote end, cluster).
+    pub(super) quote_speakers: Vec<(usize, usize)>,
+    /// Phrase sources by their normalised label.
+    pub(super) label_keys: FxHashMap<String, usize>,
+    /// Who last spoke `in a statement` (or a letter): `the statement read` is theirs.
+    pub(super) issuer: Option<usize>,
+}
+
+impl<'a, 't> Resolver<'a, 't> {
+    pub(super) fn new(doc: &'a Document<'t>, mentions: &'a Mentions) -> Self {
+        let role_of = mentions.names.iter().map(|n| role_word(doc, n.full)).collect();
+        let mut r = Resolver {
+            doc,
+            mentions,
+            clusters: Vec::new(),
+            cluster_of: vec![None; mentions.names.len()],
+            role_of,
+            labels: Vec::new(),
+            quote_speakers: Vec::new(),
+            label_keys: FxHashMap::default(),
+            issuer: None,
+        };
+        let text = doc.text();
+        // Look-ups by key keep clustering linear: people by surname, organisations by their
+        // normalised name and by that name less a last organisation word (`Granite Ridge` and
+        // `Granite Ridge Resources` meet under `granite ridge`).
+        let mut people: FxHashMap<String, usize> = FxHashMap::default();
+        let mut firsts: FxHashMap<String, Option<usize>> = FxHashMap::default();
+        let mut orgs: FxHashMap<String, usize> = FxHashMap::default();
+        let org_keys = |ns: &str| {
+            let mut keys = vec![ns.to_string()];
+            // `Syrian Observatory for Human Rights` is `the Observatory` too
+            if let Some((head, _)) = ns.split_once(" for ").or_else(|| ns.split_once(" of ")) {
+                let last = head.rsplit(' ').next().unwrap_or(head);
+                if lexicon::contains(List::OrgSuffix, last) && head.contains(' ') {
+                    keys.push(head.to_string());
+                    keys.push(last.to_string());
+                }
+            }
+            if let Some((short, last)) = ns.rsplit_once(' ') {
+                if lexicon::contains(List::OrgSuffix, last) {
+                    // `Granite Ridge` and `Rovers` both name `Granite Ridge Resources` /
+                    // `Blackmoor Rovers`
+                    keys.push(short.to_string());
+                    keys.push(last.to_string());
+                }
+            }
+            keys
+        };
+        // people first, so single surnames can join them wherever they appear
+        for (i, n) in mentions.names.iter().enumerate() {
+            if n.ty != EntityType::Person || (words(n.name.of(text)) < 2 && !n.titled) {
+                continue;
+            }
+            let key = surname(n.name.of(text));
+            let found = people.get(&key).copied();
+            let c = r.join(found, n.name, SourceType::Person);
+            people.insert(key, c);
+            // a first name stands for one person only when no other person shares it
+            let first = firsts.entry(first_name(n.name.of(text))).or_insert(Some(c));
+            if *first != Some(c) {
+                *first = None;
+            }
+            r.cluster_of[i] = Some(c);
+        }
+        for (i, n) in mentions.names.iter().enumerate() {
+            if r.cluster_of[i].is_some() {
+                continue;
+            }
+            let s = n.name.of(text);
+            let ns = norm(s);
+            let mut keys = org_keys(&ns);
+            // `AP` and `Associated Press`: a short form and the name the lexicon gives it
+            for list in [List::Outlet, List::Org] {
+                if let Some(full) = lexicon::canonical(list, s) {
+                    keys.push(norm(full));
+                }
+            }
+            let org = keys.iter().find_map(|k| orgs.get(k).copied());
+            // a single word may be a surname or, for one person only, a first name
+            let by_first = || (words(s) == 1).then(|| firsts.get(&first_name(s)).copied().flatten()).flatten();
+            let found = match n.ty {
+                EntityType::Person | EntityType::Unknown => people.get(&surname(s)).copied().or_else(by_first).or(org),
+                EntityType::Org if org.is_none() && !lexicon::contains(List::OrgSuffix, s) => by_first(),
+                _ => org,
+            };
+            let c = r.join(found, n.name, source_type(n.ty));
+            if r.clusters[c].ty != SourceType::Person {
+                for k in keys {
+                    orgs.entry(k).or_insert(c);
+                }
+            }
+            r.cluster_of[i] = Some(c);
+        }
+        r
+    }
+
+    pub(super) fn join(&mut self, found: Option<usize>, name: Span, ty: SourceType) -> usize {
+        let text = self.doc.text();
+        let w = words(name.of(text));
+        match found {
+            Some(c) => {
+                let cl = &mut self.clusters[c];
+                if w > cl.words {
+                    cl.name = name;
+                    cl.words = w;
+                }
+                if cl.ty == SourceType::Organization && ty == SourceType::Outlet {
+                    cl.ty = ty;
+                }
+                cl.mentions.push(name);
+                c
+            }
+            None => {
+                self.clusters.push(Cluster { name, label: None, ty, words: w, mentions: vec![name] });
+                self.clusters.len() - 1
+            }
+        }
+    }
+
+    /// A cluster for a phrase that is its own source (`people familiar with the matter`).
+    /// A phrase source under a name of its own making (`Hale campaign` for `his campaign`).
+    pub(super) fn own_named(&mut self, label: String, phrase: Span, ty: SourceType) -> usize {
+        let key = norm(&label);
+        let c = match self.label_keys.get(&key).copied() {
+            Some(c) => {
+                self.clusters[c].mentions.push(phrase);
+                c
+            }
+            None => {
+                self.clusters.push(Cluster { name: phrase, label: Some(label), ty, words: 0, mentions: vec![phrase] });
+                self.label_keys.insert(key, self.clusters.len() - 1);
+                self.clusters.len() - 1
+            }
+        };
+        self.labels.push((phrase.start, c));
+        c
+    }
+
+    pub(super) fn own(&mut self, phrase: Span, ty: SourceType) -> usize {
+        let text = self.doc.text();
+        let label = strip_determiner(phrase.of(text));
+        let key = norm(&label);
+        let found = self.label_keys.get(&key).copied().or_else(|| {
+            // `the cook` after `one former line cook`: a bare noun refers back
+            let bare = phrase.of(text).to_ascii_lowercase();
+            let bare = bare.strip_prefix("the ")?;
+            if bare.contains(' ') {
+                return None;
+            }
+            self.labels
+                .iter()
+                .rev()
+                .filter(|(p, _)| *p < phrase.start)
+                .take(64)
+                .find(|(_, c)| self.clusters[*c].label.as_deref().is_some_and(|l| {
+                    // `the cook` → `one former line cook`; `the person` → `a person close to …`
+                    let l = norm(l);
+                    l != bare && l.split(' ').any(|w| w == bare)
+                }))
+                .map(|x| x.1)
+        });
+        let c = match found {
+            Some(c) => {
+                self.clusters[c].mentions.push(phrase);
+                c
+            }
+            None => {
+                self.clusters.push(Cluster { name: phrase, label: Some(label), ty, words: 0, mentions: vec![phrase] });
+                self.label_keys.insert(key.clone(), self.clusters.len() - 1);
+                self.clusters.len() - 1
+            }
+        };
+        self.labels.push((phrase.start, c));
+        c
+    }
+
+    /// The last name before `pos`, outside quotations, whose cluster passes `want`.
+    pub(super) fn last_named(&self, pos: usize, want: impl Fn(&Cluster) -> bool) -> Option<usize> {
+        let mut i = self.mentions.last_before(pos)?;
+        let mut steps = 0;
+        loop {
+            let n = &self.mentions.names[i];
+            if let Some(c) = self.cluster_of[i].filter(|&c| want(&self.clusters[c]) && self.doc.quote_containing(n.name.start).is_none()) {
+                return Some(c);
+            }
+            if i == 0 || steps > 400 {
+                return None;
+            }
+            i -= 1;
+            steps += 1;
+        }
+    }
+
+    /// The last person named before `pos`, outside quotations, as the subject of a verb
+    /// (`Cross said he …` → Cross, not a person named later in an object), within the
+    /// sentence before and the one before it.
+    pub(super) fn last_subject(&self, pos: usize) -> Option<usize> {
+        let doc = self.doc;
+        let si = doc.sentence_at(pos);
+        let floor = doc.sentences[si.saturating_sub(1)].start;
+        let mut i = self.mentions.last_before(pos)?;
+        loop {
+            let n = &self.mentions.names[i];
+            if n.name.start < floor {
+                return None;
+            }
+            if let Some(c) = self.cluster_of[i].filter(|&c| self.clusters[c].ty == SourceType::Person && doc.quote_containing(n.name.start).is_none()) {
+                let k = doc.token_at(n.full.end);
+                let possessive = doc.between(n.name.end, n.full.end.max(n.name.end) + 2).starts_with(['\'', '’']);
+                // followed by a verb, opening its sentence (`Tester, himself up for …, said`), or
+                // set off by commas before a verb (`Hale's lawyer, Marcus Dean, said`)
+                let opens = doc.between(doc.sentences[doc.sentence_at(n.full.start)].start, n.full.start).trim().is_empty();
+                let verb_after = |k: usize| doc.tokens.get(k).is_some_and(|t| crate::document::looks_like_verb(doc, *t));
+                let appositive = doc.tokens.get(k).is_some_and(|t| doc.slice(t.span) == ",")
+                    && (k + 1..(k + 14).min(doc.tokens.len())).find(|&j| doc.slice(doc.tokens[j].span) == ",").is_some_and(|j| verb_after(j + 1));
+                if !possessive && (opens || appositive || verb_after(k)) {
+                    return Some(c);
+                }
+            }
+            if i == 0 {
+                return None;
+            }
+            i -= 1;
+        }
+    }
+
+    /// The later of the last name (by [`Self::last_named`]) and the last phrase source before
+    /// `pos` passing `want`.
+    pub(super) fn last_source(&self, pos: usize, want: impl Fn(&Cluster, Option<&str>) -> bool) -> Option<usize> {
+        let mut named: Option<(usize, usize)> = None; // (position, cluster)
+        if let Some(mut i) = self.mentions.last_before(pos) {
+            for _ in 0..400 {
+                let n = &self.mentions.names[i];
+                if let Some(c) = self.cluster_of[i].filter(|&c| want(&self.clusters[c], self.role_of[i].as_deref()) && self.doc.quote_containing(n.name.start).is_none()) {
+                    named = Some((n.name.start, c));
+                    break;
+                }
+                if i == 0 {
+                    break;
+                }
+                i -= 1;
+            }
+        }
+        let label = self
+            .labels
+            .iter()
+            .rev()
+            .filter(|(p, _)| *p < pos)
+            .take(64)
+            .find(|(_, c)| want(&self.clusters[*c], None))
+            .copied();
+        match (named, label) {
+            (Some(a), Some(b)) => Some(if b.0 > a.0 { b.1 } else { a.1 }),
+            (a, b) => a.or(b).map(|x| x.1),
+        }
+    }
+
+    /// The organisation named most often before `pos` (among the last 400 names; ties go to
+    /// the most recent).
+    pub(super) fn most_named_org(&self, pos: usize) -> Option<usize> {
+        let upto = self.mentions.last_before(pos)? + 1;
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (cluster, count, last index)
+        for (i, n) in self.mentions.names[..upto].iter().enumerate().rev().take(400) {
+            let Some(c) = self.cluster_of[i] else { continue };
+            if self.clusters[c].ty != SourceType::Organization || self.doc.quote_containing(n.name.start).is_some() {
+                continue;
+            }
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c, 1, i)),
+            }
+        }
+        counts.iter().max_by_key(|x| (x.1, x.2)).map(|x| x.0)
+    }
+
+    pub(super) fn display_name(&self, c: &Cluster) -> String {
+        self.name_str(c).to_string()
+    }
+
+    /// The cluster's name, borrowed.
+    pub(super) fn name_str<'s>(&'s self, c: &'s Cluster) -> &'s str {
+        c.label.as_deref().unwrap_or_else(|| c.name.of(self.doc.text()))
+    }
+}
+
+/// The role noun standing right before a name (`the trade group Freight Forward`) or before
+/// it across a comma (`The contractor, Norland Logistics`).
+pub(super) fn role_word(doc: &Document, full: Span) -> Option<String> {
+    let is_role = |t: crate::document::Token| {
+        let w = doc.slice(t.span);
+        (t.kind == crate::document::TokenKind::Lower && crate::document::is_role_word(w))
+            .then(|| w.to_ascii_lowercase())
+    };
+    // after: `the Marigold restaurant group` (not a nationality: `the Portuguese club`)
+    let name = doc.slice(full);
+    let demonym = crate::document::is_demonym(name);
+    let j = if demonym { doc.tokens.len() } else { doc.token_at(full.end) };
+    for t in doc.tokens.iter().skip(j).take(2).take_while(|t| t.kind == crate::document::TokenKind::Lower) {
+        if let Some(w) = is_role(*t) {
+            if lexicon::contains(List::Generic, &w) {
+                return Some(w);
+            }
+        }
+    }
+    // before: `the trade group Freight Forward`, `The contractor, Norland Logistics`
+    let i = doc.token_at(full.start);
+    let mut k = i.checked_sub(1)?;
+    if doc.slice(doc.tokens[k].span) == "," {
+        k = k.checked_sub(1)?;
+    }
+    is_role(doc.tokens[k])
+}
+
+/// ASCII case-insensitive `haystack.contains(needle)` (needle in lower case), without
+/// allocating.
+pub(super) fn contains_ci(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.iter().zip(n).all(|(a, b)| a.to_ascii_lowercase() == *b))
+}
