@@ -128,6 +128,7 @@ fn snap(text: &str, mut s: Span) -> Span {
 fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
     let mut findings: Vec<Finding> = Vec::new();
     detect::run_all(doc, &mut findings);
+    crate::links::link(doc, &mut findings);
     // A highlight ends at its last word: trailing spaces and sentence punctuation stay out
     // (a quotation keeps its marks and what they enclose).
     for f in findings.iter_mut().filter(|f| f.kind != Kind::Quote) {

@@ -34,6 +34,7 @@ mod document;
 mod fxhash;
 mod json;
 mod lexicon;
+mod links;
 mod offsets;
 mod sources;
 mod span;

@@ -353,10 +353,6 @@ fn headline_no(doc: &Document, p: usize) -> Option<Span> {
 }
 
 impl Detector for Denials {
-    fn description(&self) -> &'static str {
-        "Denials, non-denials and refusals to comment"
-    }
-
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
         // the quotes' speakers by span, in span order (quotes are found in text order)

@@ -7,11 +7,13 @@
 //! | [`reported`] | speech cues outside quotes, quotes | `reported` findings |
 //! | [`denials`] | denial cues, quotes (for speakers) | `denial` findings |
 //! | [`unverified`] | unverified cues, anonymous sources | `unverified` findings |
-//! | [`links`] | denials and claims | `denies` links |
+//!
+//! Shared machinery: [`subject`] (the grammar of a cue's subject), [`attribution`] (speech
+//! cues and who they attribute to), [`scope`] (clause bounds, suppressors, small word lists).
+//! After the detectors, `crate::links` links denials to the claims they dispute.
 
 pub(crate) mod attribution;
 pub(crate) mod denials;
-pub(crate) mod links;
 pub(crate) mod quotes;
 pub(crate) mod reported;
 pub(crate) mod scope;
@@ -50,19 +52,16 @@ pub(crate) struct Context<'d, 't> {
     pub doc: &'d Document<'t>,
 }
 
-/// A detector: one kind of finding, documented by its description.
+/// A detector: one kind of finding (its module's docs say which and how).
 pub(crate) trait Detector {
     /// Appends what it finds; may read what earlier detectors found.
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>);
-    /// One line on what it finds (its documentation and UI text).
-    #[allow(dead_code)]
-    fn description(&self) -> &'static str;
 }
 
 /// Runs every detector in order.
 pub(crate) fn run_all(doc: &Document, found: &mut Vec<Finding>) {
     let cx = Context { doc };
-    let detectors: [&dyn Detector; 5] = [&quotes::Quotes, &reported::Reported, &denials::Denials, &unverified::Unverified, &links::Links];
+    let detectors: [&dyn Detector; 4] = [&quotes::Quotes, &reported::Reported, &denials::Denials, &unverified::Unverified];
     for d in detectors {
         d.detect(&cx, found);
     }

@@ -23,10 +23,6 @@ use crate::span::Span;
 pub(crate) struct Quotes;
 
 impl Detector for Quotes {
-    fn description(&self) -> &'static str {
-        "Direct quotations, with who said them"
-    }
-
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
         let first = found.len();

@@ -22,10 +22,6 @@ pub(crate) struct Reported;
 const NOT_CONTENT: &[&str] = &["by", "of", "for", "in", "on", "at", "to", "from", "with", "and", "or", "about", "during", "after", "before", "as", "so", "out", "up"];
 
 impl Detector for Reported {
-    fn description(&self) -> &'static str {
-        "Reported speech: what a source said, without quote marks"
-    }
-
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
         'sentences: for s in &doc.sentences {

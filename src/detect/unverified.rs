@@ -295,10 +295,6 @@ fn trailing_attribution(doc: &Document, para: Span, toks: &[crate::document::Tok
 }
 
 impl Detector for Unverified {
-    fn description(&self) -> &'static str {
-        "Claims the article does not establish: reported, anonymous, contested, speculative or unconfirmed"
-    }
-
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;
         let not = Suppressors::of(doc, List::Unverified);

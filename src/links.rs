@@ -1,4 +1,6 @@
-//! Links a denial to the claim it disputes (`denies` / `disputed_by` in the JSON).
+//! Links a denial to the claim it disputes (`denies` / `disputed_by` in the JSON): a pass over
+//! the detectors' findings, run after all of them; it adds no findings, it fills their
+//! `denies` lists.
 //!
 //! Only a `denial` (not a refusal to comment) whose sentence refers to a claim is linked: a
 //! claim noun (`refuted the claims made in Woodward's report`, `the post was false`, from
@@ -15,15 +17,12 @@
 //! Claims are looked up by binary search over their sorted starts, and only a bounded number
 //! of neighbours is examined, so linking stays linear in the number of findings.
 
-use super::{Context, Detector, Finding};
+use crate::detect::subject::Subject;
+use crate::detect::Finding;
 use crate::vocab::{Kind, Subtype};
 use crate::document::Document;
-use super::subject::Subject;
 use crate::lexicon::List;
 use crate::span::Span;
-
-/// The denial → claim linker.
-pub(crate) struct Links;
 
 /// How far back (bytes) a disputed claim may lie.
 const REACH: usize = 3000;
@@ -38,10 +37,9 @@ fn is_claim(f: &Finding) -> bool {
 }
 
 /// The words (lower case, longer than three letters) naming a claim's source.
-fn source_words(cx: &Context, f: &Finding) -> Vec<String> {
-    let doc = cx.doc;
+fn source_words(doc: &Document, f: &Finding) -> Vec<String> {
     let span = match f.who {
-        Some(Subject::Name(n)) => cx.doc.mentions.names.get(n).map(|m| m.full),
+        Some(Subject::Name(n)) => doc.mentions.names.get(n).map(|m| m.full),
         Some(Subject::Role { phrase, .. }) => Some(phrase),
         Some(Subject::Anonymous(s)) => Some(s),
         _ => None,
@@ -57,53 +55,47 @@ fn words(doc: &Document, s: Span) -> Vec<String> {
         .collect()
 }
 
-impl Detector for Links {
-    fn description(&self) -> &'static str {
-        "Links denials to the claims they dispute"
-    }
-
-    fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
-        let doc = cx.doc;
-        let mut claims: Vec<(usize, usize)> = found.iter().enumerate().filter(|(_, f)| is_claim(f)).map(|(i, f)| (f.span.start, i)).collect();
-        crate::vocab::sort_indices_by_key(&mut claims, |c| *c);
-        for d in 0..found.len() {
-            if found[d].kind != Kind::Denial || found[d].subtype != Some(Subtype::Denial) {
-                continue;
-            }
-            let span = found[d].span;
-            let si = doc.sentence_at(span.start);
-            let s = doc.sentences[si];
-            let after_cue = Span::new(found[d].cue.map_or(span.start, |c| c.start), s.end);
-            // `called them "fabricated"`, `denied it`: a pronoun object near the cue
-            let cue_tok = doc.token_at(after_cue.start);
-            let near = &doc.tokens[cue_tok.saturating_sub(3).max(doc.token_at(s.start))..(cue_tok + 4).min(doc.tokens.len())];
-            let pronoun = near.iter().any(|t| REFERRING.contains(&doc.slice(t.span).to_ascii_lowercase().as_str()));
-            // (both within reach of the cue, so one endless sentence stays linear)
-            let noun = doc.cues_of(List::ClaimNoun, super::scope::near(doc, after_cue.start, s)).next().is_some();
-            if !(noun || pronoun) {
-                continue;
-            }
-            let named = words(doc, super::scope::near(doc, after_cue.start, after_cue));
-            let at = claims.partition_point(|&(start, _)| start < s.start);
-            let before = claims[at.saturating_sub(NEIGHBOURS)..at].iter().rev();
-            let next_end = doc.sentences.get(si + 2).or(doc.sentences.get(si + 1)).map_or(s.end, |n| n.end);
-            let after = claims[at..].iter().take(NEIGHBOURS).filter(|&&(start, _)| start < next_end);
-            // 1. a claim whose source the denial names
-            let owner = before
-                .clone()
-                .chain(after.clone())
-                .filter(|&&(_, i)| i != d && !found[i].span.overlaps(span))
-                .find(|&&(_, i)| source_words(cx, &found[i]).iter().any(|w| named.contains(w)));
-            // 2. an unverified claim in the same sentence
-            let same = after.clone().find(|&&(start, i)| start < s.end && found[i].kind == Kind::Unverified && !found[i].span.overlaps(span));
-            // 3. the nearest before: unverified first, then reported
-            let near = |kind: Kind| before.clone().find(|&&(_, i)| found[i].kind == kind && found[i].span.end + REACH >= s.start);
-            // 4. a contested claim just after
-            let later = after.clone().find(|&&(start, i)| start >= s.end && found[i].subtype == Some(Subtype::Contested));
-            let pick = owner.or(same).or_else(|| near(Kind::Unverified)).or_else(|| near(Kind::Reported)).or(later);
-            if let Some(&(_, c)) = pick {
-                found[d].denies.push(c);
-            }
+/// Fills each denial's `denies` with the indices of the claims (among `found`) it disputes.
+pub(crate) fn link(doc: &Document, found: &mut [Finding]) {
+    let mut claims: Vec<(usize, usize)> = found.iter().enumerate().filter(|(_, f)| is_claim(f)).map(|(i, f)| (f.span.start, i)).collect();
+    crate::vocab::sort_indices_by_key(&mut claims, |c| *c);
+    for d in 0..found.len() {
+        if found[d].kind != Kind::Denial || found[d].subtype != Some(Subtype::Denial) {
+            continue;
+        }
+        let span = found[d].span;
+        let si = doc.sentence_at(span.start);
+        let s = doc.sentences[si];
+        let after_cue = Span::new(found[d].cue.map_or(span.start, |c| c.start), s.end);
+        // `called them "fabricated"`, `denied it`: a pronoun object near the cue
+        let cue_tok = doc.token_at(after_cue.start);
+        let near = &doc.tokens[cue_tok.saturating_sub(3).max(doc.token_at(s.start))..(cue_tok + 4).min(doc.tokens.len())];
+        let pronoun = near.iter().any(|t| REFERRING.contains(&doc.slice(t.span).to_ascii_lowercase().as_str()));
+        // (both within reach of the cue, so one endless sentence stays linear)
+        let noun = doc.cues_of(List::ClaimNoun, crate::detect::scope::near(doc, after_cue.start, s)).next().is_some();
+        if !(noun || pronoun) {
+            continue;
+        }
+        let named = words(doc, crate::detect::scope::near(doc, after_cue.start, after_cue));
+        let at = claims.partition_point(|&(start, _)| start < s.start);
+        let before = claims[at.saturating_sub(NEIGHBOURS)..at].iter().rev();
+        let next_end = doc.sentences.get(si + 2).or(doc.sentences.get(si + 1)).map_or(s.end, |n| n.end);
+        let after = claims[at..].iter().take(NEIGHBOURS).filter(|&&(start, _)| start < next_end);
+        // 1. a claim whose source the denial names
+        let owner = before
+            .clone()
+            .chain(after.clone())
+            .filter(|&&(_, i)| i != d && !found[i].span.overlaps(span))
+            .find(|&&(_, i)| source_words(doc, &found[i]).iter().any(|w| named.contains(w)));
+        // 2. an unverified claim in the same sentence
+        let same = after.clone().find(|&&(start, i)| start < s.end && found[i].kind == Kind::Unverified && !found[i].span.overlaps(span));
+        // 3. the nearest before: unverified first, then reported
+        let near = |kind: Kind| before.clone().find(|&&(_, i)| found[i].kind == kind && found[i].span.end + REACH >= s.start);
+        // 4. a contested claim just after
+        let later = after.clone().find(|&&(start, i)| start >= s.end && found[i].subtype == Some(Subtype::Contested));
+        let pick = owner.or(same).or_else(|| near(Kind::Unverified)).or_else(|| near(Kind::Reported)).or(later);
+        if let Some(&(_, c)) = pick {
+            found[d].denies.push(c);
         }
     }
 }
