@@ -153,6 +153,13 @@ impl Mentions {
         let mut names = Vec::new();
         let lower_words: FxHashSet<&str> =
             toks.iter().filter(|t| t.kind == TokenKind::Lower).map(|t| doc.slice(t.span)).collect();
+        // words that follow another capitalised word somewhere (`Sessions` of `Jeff Sessions`):
+        // alone at a sentence's start they are still that name
+        let later_words: FxHashSet<&str> = toks
+            .windows(2)
+            .filter(|w| w[0].kind == TokenKind::Capitalized && w[1].kind == TokenKind::Capitalized && doc.between(w[0].span.end, w[1].span.start) == " ")
+            .map(|w| doc.slice(w[1].span))
+            .collect();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].kind != TokenKind::Capitalized {
@@ -237,7 +244,13 @@ impl Mentions {
                         let nw = doc.slice(n.span);
                         n.kind == TokenKind::Lower && !looks_like_verb(doc, n) && !NAME_JOINERS.contains(&nw) && !AFTER_NAME.contains(&nw)
                     });
-                if lower_words.contains(lower.as_str())
+                let known = later_words.contains(w)
+                    && !lexicon::contains(List::Generic, w)
+                    && !lexicon::contains(List::Title, w)
+                    && !lexicon::contains(List::Speech, w)
+                    && !lower.ends_with("ing")
+                    && !lower.ends_with("ly");
+                if !known && (lower_words.contains(lower.as_str())
                     || followed_by_noun
                     || (lexicon::contains(List::Title, w) && lower.ends_with('s'))
                     || lower.ends_with("ed")
@@ -245,7 +258,7 @@ impl Mentions {
                     || lexicon::contains(List::Speech, w)
                     || lower.ends_with("ly")
                     || lower.ends_with("ing")
-                    || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| lower.ends_with(e))
+                    || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| lower.ends_with(e)))
                 {
                     continue;
                 }
@@ -412,6 +425,8 @@ mod tests {
         ("The Coastal Tribune and Norland Logistics agreed.", &[("Coastal Tribune", EntityType::Outlet), ("Norland Logistics", EntityType::Org)]),
         ("Mayor Jane Doe met Reuters.", &[("Jane Doe", EntityType::Person), ("Reuters", EntityType::Outlet)]),
         ("Adel al-Zintani spoke.", &[("Adel al-Zintani", EntityType::Person)]),
+        // alone at a sentence's start, a surname written in full elsewhere is still a name
+        ("Jeff Sessions spoke. Sessions recently singled out Philadelphia.", &[("Jeff Sessions", EntityType::Person), ("Sessions", EntityType::Unknown), ("Philadelphia", EntityType::Unknown)]),
         // sentence-initial words that are no names
         ("However, nothing changed.", &[]),
         ("The talks ended.", &[]),
