@@ -352,7 +352,10 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
             let clause = gap_tokens.iter().any(|t| {
                 t.kind == TokenKind::Lower && CLAUSE_WORDS.contains(&doc.slice(t.span).to_ascii_lowercase().as_str())
             });
-            if gap > 8 || clause {
+            // (a longer subject only when no verb is among its words: `a senior official with
+            // access to the intelligence told CNN`)
+            let verbless = || !gap_tokens.iter().any(|t| crate::document::looks_like_verb(doc, *t));
+            if clause || gap > 14 || (gap > 8 && !verbless()) {
                 break;
             }
             if let Some(who) = subject_of(cx, c, q.span.end, after.end) {
@@ -474,6 +477,11 @@ mod tests {
             ("“No,” Peskov stated in response.", &[("“No,”", Some("Peskov"))]),
             ("''It is over,'' the economist Jared Bernstein said.", &[("''It is over,''", Some("Jared Bernstein"))]),
             ("\"Fine,\" Mr. Garin added.", &[("\"Fine,\"", Some("Garin"))]),
+            // a role noun with a describing phrase, no verb among its words
+            ("“It had to be approved,” a senior official with access to the intelligence told CNN.", &[("“It had to be approved,”", Some("senior official"))]),
+            ("“We are full,” a nurse at the city hospital said.", &[("“We are full,”", Some("nurse"))]),
+            // a clause between the quote and the cue is no subject
+            ("“We are full,” the nurse who met the minister at the hospital later said.", &[("“We are full,”", None)]),
         ]);
     }
 

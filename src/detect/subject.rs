@@ -111,7 +111,43 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
     if t.span.start < floor {
         return None;
     }
+    // a common noun before the verb may end a phrase describing a role noun before it (`a
+    // nurse at the city hospital said`): the role noun is the subject
+    if t.kind == TokenKind::Lower && anonymous_ends_at(doc, t.span.end).is_none() {
+        if let Some(r) = role_before_phrase(doc, i, floor) {
+            return Some(r);
+        }
+    }
     subject_ending_at(doc, i, floor, true)
+}
+
+/// Prepositions that open a phrase describing a role noun (`an official with access to the
+/// intelligence`, `a nurse at the hospital`, `a lawyer for the family`).
+const DESCRIBING: &[&str] = &["with", "at", "in", "on", "for", "from", "inside", "within", "close"];
+
+/// The longest a describing phrase runs, in tokens.
+const DESCRIBING_REACH: usize = 12;
+
+/// `a senior administration official with access to the intelligence told CNN`: a role
+/// noun (`official`) followed by a describing phrase, up to the verb, with no punctuation in
+/// it; the subject is the role phrase without the description.
+fn role_before_phrase(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
+    let toks = &doc.tokens;
+    let mut k = i;
+    while k > 1 && i - k < DESCRIBING_REACH {
+        k -= 1;
+        let t = toks[k];
+        if t.span.start < floor || !(t.is_word() || t.kind == TokenKind::Number) {
+            return None;
+        }
+        if t.kind == TokenKind::Lower && DESCRIBING.contains(&doc.slice(t.span)) {
+            let head = toks[k - 1];
+            if head.kind == TokenKind::Lower && lexicon::contains(List::Title, doc.slice(head.span)) && head.span.start >= floor {
+                return subject_ending_at(doc, k, floor, false).filter(|r| matches!(r, Subject::Role { .. } | Subject::Anonymous(_)));
+            }
+        }
+    }
+    None
 }
 
 /// The subject of the clause a participle or coordinated verb belongs to: the first name
@@ -560,6 +596,9 @@ mod tests {
         ("She has repeatedly said she would stay.", "said", Some("She")),
         ("In Paris, the minister said the plan was final.", "said", Some("the minister")),
         ("Reuters said it had seen the letter.", "said", Some("Reuters")),
+        // a role noun and a phrase describing it
+        ("A nurse at the city hospital said the wards were full.", "said", Some("A nurse")),
+        ("An official with access to the files told reporters.", "told", Some("An official")),
         // near misses: no subject, or a name that is not one
         ("Yesterday said nothing.", "said", None),
         ("“It is over,” said the mayor.", "said", None),
