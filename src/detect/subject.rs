@@ -232,10 +232,16 @@ pub(crate) fn sentence_subject(doc: &Document, sentence: Span, before: usize) ->
         let second = toks.iter().filter(|t| t.is_word()).nth(1)?;
         return subject_after(doc, second.span.start, before);
     }
+    let comma = || toks.iter().take(16).position(|t| doc.slice(t.span) == ",");
     if INTRODUCTORY.contains(&w.as_str()) {
         // skip to the first comma of the sentence, when it comes soon
-        let comma = toks.iter().take(16).position(|t| doc.slice(t.span) == ",")?;
-        pos = toks.get(comma + 1)?.span.start;
+        pos = toks.get(comma()? + 1)?.span.start;
+    } else if w.len() > 5 && w.ends_with("ing") && first.kind == TokenKind::Capitalized {
+        // a participial phrase (`Responding to media reports, the spokesperson …`); a
+        // sentence without the comma starts with its subject (`Banking regulators said`)
+        if let Some(c) = comma() {
+            pos = toks.get(c + 1)?.span.start;
+        }
     }
     subject_after(doc, pos, before)
 }
@@ -469,6 +475,12 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
                 if k < toks.len() {
                     let next = doc.slice(toks[k].span);
                     if is_role_word(next) {
+                        // `the Foreign Office spokesperson Shafqat Ali Khan`: the person named
+                        // after the role
+                        let named = toks.get(k + 1).filter(|p| p.span.end <= ceiling).and_then(|p| doc.mentions.name_at(p.span.start));
+                        if let Some(p) = named.filter(|&p| doc.mentions.names[p].full.start == toks[k + 1].span.start && doc.mentions.names[p].ty == EntityType::Person) {
+                            return Some(Subject::Name(p));
+                        }
                         return Some(Subject::Role { phrase: Span::new(t.span.start, toks[k].span.end), head: toks[k].span, of: Some(n) });
                     }
                 }
@@ -611,6 +623,8 @@ mod tests {
         ("The bank will cut 500 jobs, according to the New York Post.", "according to", Some("New York Post")),
         ("“No,” said the spokesman.", "said", Some("the spokesman")),
         ("“No,” said a person familiar with the talks.", "said", Some("a person familiar with the talks")),
+        ("The talks failed, according to the Kremlin spokesman Dmitry Peskov.", "according to", Some("Dmitry Peskov")),
+        ("The talks failed, according to the Foreign Office spokesman.", "according to", Some("the Foreign Office spokesman")),
         // near misses
         ("The plan, said to cost millions, was dropped.", "said", None),
         ("“No,” said on Tuesday.", "said", None),
@@ -621,6 +635,8 @@ mod tests {
         ("Jane Doe, the mayor, spoke to reporters on Monday.", Some("Jane Doe")),
         ("After the vote, the council's leader left the chamber.", Some("the council's leader")),
         ("It rained.", Some("It")),
+        // a participial opening, then the subject; the person named after a role
+        ("Responding to media reports, the Foreign Office spokesperson Shafqat Ali Khan rejected them.", Some("Shafqat Ali Khan")),
         // a common noun is no one's name
         ("The decision, officials said, was final.", None),
     ];
