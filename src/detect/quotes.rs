@@ -480,6 +480,8 @@ mod tests {
             // a role noun with a describing phrase, no verb among its words
             ("“It had to be approved,” a senior official with access to the intelligence told CNN.", &[("“It had to be approved,”", Some("senior official"))]),
             ("“We are full,” a nurse at the city hospital said.", &[("“We are full,”", Some("nurse"))]),
+            // an age makes a description a person: the one the story names
+            ("Dzhokhar Tsarnaev spoke in court. “I am sorry,” the 21-year-old college student said.", &[("“I am sorry,”", Some("Dzhokhar Tsarnaev"))]),
             // a clause between the quote and the cue is no subject
             ("“We are full,” the nurse who met the minister at the hospital later said.", &[("“We are full,”", None)]),
         ]);

@@ -371,6 +371,13 @@ fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
         while j > 0 && i - j < 4 && toks[j - 1].span.start >= floor && toks[j - 1].kind == TokenKind::Lower && !looks_like_verb(doc, toks[j - 1]) {
             j -= 1;
         }
+        // `the 21-year-old college student`: an age makes the phrase a person, like a pronoun
+        if j > 1 && !hw.ends_with('s') && toks[j - 1].span.start >= floor && doc.slice(toks[j - 1].span).to_ascii_lowercase().ends_with("-year-old") {
+            let d = doc.slice(toks[j - 2].span).to_ascii_lowercase();
+            if matches!(d.as_str(), "the" | "a") && toks[j - 2].span.start >= floor {
+                return Some(Subject::Pronoun(Span::new(toks[j - 2].span.start, head.span.end), Pronoun::Singular));
+            }
+        }
         // one capitalised word opening the sentence belongs to it (`Shipping lines`)
         if j > 0 && toks[j - 1].span.start == floor && toks[j - 1].kind == TokenKind::Capitalized {
             j -= 1;
