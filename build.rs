@@ -15,7 +15,7 @@
 //! | list | file | tags |
 //! |---|---|---|
 //! | `Speech` | speech_verbs.txt | `frame` describes rather than says · `think` cognition · `acc` according to · `quoted` passive attribution · `deny` a denial that attributes like speech |
-//! | `Title` | titles.txt | `hon` honorific only · `spokes` speaks for someone else |
+//! | `Title` | titles.txt | `hon` honorific only · `spokes` speaks for someone else · `member` one of a body's people, unnamed |
 //! | `Outlet`, `Org` | outlets.txt, organizations.txt | a canonical name |
 //! | `Generic` | generic_sources.txt | `outlet` · `org` · `group` (people, anonymous) · `pub` a document |
 //! | `TitleCue` | title_cues.txt | `maker` a maker noun after a title (`the “Bang Bang” singer`) |
@@ -44,7 +44,7 @@ enum Tags {
 /// the variant's doc line, and the tags its lines may carry.
 const LISTS: &[(&str, &str, &str, Tags)] = &[
     ("speech_verbs.txt", "Speech", "Verbs and phrases that introduce speech (`said`, `told`, `according to`).", Tags::Words(&["frame", "think", "acc", "quoted", "deny"])),
-    ("titles.txt", "Title", "Titles and roles that precede or stand for a person (`President`, `spokesman`).", Tags::Words(&["hon", "spokes"])),
+    ("titles.txt", "Title", "Titles and roles that precede or stand for a person (`President`, `spokesman`).", Tags::Words(&["hon", "spokes", "member"])),
     ("outlets.txt", "Outlet", "News outlets by name (`Reuters`, `TASS`); a short form carries the full name.", Tags::Names),
     ("organizations.txt", "Org", "Organisations by name (`White House`, `Kremlin`); a short form carries the full name.", Tags::Names),
     ("org_suffixes.txt", "OrgSuffix", "Last words that make a capitalised phrase an organisation (`Ministry`, `Motors`).", Tags::None),

@@ -266,6 +266,14 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_member_of_a_body_is_not_the_body() {
+        let t = "A US official said the tools were rare. The US official said two groups could do it.";
+        assert_eq!(sources(t), [("US official".to_string(), SourceType::Anonymous)]);
+        let t = "The Kremlin denied it. “No,” a Kremlin spokesman said.";
+        assert_eq!(sources(t), [("Kremlin".to_string(), SourceType::Organization)]);
+    }
+
+    #[test]
     fn anonymous_sources_and_outlets() {
         let t = "Two people familiar with the matter told the Coastal Tribune that the port was hacked.";
         let s = sources(t);

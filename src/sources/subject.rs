@@ -83,7 +83,13 @@ impl Resolver<'_, '_> {
         // `a spokesman for X`, `the X commission` speak as X; `employees of X` do not
         let of_cluster = of.and_then(|n| self.cluster_of[n]).filter(|_| !is_tag(List::Generic, hw, Tag::Group));
         let generic_org = lexicon::tag_of(List::Generic, hw) == Tag::Org;
-        let c = if let Some(n) = of_cluster {
+        // `a US official`, `the Kremlin aide`: an unnamed member of a body is an anonymous
+        // source of their own (the same one on each mention); a spokesperson still speaks
+        // for the body
+        let unnamed_member = of_cluster.is_some() && lexicon::tag_of(List::Title, hw) == Tag::Member;
+        let c = if unnamed_member {
+            Some(self.own(phrase, SourceType::Anonymous))
+        } else if let Some(n) = of_cluster {
             // `the Lowmoor election commission`: a place word before an organisation
             // noun names the organisation by the whole phrase
             let cl = &self.clusters[n];
