@@ -48,7 +48,7 @@ impl View {
                 start: u(x.span.start),
                 end: u(x.span.end),
                 text: a.text_of(x).to_owned(),
-                subtype: x.subtype,
+                subtype: x.subtype.map(crate::Subtype::as_str),
                 partial: x.partial && x.kind == Kind::Quote,
                 cue: x.cue.map(|c| c.of(a.text()).to_owned()).filter(|c| !c.is_empty()),
                 who: x.who.filter(|&w| w < a.sources.len()),
