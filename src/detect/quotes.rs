@@ -482,6 +482,8 @@ mod tests {
             ("“We are full,” a nurse at the city hospital said.", &[("“We are full,”", Some("nurse"))]),
             // an age makes a description a person: the one the story names
             ("Dzhokhar Tsarnaev spoke in court. “I am sorry,” the 21-year-old college student said.", &[("“I am sorry,”", Some("Dzhokhar Tsarnaev"))]),
+            // right after the closing mark, a plain noun phrase is the subject
+            ("“They moved too fast,” the source alleged.", &[("“They moved too fast,”", Some("source"))]),
             // a clause between the quote and the cue is no subject
             ("“We are full,” the nurse who met the minister at the hospital later said.", &[("“We are full,”", None)]),
         ]);

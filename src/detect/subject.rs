@@ -382,7 +382,7 @@ fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
         if j > 0 && toks[j - 1].span.start == floor && toks[j - 1].kind == TokenKind::Capitalized {
             j -= 1;
         }
-        let opens = j == 0 || toks[j - 1].span.start < floor || matches!(doc.slice(toks[j - 1].span), "," | ";");
+        let opens = j == 0 || toks[j - 1].span.start < floor || matches!(doc.slice(toks[j - 1].span), "," | ";" | "”" | "\"" | "»");
         let plural = hw.ends_with('s') && !hw.ends_with("ss");
         let determined = j < i - 1 && matches!(doc.slice(toks[j].span).to_ascii_lowercase().as_str(), "one" | "a" | "an" | "another" | "the");
         if opens && (plural || determined) && hw.len() > 3 && toks[j..i].iter().all(|t| t.is_word()) {
