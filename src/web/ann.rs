@@ -1,18 +1,17 @@
 //! What the widget shows of an [`Analysis`]: annotations in UTF-16 offsets with their names
 //! resolved, sources, and the words used for them. No DOM here.
 
-use super::options::kind_ix;
-use crate::{Analysis, Kind, SourceType};
+use super::options::PerKind;
+use crate::{Analysis, Kind, SourceType, Subtype};
 
 /// One annotation as the widget uses it.
 pub(crate) struct Ann {
     pub(crate) id: usize,
-    /// Index into `KINDS`.
-    pub(crate) kind: usize,
+    pub(crate) kind: Kind,
     pub(crate) start: u32,
     pub(crate) end: u32,
     pub(crate) text: String,
-    pub(crate) subtype: Option<&'static str>,
+    pub(crate) subtype: Option<Subtype>,
     pub(crate) partial: bool,
     pub(crate) cue: Option<String>,
     /// Index into the sources.
@@ -44,11 +43,11 @@ impl View {
             .iter()
             .map(|x| Ann {
                 id: x.id,
-                kind: kind_ix(x.kind),
+                kind: x.kind,
                 start: u(x.span.start),
                 end: u(x.span.end),
                 text: a.text_of(x).to_owned(),
-                subtype: x.subtype.map(crate::Subtype::as_str),
+                subtype: x.subtype,
                 partial: x.partial && x.kind == Kind::Quote,
                 cue: x.cue.map(|c| c.of(a.text()).to_owned()).filter(|c| !c.is_empty()),
                 who: x.who.filter(|&w| w < a.sources.len()),
@@ -73,7 +72,7 @@ impl View {
     }
 
     /// Indices of the shown annotations covering UTF-16 offset `o`, innermost first.
-    pub(crate) fn covering(&self, o: u32, shown: &[bool; 4]) -> Vec<usize> {
+    pub(crate) fn covering(&self, o: u32, shown: &PerKind<bool>) -> Vec<usize> {
         let mut i = self.anns.partition_point(|a| a.start <= o);
         let mut out = Vec::new();
         while i > 0 {
@@ -82,7 +81,7 @@ impl View {
                 break;
             }
             let a = &self.anns[i];
-            if a.end > o && shown.get(a.kind).copied().unwrap_or(false) {
+            if a.end > o && shown[a.kind] {
                 out.push(i);
             }
         }
@@ -96,51 +95,53 @@ impl View {
     }
 
     /// Number of annotations per kind.
-    pub(crate) fn counts(&self) -> [usize; 4] {
-        let mut c = [0; 4];
+    pub(crate) fn counts(&self) -> PerKind<usize> {
+        let mut c = PerKind([0; 4]);
         for a in &self.anns {
-            if let Some(x) = c.get_mut(a.kind) {
-                *x += 1;
-            }
+            c[a.kind] += 1;
         }
         c
     }
 }
 
 /// The kind's name in the tooltip ("Quote", "Denial").
-pub(crate) fn kind_label(k: usize) -> &'static str {
-    ["Quote", "Denial", "Unverified claim", "Reported speech"].get(k).copied().unwrap_or("")
+pub(crate) fn kind_label(k: Kind) -> &'static str {
+    match k {
+        Kind::Quote => "Quote",
+        Kind::Denial => "Denial",
+        Kind::Unverified => "Unverified claim",
+        Kind::Reported => "Reported speech",
+    }
 }
 
 /// A subtype in words.
-pub(crate) fn subtype_label(s: &str) -> &str {
+pub(crate) fn subtype_label(s: Subtype) -> &'static str {
     match s {
-        "denial" => "denial",
-        "non_denial" => "non-denial",
-        "no_comment" => "refusal to comment",
-        "reported" => "attributed to a report",
-        "anonymous" => "unnamed source",
-        "contested" => "contested or alleged",
-        "speculative" => "speculative",
-        "unconfirmed" => "not independently verified",
-        other => other,
+        Subtype::Denial => "denial",
+        Subtype::NonDenial => "non-denial",
+        Subtype::NoComment => "refusal to comment",
+        Subtype::Reported => "attributed to a report",
+        Subtype::Anonymous => "unnamed source",
+        Subtype::Contested => "contested or alleged",
+        Subtype::Speculative => "speculative",
+        Subtype::Unconfirmed => "not independently verified",
     }
 }
 
 /// What the source did, for a sidebar entry ("said", "denied").
 pub(crate) fn verb(a: &Ann) -> &'static str {
     match (a.kind, a.subtype) {
-        (0, _) if a.partial => "was quoted",
-        (0, _) => "said",
-        (1, Some("non_denial")) => "neither confirmed nor denied",
-        (1, Some("no_comment")) => "declined to comment",
-        (1, _) => "denied",
-        (2, Some("reported")) => "reported",
-        (2, Some("anonymous")) => "told (unnamed)",
-        (2, Some("speculative")) => "suggested",
-        (2, Some("unconfirmed")) => "unconfirmed",
-        (2, _) => "claimed",
-        _ => "paraphrased",
+        (Kind::Quote, _) if a.partial => "was quoted",
+        (Kind::Quote, _) => "said",
+        (Kind::Denial, Some(Subtype::NonDenial)) => "neither confirmed nor denied",
+        (Kind::Denial, Some(Subtype::NoComment)) => "declined to comment",
+        (Kind::Denial, _) => "denied",
+        (Kind::Unverified, Some(Subtype::Reported)) => "reported",
+        (Kind::Unverified, Some(Subtype::Anonymous)) => "told (unnamed)",
+        (Kind::Unverified, Some(Subtype::Speculative)) => "suggested",
+        (Kind::Unverified, Some(Subtype::Unconfirmed)) => "unconfirmed",
+        (Kind::Unverified, _) => "claimed",
+        (Kind::Reported, _) => "paraphrased",
     }
 }
 

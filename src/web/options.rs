@@ -9,13 +9,31 @@ use web_sys::Element;
 /// The four kinds, in legend order.
 pub(crate) const KINDS: [Kind; 4] = [Kind::Quote, Kind::Denial, Kind::Unverified, Kind::Reported];
 
-/// Position of a kind in [`KINDS`].
-pub(crate) fn kind_ix(k: Kind) -> usize {
-    match k {
-        Kind::Quote => 0,
-        Kind::Denial => 1,
-        Kind::Unverified => 2,
-        Kind::Reported => 3,
+/// One value per kind, indexed by [`Kind`] (`shown[Kind::Denial]`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PerKind<T>(pub(crate) [T; 4]);
+
+impl<T> PerKind<T> {
+    fn slot(k: Kind) -> usize {
+        match k {
+            Kind::Quote => 0,
+            Kind::Denial => 1,
+            Kind::Unverified => 2,
+            Kind::Reported => 3,
+        }
+    }
+}
+
+impl<T> std::ops::Index<Kind> for PerKind<T> {
+    type Output = T;
+    fn index(&self, k: Kind) -> &T {
+        &self.0[Self::slot(k)]
+    }
+}
+
+impl<T> std::ops::IndexMut<Kind> for PerKind<T> {
+    fn index_mut(&mut self, k: Kind) -> &mut T {
+        &mut self.0[Self::slot(k)]
     }
 }
 
@@ -53,14 +71,14 @@ pub(crate) struct Options {
     pub(crate) marks: bool,
     pub(crate) sidebar: Sidebar,
     /// Which kinds are highlighted (indexed like [`KINDS`]).
-    pub(crate) kinds: [bool; 4],
+    pub(crate) kinds: PerKind<bool>,
     pub(crate) theme: Theme,
 }
 
 impl Options {
     /// Reads an options object; `undefined` and `null` mean the defaults.
     pub(crate) fn parse(v: &JsValue) -> Result<Options, JsValue> {
-        let mut o = Options { marks: false, sidebar: Sidebar::After, kinds: [true; 4], theme: Theme::Auto };
+        let mut o = Options { marks: false, sidebar: Sidebar::After, kinds: PerKind([true; 4]), theme: Theme::Auto };
         if v.is_undefined() || v.is_null() {
             return Ok(o);
         }
@@ -90,11 +108,11 @@ impl Options {
             if !js_sys::Array::is_array(&k) {
                 return Err(type_error("claimlens.mount: options.kinds must be an array of kind names"));
             }
-            o.kinds = [false; 4];
+            o.kinds = PerKind([false; 4]);
             for item in js_sys::Array::from(&k).iter() {
                 let name = item.as_string().unwrap_or_default();
-                match KINDS.iter().position(|k| k.as_str() == name) {
-                    Some(i) => o.kinds[i] = true,
+                match KINDS.iter().find(|k| k.as_str() == name) {
+                    Some(&k) => o.kinds[k] = true,
                     None => {
                         return Err(type_error(
                             "claimlens.mount: options.kinds may contain only \"quote\", \"denial\", \"unverified\" and \"reported\"",

@@ -9,7 +9,9 @@
 use super::ann::View;
 use super::dom::{call, get, HighlightApi};
 use super::model::TextModel;
-use super::style::{NAMES, PRIORITY};
+use super::options::PerKind;
+use super::style::PRIORITY;
+use crate::Kind;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, Node, Range, Text};
 
@@ -17,15 +19,17 @@ use web_sys::{Document, Element, Node, Range, Text};
 #[derive(Default)]
 pub(crate) struct Painted {
     /// Tier 1: ranges added, with their kind.
-    ranges: Vec<(usize, Range)>,
+    ranges: Vec<(Kind, Range)>,
     /// Tier 2: marks made (with their annotation id), innermost first.
     marks: Vec<(Element, usize)>,
     /// Tier 2: text nodes split, with the pieces split off them, in order.
     splits: Vec<(Text, Vec<Text>)>,
 }
 
-fn highlight_name(kind: usize) -> String {
-    format!("claimlens-{}", NAMES.get(kind).copied().unwrap_or("quote"))
+fn highlight_name(kind: Kind) -> String {
+    let mut s = String::from("claimlens-");
+    s.push_str(kind.as_str());
+    s
 }
 
 /// The registry's highlight `name`, created (with `priority`) when missing.
@@ -61,18 +65,18 @@ pub(crate) fn paint_highlights(
     doc: &Document,
     model: &TextModel,
     view: &View,
-    shown: &[bool; 4],
+    shown: &PerKind<bool>,
     p: &mut Painted,
 ) -> Result<(), JsValue> {
-    let mut hs: [Option<JsValue>; 4] = Default::default();
+    let mut hs: PerKind<Option<JsValue>> = Default::default();
     for a in &view.anns {
-        if !shown.get(a.kind).copied().unwrap_or(false) {
+        if !shown[a.kind] {
             continue;
         }
         let Some(r) = model.range(doc, a.start, a.end)? else { continue };
-        let slot = hs.get_mut(a.kind).ok_or_else(|| JsValue::from_str("bad kind"))?;
+        let slot = &mut hs[a.kind];
         if slot.is_none() {
-            *slot = Some(highlight(api, &highlight_name(a.kind), PRIORITY.get(a.kind).copied().unwrap_or(0))?);
+            *slot = Some(highlight(api, &highlight_name(a.kind), PRIORITY[a.kind])?);
         }
         if let Some(h) = slot {
             call(h, "add", &[&r])?;
@@ -88,13 +92,13 @@ pub(crate) fn paint_marks(
     doc: &Document,
     model: &mut TextModel,
     view: &View,
-    shown: &[bool; 4],
+    shown: &PerKind<bool>,
     p: &mut Painted,
 ) -> Result<(), JsValue> {
     let sel: Vec<usize> = (0..view.anns.len())
         .filter(|&i| {
             let a = &view.anns[i];
-            a.start < a.end && shown.get(a.kind).copied().unwrap_or(false)
+            a.start < a.end && shown[a.kind]
         })
         .collect();
     let mut all: Vec<usize> = sel.iter().flat_map(|&i| [view.anns[i].start as usize, view.anns[i].end as usize]).collect();
@@ -147,7 +151,7 @@ pub(crate) fn paint_marks(
         let mut cover: Vec<usize> = active.iter().copied().filter(|&i| view.anns[i].end >= s + l).collect();
         let key = |i: usize| {
             let a = &view.anns[i];
-            (-PRIORITY.get(a.kind).copied().unwrap_or(0), a.end - a.start)
+            (-PRIORITY[a.kind], a.end - a.start)
         };
         crate::vocab::sort_indices(&mut cover, &|a, b| key(a).cmp(&key(b)));
         let mut inner: Node = node.clone().into();
@@ -155,7 +159,7 @@ pub(crate) fn paint_marks(
             let a = &view.anns[i];
             let Some(parent) = inner.parent_node() else { break };
             let mark = doc.create_element("mark")?;
-            mark.set_attribute("data-claimlens-kind", NAMES.get(a.kind).copied().unwrap_or(""))?;
+            mark.set_attribute("data-claimlens-kind", a.kind.as_str())?;
             mark.set_attribute("data-claimlens-id", &a.id.to_string())?;
             parent.insert_before(&mark, Some(&inner))?;
             mark.append_child(&inner)?;

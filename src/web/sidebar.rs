@@ -7,7 +7,9 @@
 use super::ann::{excerpt, verb, View, GROUPS};
 use super::dom::{add, adopt, el, shadow};
 use super::options::{self, Theme};
-use super::style::{sidebar_css, LABELS, NAMES};
+use super::options::{PerKind, KINDS};
+use super::style::{sidebar_css, LABELS};
+use crate::Kind;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, ShadowRoot};
 
@@ -44,11 +46,11 @@ impl Sidebar {
     }
 
     /// Rebuilds the content for `view`; `kinds` are the mounted kinds, `shown` the toggled-on.
-    pub(crate) fn render(&self, doc: &Document, view: &View, kinds: &[bool; 4], shown: &[bool; 4]) -> Result<(), JsValue> {
+    pub(crate) fn render(&self, doc: &Document, view: &View, kinds: &PerKind<bool>, shown: &PerKind<bool>) -> Result<(), JsValue> {
         let b = &self.body;
         b.set_text_content(None);
         let counts = view.counts();
-        let total: usize = (0..4).filter(|&k| kinds[k]).map(|k| counts[k]).sum();
+        let total: usize = KINDS.iter().filter(|&&k| kinds[k]).map(|&k| counts[k]).sum();
         let n_src = view.srcs.len();
         add(b, &el(doc, "h2", &[("id", "cl-h")], Some(&format!("Sources ({n_src})")))?)?;
         let sum = format!(
@@ -59,10 +61,10 @@ impl Sidebar {
         add(b, &el(doc, "p", &[("class", "sum")], Some(&sum))?)?;
 
         let legend = el(doc, "div", &[("class", "legend"), ("role", "group"), ("aria-label", "Highlight kinds")], None)?;
-        for k in (0..4).filter(|&k| kinds[k]) {
+        for k in KINDS.into_iter().filter(|&k| kinds[k]) {
             let pressed = if shown[k] { "true" } else { "false" };
-            let btn = el(doc, "button", &[("type", "button"), ("data-kind", NAMES[k]), ("aria-pressed", pressed)], None)?;
-            let sw = format!("sw sw-{}", NAMES[k]);
+            let btn = el(doc, "button", &[("type", "button"), ("data-kind", k.as_str()), ("aria-pressed", pressed)], None)?;
+            let sw = format!("sw sw-{}", k.as_str());
             add(&btn, &el(doc, "span", &[("class", &sw), ("aria-hidden", "true")], Some("Aa"))?)?;
             btn.append_with_str_1(&format!("{} ({})", LABELS[k], counts[k]))?;
             add(&legend, &btn)?;
@@ -71,14 +73,14 @@ impl Sidebar {
 
         let entry = |a: &super::ann::Ann| -> Result<Element, JsValue> {
             let li = el(doc, "li", &[], None)?;
-            let class = format!("entry k-{}", NAMES.get(a.kind).copied().unwrap_or(""));
+            let class = format!("entry k-{}", a.kind.as_str());
             let btn = el(doc, "button", &[("type", "button"), ("class", &class), ("data-claimlens-entry", &a.id.to_string())], None)?;
             add(&btn, &el(doc, "span", &[("class", "verb")], Some(verb(a)))?)?;
             btn.append_with_str_1(&excerpt(&a.text, 110))?;
             add(&li, &btn)?;
             Ok(li)
         };
-        let mine = |i: Option<usize>| view.anns.iter().filter(move |a| a.who == i && kinds.get(a.kind) == Some(&true));
+        let mine = |i: Option<usize>| view.anns.iter().filter(move |a| a.who == i && kinds[a.kind]);
         // one source's `<details>`: its name, a badge, what it said
         let details = |name: &str, badge: Option<&str>, who: Option<usize>| -> Result<Element, JsValue> {
             let det = el(doc, "details", &[], None)?;
@@ -128,8 +130,8 @@ impl Sidebar {
     }
 
     /// Updates a legend toggle in place (keeping keyboard focus on it).
-    pub(crate) fn set_pressed(&self, kind: &str, on: bool) {
-        if let Ok(Some(b)) = self.root.query_selector(&format!("button[data-kind={kind}]")) {
+    pub(crate) fn set_pressed(&self, kind: Kind, on: bool) {
+        if let Ok(Some(b)) = self.root.query_selector(&format!("button[data-kind={}]", kind.as_str())) {
             let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
         }
     }

@@ -6,48 +6,48 @@
 //! `tests/browser.rs` from the computed styles). Colour is never the only cue: each kind has
 //! its own underline style (solid, double, wavy, dotted).
 
+use super::options::{PerKind, KINDS};
+
 /// One kind's colours: background tint and underline colour.
 pub(crate) struct Tone {
     pub(crate) bg: &'static str,
     pub(crate) line: &'static str,
 }
 
-/// Kind names in [`super::options::KINDS`] order.
-pub(crate) const NAMES: [&str; 4] = ["quote", "denial", "unverified", "reported"];
 /// Underline style per kind.
-pub(crate) const LINE_STYLE: [&str; 4] = ["solid", "double", "wavy", "dotted"];
+const LINE_STYLE: PerKind<&str> = PerKind(["solid", "double", "wavy", "dotted"]);
 /// Legend labels.
-pub(crate) const LABELS: [&str; 4] = ["Quotes", "Denials", "Unverified claims", "Reported speech"];
+pub(crate) const LABELS: PerKind<&str> = PerKind(["Quotes", "Denials", "Unverified claims", "Reported speech"]);
 /// Highlight priorities (higher paints on top where spans overlap).
-pub(crate) const PRIORITY: [i32; 4] = [2, 3, 1, 0];
+pub(crate) const PRIORITY: PerKind<i32> = PerKind([2, 3, 1, 0]);
 
 const LIGHT_FG: &str = "#1a1a1a";
 const DARK_FG: &str = "#f4f4f4";
-const LIGHT: [Tone; 4] = [
+const LIGHT: PerKind<Tone> = PerKind([
     Tone { bg: "#cce8f8", line: "#0072b2" }, // sky blue 30% on white
     Tone { bg: "#f5d7bf", line: "#c05400" }, // vermillion 25%
     Tone { bg: "#f8e2b3", line: "#9a6a00" }, // orange 30%
     Tone { bg: "#f6e7ef", line: "#a8507f" }, // reddish purple 18% (subtle)
-];
-const DARK: [Tone; 4] = [
+]);
+const DARK: PerKind<Tone> = PerKind([
     Tone { bg: "#33586d", line: "#56b4e9" },
     Tone { bg: "#653610", line: "#ff8c3a" },
     Tone { bg: "#6c5010", line: "#f0c040" },
     Tone { bg: "#47323e", line: "#dd99bf" },
-];
+]);
 /// The marked (clicked) span: Okabe–Ito yellow with black text, in both themes.
 const FOCUS_BG: &str = "#f0e442";
 
 /// Custom properties for one theme: `--cl-fg`, `--cl-<kind>` (overridable through the public
 /// `--claimlens-<kind>`), `--cl-<kind>-line`.
-fn vars(out: &mut String, fg: &str, tones: &[Tone; 4]) {
+fn vars(out: &mut String, fg: &str, tones: &PerKind<Tone>) {
     out.push_str("--cl-fg:");
     out.push_str(fg);
     out.push_str(";--cl-focus:");
     out.push_str(FOCUS_BG);
-    for (i, t) in tones.iter().enumerate() {
-        let n = NAMES[i];
-        fill(out, ";--cl-@:var(--claimlens-@,%);--cl-@-line:^", n, t.bg, t.line);
+    for k in KINDS {
+        let t = &tones[k];
+        fill(out, ";--cl-@:var(--claimlens-@,%);--cl-@-line:^", k.as_str(), t.bg, t.line);
     }
 }
 
@@ -89,13 +89,13 @@ pub(crate) fn page_css() -> String {
         "[data-claimlens-theme=dark]",
         "[data-claimlens-theme=auto]",
     );
-    for (i, n) in NAMES.iter().enumerate() {
+    for k in KINDS {
         fill(
             &mut s,
             "::highlight(claimlens-@),mark[data-claimlens-kind=@]{background-color:var(--cl-@);color:var(--cl-fg);\
              text-decoration:underline % var(--cl-@-line);text-decoration-thickness:2px}",
-            n,
-            LINE_STYLE[i],
+            k.as_str(),
+            LINE_STYLE[k],
             "",
         );
     }
@@ -128,8 +128,8 @@ pub(crate) fn sidebar_css() -> String {
          .legend button[aria-pressed=false] .sw{background:none}\
          .sw{display:inline-block;padding:0 4px;border-radius:2px;color:var(--cl-fg);text-decoration-thickness:2px}",
     );
-    for (i, n) in NAMES.iter().enumerate() {
-        fill(&mut s, ".sw-@{background:var(--cl-@);text-decoration:underline % var(--cl-@-line)}", n, LINE_STYLE[i], "");
+    for k in KINDS {
+        fill(&mut s, ".sw-@{background:var(--cl-@);text-decoration:underline % var(--cl-@-line)}", k.as_str(), LINE_STYLE[k], "");
     }
     s.push_str(
         "details{border-top:1px solid var(--rule)}summary{cursor:pointer;padding:6px 2px;display:flex;gap:8px;align-items:baseline}\
@@ -157,8 +157,8 @@ pub(crate) fn tooltip_css() -> String {
          .head{font-weight:700}.sw{display:inline-block;width:.9em;height:.9em;margin-inline-end:6px;vertical-align:-.1em;border:1px solid #888}\
          dl{margin:2px 0 0;display:grid;grid-template-columns:auto 1fr;gap:0 8px}dt{opacity:.85}dd{margin:0}",
     );
-    for n in NAMES {
-        fill(&mut s, ".sw-@{background:var(--cl-@)}", n, "", "");
+    for k in KINDS {
+        fill(&mut s, ".sw-@{background:var(--cl-@)}", k.as_str(), "", "");
     }
     s
 }

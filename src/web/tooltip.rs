@@ -4,7 +4,8 @@
 
 use super::ann::{excerpt, kind_label, subtype_label, View};
 use super::dom::{add, adopt, el, shadow};
-use super::style::{tooltip_css, NAMES};
+use super::style::tooltip_css;
+use crate::Kind;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, DomRect, Element, HtmlElement};
 
@@ -44,7 +45,7 @@ impl Tooltip {
                 let Some(a) = view.anns.get(i) else { continue };
                 let item = el(doc, "div", &[("class", "item")], None)?;
                 let head = el(doc, "div", &[("class", "head")], None)?;
-                let sw_class = format!("sw sw-{}", NAMES.get(a.kind).copied().unwrap_or(""));
+                let sw_class = format!("sw sw-{}", a.kind.as_str());
                 add(&head, &el(doc, "span", &[("class", &sw_class), ("aria-hidden", "true")], None)?)?;
                 let mut title = kind_label(a.kind).to_owned();
                 if let Some(s) = a.subtype {
@@ -62,7 +63,7 @@ impl Tooltip {
                     add(&dl, &el(doc, "dd", &[], Some(v))?)
                 };
                 if let Some(w) = view.who(a) {
-                    row(if a.kind == 0 { "Said by" } else { "Source" }, w)?;
+                    row(if a.kind == Kind::Quote { "Said by" } else { "Source" }, w)?;
                 }
                 if let Some(c) = &a.cue {
                     row("Cue", &format!("“{}”", excerpt(c, 60)))?;
