@@ -98,9 +98,11 @@ fn on(target: &web_sys::EventTarget, ty: &'static str, w: &Weak<Live>, f: impl F
 /// Adds the mount to the page: style sheet, theme and keyboard attributes, paint, sidebar,
 /// tooltip, listeners, observer and timer. On an error, dropping `m` undoes what was added.
 pub(super) fn setup(m: &mut Mount, w: &Weak<Live>) -> Result<(), JsValue> {
+    // read before anything is added (see `Attr::replace`)
+    let theme_prev = m.el.get_attribute("data-claimlens-theme");
     let root = style_root(&m.el, &m.doc);
     m.sheet = Some(Sheet::retain(&m.doc, root)?);
-    m.theme = Some(Attr::set(&m.el, "data-claimlens-theme", m.opts.theme.as_str())?);
+    m.theme = Some(Attr::replace(&m.el, "data-claimlens-theme", m.opts.theme.as_str(), theme_prev)?);
     // unchecked: an element of another window is not an instance of this one's HTMLElement
     let h: &web_sys::HtmlElement = m.el.unchecked_ref();
     let focusable = m.el.has_attribute("tabindex") || h.tab_index() >= 0 || h.is_content_editable();

@@ -95,6 +95,13 @@ impl Attr {
     /// Sets `name` to `value` on `el`, remembering what was there.
     pub(crate) fn set(el: &Element, name: &'static str, value: &str) -> Result<Attr, JsValue> {
         let prev = el.get_attribute(name);
+        Attr::replace(el, name, value, prev)
+    }
+
+    /// Sets `name` to `value` on `el`, where `prev` is what was there (read earlier, before
+    /// anything else was added: a page method that throws then leaves nothing behind, since an
+    /// exception through wasm runs no guard).
+    pub(crate) fn replace(el: &Element, name: &'static str, value: &str, prev: Option<String>) -> Result<Attr, JsValue> {
         el.set_attribute(name, value)?;
         Ok(Attr { el: el.clone(), name, prev })
     }
