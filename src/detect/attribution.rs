@@ -109,7 +109,9 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
     if matches!(v, Verb::Speech | Verb::Deny) {
         // only right after a quotation or at the clause start
         let before = cx.doc.between(floor, span.start).trim_end().trim_end_matches(',').trim_end();
-        let inverted_ok = before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»']);
+        // (a participle opening the sentence is no inverted verb: `Responding to questions in
+        // Houston, he said` is not said by Houston)
+        let inverted_ok = (before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»'])) && !word.ends_with("ing");
         if inverted_ok {
             return subject::subject_after(cx.doc, span.end, ceiling);
         }
