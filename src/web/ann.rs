@@ -1,8 +1,37 @@
 //! What the widget shows of an [`Analysis`]: annotations in UTF-16 offsets with their names
 //! resolved, sources, and the words used for them. No DOM here.
 
-use super::options::PerKind;
 use crate::{Analysis, Kind, SourceType, Subtype};
+
+/// The four kinds, in legend order (the order of every [`PerKind`] table).
+pub(crate) const KINDS: [Kind; 4] = [Kind::Quote, Kind::Denial, Kind::Unverified, Kind::Reported];
+
+/// One value per kind, indexed by [`Kind`] (a table's entries are in [`KINDS`] order).
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct PerKind<T>(pub(crate) [T; 4]);
+
+/// Position of a kind in [`KINDS`].
+const fn ix(k: Kind) -> usize {
+    match k {
+        Kind::Quote => 0,
+        Kind::Denial => 1,
+        Kind::Unverified => 2,
+        Kind::Reported => 3,
+    }
+}
+
+impl<T> std::ops::Index<Kind> for PerKind<T> {
+    type Output = T;
+    fn index(&self, k: Kind) -> &T {
+        &self.0[ix(k)]
+    }
+}
+
+impl<T> std::ops::IndexMut<Kind> for PerKind<T> {
+    fn index_mut(&mut self, k: Kind) -> &mut T {
+        &mut self.0[ix(k)]
+    }
+}
 
 /// One annotation as the widget uses it.
 pub(crate) struct Ann {
@@ -96,7 +125,7 @@ impl View {
 
     /// Number of annotations per kind.
     pub(crate) fn counts(&self) -> PerKind<usize> {
-        let mut c = PerKind([0; 4]);
+        let mut c = PerKind::default();
         for a in &self.anns {
             c[a.kind] += 1;
         }

@@ -1,72 +1,70 @@
-//! Wiring a mount to the page: what it adds on setup, and one dispatch for every event. Each
-//! listener, the observer and the timer only build an [`Action`] and hand it to [`dispatch`],
-//! which runs it on the mount's state (taken out of its `RefCell` for the duration: see
-//! `Live` in `mod.rs`), or skips it when the mount is gone or busy.
+//! Events: each listener, the observer and the timer only turn what happened into an
+//! [`Action`]; one [`dispatch`] does it on the mount (the behaviour is here too).
 
 use std::rc::Weak;
 
-use super::dom::{self, get, Listener};
-use super::guard::{Attr, Observer, Sheet, Timer};
-use super::mount::Mount;
-use super::sidebar::Sidebar;
-use super::tooltip::Tooltip;
-use super::options::KINDS;
-use super::Live;
+use super::ann::{excerpt, kind_label, subtype_label, View, KINDS};
+use super::dom::{self, caret_at, get, Listener};
+use super::model::TextModel;
+use super::mount::{Live, Mount, Observer, Timer};
+use super::paint;
+use super::style::LABELS;
 use crate::Kind;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, KeyboardEvent, MouseEvent};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, EventTarget, KeyboardEvent, MouseEvent};
 
-/// Everything the page can ask of a mount.
+/// Milliseconds of quiet after a page change before re-analysing.
+const DEBOUNCE_MS: i32 = 150;
+
+/// What the reader or the page did, as the mount handles it.
+#[derive(Clone, Copy)]
 pub(super) enum Action {
-    /// The pointer moved over the article (viewport coordinates).
+    /// The pointer moved over the article, to this viewport point: the tooltip of the
+    /// highlight under it, if any.
     Hover(f64, f64),
-    /// The pointer or focus left, or Escape: hide the tooltip.
+    /// The pointer or the focus left, or Escape was pressed: hide the tooltip.
     HideTooltip,
-    /// Alt+ArrowDown (`true`) or Alt+ArrowUp in the article: the next or previous highlight.
+    /// Alt+ArrowDown (`true`) or Alt+ArrowUp in the article: mark the next or previous
+    /// highlight.
     Step(bool),
-    /// A sidebar entry was clicked: mark its highlight.
+    /// A sidebar entry was clicked: mark annotation `id`.
     Activate(usize),
-    /// A sidebar entry got focus: show its tooltip.
+    /// A sidebar entry got focus: show the tooltip of annotation `id`.
     Preview(usize),
-    /// A kind's button in the sidebar was pressed.
+    /// A legend button was clicked: show or hide that kind.
     Toggle(Kind),
-    /// The article changed: re-analyse after a pause.
+    /// The article changed: re-debounce a re-analysis.
     Changed,
-    /// The pause is over: re-analyse now.
+    /// The debounce timer fired: re-analyse.
     Refresh,
 }
 
-/// Runs `a` on the mount behind `w`, unless it is gone or busy (a re-entrant event).
+/// Does `a` on the mount behind `w`, unless it is gone or busy (a re-entrant event).
 pub(super) fn dispatch(w: &Weak<Live>, a: Action) {
-    let Some(live) = w.upgrade() else { return };
-    live.run(|m| {
-        // errors from the DOM are the page's business; an event handler has no one to tell
-        let _ = match a {
-            Action::Hover(x, y) => {
-                m.hover(x, y);
-                Ok(())
-            }
-            Action::HideTooltip => {
-                m.hide_tooltip();
-                Ok(())
-            }
-            Action::Step(down) => m.step(down),
-            Action::Activate(id) => m.activate(id, ""),
-            Action::Preview(id) => m.preview(id),
-            Action::Toggle(k) => m.toggle(k),
-            Action::Changed => {
-                m.schedule();
-                Ok(())
-            }
-            Action::Refresh => {
-                if let Some(t) = &mut m.timer {
-                    t.fired();
-                }
-                m.refresh()
-            }
-        };
-    });
+    if let Some(l) = w.upgrade() {
+        l.run(|m| m.act(a));
+    }
+}
+
+/// Reads an event into an action, or none; the article is `el`. It runs page code (event
+/// getters, `closest`) before the mount is touched.
+type Decode = fn(&Event, &Element) -> Option<Action>;
+
+/// A listener for `ty` events on `target` that dispatches what `decode` reads.
+fn listen(target: &EventTarget, ty: &'static str, w: &Weak<Live>, el: &Element, decode: Decode) -> Result<Listener, JsValue> {
+    let (w, el) = (w.clone(), el.clone());
+    Listener::new(target, ty, false, move |e: Event| {
+        if let Some(a) = decode(&e, &el) {
+            dispatch(&w, a);
+        }
+    })
+}
+
+/// A callback that dispatches `a` (for the observer and the timer).
+fn callback(w: &Weak<Live>, a: Action) -> Closure<dyn Fn()> {
+    let w = w.clone();
+    Closure::new(move || dispatch(&w, a))
 }
 
 /// The element an event was dispatched to (of any realm).
@@ -74,95 +72,322 @@ fn target(e: &Event) -> Option<Element> {
     dom::as_element(&e.target()?.into())
 }
 
-/// Where the page style sheet goes: the article's shadow root if it is in one (or the
-/// fragment holding it, which gets a `<style>`), else its document.
-fn style_root(el: &Element, doc: &Document) -> JsValue {
-    let r = el.get_root_node();
-    if r.node_type() == 11 {
-        r.into()
+fn hover(e: &Event, _: &Element) -> Option<Action> {
+    // unchecked, not `dyn_ref`: an event of another window is not an instance of this one's
+    // MouseEvent (a plain Event reads 0)
+    let me: &MouseEvent = e.unchecked_ref();
+    Some(Action::Hover(me.client_x() as f64, me.client_y() as f64))
+}
+
+fn hide(_: &Event, _: &Element) -> Option<Action> {
+    Some(Action::HideTooltip)
+}
+
+/// Alt+ArrowDown / Alt+ArrowUp (no other modifier), whose default is then prevented.
+fn step_key(e: &Event, _: &Element) -> Option<Action> {
+    let k: &KeyboardEvent = e.unchecked_ref();
+    if !k.alt_key() || k.ctrl_key() || k.meta_key() || k.shift_key() {
+        return None;
+    }
+    let down = match k.key().as_str() {
+        "ArrowDown" => true,
+        "ArrowUp" => false,
+        _ => return None,
+    };
+    e.prevent_default();
+    Some(Action::Step(down))
+}
+
+/// Focus left the article for somewhere outside it.
+fn focus_left(e: &Event, el: &Element) -> Option<Action> {
+    let to = dom::as_node(&get(e, "relatedTarget"));
+    (!el.contains(to.as_ref())).then_some(Action::HideTooltip)
+}
+
+fn escape(e: &Event, _: &Element) -> Option<Action> {
+    (e.unchecked_ref::<KeyboardEvent>().key() == "Escape").then_some(Action::HideTooltip)
+}
+
+/// The id of a sidebar entry (`data-claimlens-entry`).
+fn entry_id(b: &Element) -> Option<usize> {
+    b.get_attribute("data-claimlens-entry").and_then(|s| s.parse().ok())
+}
+
+/// A click in the sidebar: on an entry, or on a legend button.
+fn sidebar_click(e: &Event, _: &Element) -> Option<Action> {
+    let t = target(e)?;
+    if let Ok(Some(b)) = t.closest("[data-claimlens-entry]") {
+        entry_id(&b).map(Action::Activate)
+    } else if let Ok(Some(b)) = t.closest("button[data-kind]") {
+        let name = b.get_attribute("data-kind").unwrap_or_default();
+        KINDS.into_iter().find(|k| k.as_str() == name).map(Action::Toggle)
     } else {
-        doc.clone().into()
+        None
     }
 }
 
-/// A listener on `target` that turns its events into actions for the mount behind `w`.
-fn on(target: &web_sys::EventTarget, ty: &'static str, w: &Weak<Live>, f: impl Fn(&Event) -> Option<Action> + 'static) -> Result<Listener, JsValue> {
-    let w = w.clone();
-    Listener::new(target, ty, false, move |e: Event| {
-        if let Some(a) = f(&e) {
-            dispatch(&w, a);
-        }
-    })
+fn sidebar_focus(e: &Event, _: &Element) -> Option<Action> {
+    entry_id(&target(e)?).map(Action::Preview)
 }
 
-/// Adds the mount to the page: style sheet, theme and keyboard attributes, paint, sidebar,
-/// tooltip, listeners, observer and timer. On an error, dropping `m` undoes what was added.
-pub(super) fn setup(m: &mut Mount, w: &Weak<Live>) -> Result<(), JsValue> {
-    // read before anything is added (see `Attr::replace`)
-    let theme_prev = m.el.get_attribute("data-claimlens-theme");
-    let root = style_root(&m.el, &m.doc);
-    m.sheet = Some(Sheet::retain(&m.doc, root)?);
-    m.theme = Some(Attr::replace(&m.el, "data-claimlens-theme", m.opts.theme.as_str(), theme_prev)?);
-    // unchecked: an element of another window is not an instance of this one's HTMLElement
-    let h: &web_sys::HtmlElement = m.el.unchecked_ref();
-    let focusable = m.el.has_attribute("tabindex") || h.tab_index() >= 0 || h.is_content_editable();
-    for (k, v, add) in [("tabindex", "0", !focusable), ("aria-keyshortcuts", "Alt+ArrowDown Alt+ArrowUp", true)] {
-        if add && !m.el.has_attribute(k) {
-            m.added.push(Attr::set(&m.el, k, v)?);
-        }
-    }
-    m.paint()?;
-    m.sidebar = Sidebar::new(&m.doc, &m.el, &m.opts.sidebar, m.opts.theme)?;
-    m.render_sidebar()?;
-    m.tooltip = Some(Tooltip::new(&m.doc, m.opts.theme.as_str())?);
-
-    let el: &web_sys::EventTarget = m.el.as_ref();
-    m.listeners.push(on(el, "mousemove", w, |e| {
-        // unchecked, not `dyn_ref`: an event of another window is not an instance of this
-        // one's MouseEvent (a plain Event reads 0)
-        let me: &MouseEvent = e.unchecked_ref();
-        Some(Action::Hover(me.client_x() as f64, me.client_y() as f64))
-    })?);
-    m.listeners.push(on(el, "mouseleave", w, |_| Some(Action::HideTooltip))?);
-    m.listeners.push(on(el, "keydown", w, |e| {
-        let k: &KeyboardEvent = e.unchecked_ref();
-        if !k.alt_key() || k.ctrl_key() || k.meta_key() || k.shift_key() {
-            return None;
-        }
-        let down = match k.key().as_str() {
-            "ArrowDown" => true,
-            "ArrowUp" => false,
-            _ => return None,
-        };
-        e.prevent_default();
-        Some(Action::Step(down))
-    })?);
-    let article = m.el.clone();
-    m.listeners.push(on(el, "focusout", w, move |e| {
-        let to = dom::as_node(&get(e, "relatedTarget"));
-        (!article.contains(to.as_ref())).then_some(Action::HideTooltip)
-    })?);
-    m.listeners.push(on(m.doc.as_ref(), "keydown", w, |e| (e.unchecked_ref::<KeyboardEvent>().key() == "Escape").then_some(Action::HideTooltip))?);
+/// Adds the mount's listeners, its debounce timer and its observer (each dispatching to the
+/// mount behind `w`).
+pub(super) fn wire(m: &mut Mount, w: &Weak<Live>) -> Result<(), JsValue> {
+    let el = &m.el;
+    let on_el: &EventTarget = el.as_ref();
+    let ls = &mut m.listeners;
+    ls.push(listen(on_el, "mousemove", w, el, hover)?);
+    ls.push(listen(on_el, "mouseleave", w, el, hide)?);
+    ls.push(listen(on_el, "keydown", w, el, step_key)?);
+    ls.push(listen(on_el, "focusout", w, el, focus_left)?);
+    ls.push(listen(m.doc.as_ref(), "keydown", w, el, escape)?);
     if let Some(sb) = &m.sidebar {
-        let root: &web_sys::EventTarget = sb.root.as_ref();
-        m.listeners.push(on(root, "click", w, |e| {
-            let t = target(e)?;
-            if let Ok(Some(b)) = t.closest("[data-claimlens-entry]") {
-                return b.get_attribute("data-claimlens-entry").and_then(|s| s.parse().ok()).map(Action::Activate);
-            }
-            let b = t.closest("button[data-kind]").ok()??;
-            let name = b.get_attribute("data-kind").unwrap_or_default();
-            KINDS.into_iter().find(|k| k.as_str() == name).map(Action::Toggle)
-        })?);
-        m.listeners.push(on(root, "focusin", w, |e| {
-            target(e)?.get_attribute("data-claimlens-entry").and_then(|s| s.parse().ok()).map(Action::Preview)
-        })?);
-        m.listeners.push(on(root, "focusout", w, |_| Some(Action::HideTooltip))?);
+        let root: &EventTarget = sb.root.as_ref();
+        ls.push(listen(root, "click", w, el, sidebar_click)?);
+        ls.push(listen(root, "focusin", w, el, sidebar_focus)?);
+        ls.push(listen(root, "focusout", w, el, hide)?);
     }
-    let wt = w.clone();
-    m.timer = Some(Timer::new(move || dispatch(&wt, Action::Refresh)));
-    let wo = w.clone();
-    m.observer = Some(Observer::new(&m.el, move || dispatch(&wo, Action::Changed))?);
-    m.announce(&m.summary());
+    m.timer = Some(Timer::new(callback(w, Action::Refresh)));
+    m.observer = Some(Observer::new(el, callback(w, Action::Changed))?);
     Ok(())
+}
+
+impl Mount {
+    /// Does one action; errors are dropped (an event has no caller to report them to).
+    fn act(&mut self, a: Action) {
+        let _ = match a {
+            Action::Hover(x, y) => {
+                self.hover(x, y);
+                Ok(())
+            }
+            Action::HideTooltip => {
+                self.hide_tooltip();
+                Ok(())
+            }
+            Action::Step(down) => self.step(down),
+            Action::Activate(id) => self.activate(id, ""),
+            Action::Preview(id) => self.preview(id),
+            Action::Toggle(k) => self.toggle(k),
+            Action::Changed => {
+                self.schedule();
+                Ok(())
+            }
+            Action::Refresh => {
+                if let Some(t) = &mut self.timer {
+                    t.fired();
+                }
+                self.refresh()
+            }
+        };
+    }
+
+    /// Paints the shown kinds (the paint is undone first by the caller).
+    pub(super) fn paint(&mut self) -> Result<(), JsValue> {
+        let p = &mut self.paint;
+        let r = if self.marks {
+            paint::paint_marks(&self.doc, &mut self.model, &self.view, &self.shown, &mut p.done)
+        } else if let Some(hl) = &p.hl {
+            paint::paint_highlights(hl, &self.doc, &self.model, &self.view, &self.shown, &mut p.done)
+        } else {
+            Ok(())
+        };
+        self.forget_own_mutations();
+        r
+    }
+
+    /// Drops the mutation records our own DOM changes queued, so they never trigger a
+    /// re-analysis.
+    fn forget_own_mutations(&self) {
+        if let Some(o) = &self.observer {
+            o.forget_records();
+        }
+    }
+
+    pub(super) fn render_sidebar(&self) -> Result<(), JsValue> {
+        match &self.sidebar {
+            Some(sb) => sb.render(&self.doc, &self.view, &self.opts.kinds, &self.shown),
+            None => Ok(()),
+        }
+    }
+
+    pub(super) fn summary(&self) -> String {
+        let c = self.view.counts();
+        let mut s = String::from("claimlens: ");
+        for k in KINDS.into_iter().filter(|&k| self.opts.kinds[k]) {
+            if s.len() > 11 {
+                s.push_str(", ");
+            }
+            s.push_str(&c[k].to_string());
+            s.push(' ');
+            s.push_str(&LABELS[k].to_ascii_lowercase());
+        }
+        s.push_str("; ");
+        s.push_str(&self.view.srcs.len().to_string());
+        s.push_str(" sources.");
+        s
+    }
+
+    pub(super) fn announce(&self, msg: &str) {
+        if let Some(sb) = &self.sidebar {
+            sb.announce(msg);
+        }
+    }
+
+    fn hide_tooltip(&mut self) {
+        if let Some(t) = &mut self.tooltip {
+            t.hide();
+        }
+    }
+
+    /// Shows the tooltip for the highlight under the viewport point, if any.
+    fn hover(&mut self, x: f64, y: f64) {
+        let hit = caret_at(&self.doc, x, y).and_then(|(node, off)| self.model.offset_of(&node, off));
+        if let Some(o) = hit {
+            for c in [o, o.saturating_sub(1)] {
+                let items = self.view.covering(c, &self.shown);
+                if items.is_empty() {
+                    continue;
+                }
+                let Ok(Some(r)) = self.model.range(&self.doc, c, c + 1) else { continue };
+                let rect = r.get_bounding_client_rect();
+                let inside = x >= rect.left() - 1.0
+                    && x <= rect.right() + 1.0
+                    && y >= rect.top() - 2.0
+                    && y <= rect.bottom() + 2.0;
+                if inside {
+                    if let Some(t) = &mut self.tooltip {
+                        let _ = t.show(&self.doc, &self.view, &items, &rect);
+                    }
+                    return;
+                }
+            }
+        }
+        self.hide_tooltip();
+    }
+
+    /// Shows the tooltip for annotation `id` at its place (sidebar entry focused).
+    fn preview(&mut self, id: usize) -> Result<(), JsValue> {
+        let Some(i) = self.view.anns.iter().position(|a| a.id == id) else { return Ok(()) };
+        let (s, e) = (self.view.anns[i].start, self.view.anns[i].end);
+        let Some(r) = self.model.range(&self.doc, s, e)? else { return Ok(()) };
+        let rect = r.get_bounding_client_rect();
+        if let Some(t) = &mut self.tooltip {
+            t.show(&self.doc, &self.view, &[i], &rect)?;
+        }
+        Ok(())
+    }
+
+    /// Marks the next (`down`) or previous shown highlight in reading order, wrapping
+    /// around (Alt+ArrowDown / Alt+ArrowUp in the article).
+    fn step(&mut self, down: bool) -> Result<(), JsValue> {
+        let order: Vec<usize> = (0..self.view.anns.len())
+            .filter(|&i| {
+                let a = &self.view.anns[i];
+                a.start < a.end && self.shown[a.kind]
+            })
+            .collect();
+        let (Some(&first), Some(&last)) = (order.first(), order.last()) else {
+            self.announce("No highlights.");
+            return Ok(());
+        };
+        let cur = self.cursor.and_then(|id| self.view.anns.iter().position(|a| a.id == id));
+        let next = match cur {
+            None if down => first,
+            None => last,
+            Some(c) if down => order.iter().copied().find(|&i| i > c).unwrap_or(first),
+            Some(c) => order.iter().rev().copied().find(|&i| i < c).unwrap_or(last),
+        };
+        let n = order.iter().position(|&i| i == next).unwrap_or(0) + 1;
+        self.activate(self.view.anns[next].id, &format!(", {n} of {}", order.len()))
+    }
+
+    /// Scrolls to annotation `id`, marks it, shows its tooltip and announces it (with `note`).
+    fn activate(&mut self, id: usize, note: &str) -> Result<(), JsValue> {
+        let Some(i) = self.view.anns.iter().position(|a| a.id == id) else { return Ok(()) };
+        let a = &self.view.anns[i];
+        let Some(r) = self.model.range(&self.doc, a.start, a.end)? else { return Ok(()) };
+        let container = r.start_container()?;
+        let target = match container.node_type() {
+            1 => Some(container.unchecked_into()),
+            _ => container.parent_element(),
+        };
+        if let Some(t) = target {
+            let o = web_sys::ScrollIntoViewOptions::new();
+            o.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            t.scroll_into_view_with_scroll_into_view_options(&o);
+        }
+        if let Some(win) = self.doc.default_view() {
+            let rect = r.get_bounding_client_rect();
+            let ih = win.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(800.0);
+            if rect.top() < 0.0 || rect.bottom() > ih {
+                win.scroll_by_with_x_and_y(0.0, rect.top() - ih / 3.0);
+            }
+        }
+        self.cursor = Some(id);
+        let p = &mut self.paint;
+        match &p.hl {
+            Some(hl) => p.focus.set(hl, Some(r.clone())),
+            None => p.done.set_active(Some(id)),
+        }
+        let rect = r.get_bounding_client_rect();
+        if let Some(t) = &mut self.tooltip {
+            t.show(&self.doc, &self.view, &[i], &rect)?;
+        }
+        let who = self.view.who(a).map(|w| format!(" ({w})")).unwrap_or_default();
+        let sub = a.subtype.map(|s| format!(", {}", subtype_label(s))).unwrap_or_default();
+        let disputed = if a.disputed_by.is_empty() { "" } else { " Disputed." };
+        self.announce(&format!(
+            "Marked {}{sub}{who}{note}: {}{disputed}",
+            kind_label(a.kind).to_ascii_lowercase(),
+            excerpt(&a.text, 80)
+        ));
+        Ok(())
+    }
+
+    /// Shows or hides one kind.
+    fn toggle(&mut self, k: Kind) -> Result<(), JsValue> {
+        let on = !self.shown[k];
+        self.shown[k] = on;
+        if let Some(sb) = &self.sidebar {
+            sb.set_pressed(k, on);
+        }
+        self.refresh()?;
+        self.announce(&format!("{} {}", LABELS[k], if on { "shown" } else { "hidden" }));
+        Ok(())
+    }
+
+    /// Re-debounces a re-analysis.
+    fn schedule(&mut self) {
+        if let Some(t) = &mut self.timer {
+            t.restart(DEBOUNCE_MS);
+        }
+    }
+
+    /// Undoes the paint, re-reads the article, re-analyses when its text changed, repaints.
+    pub(super) fn refresh(&mut self) -> Result<(), JsValue> {
+        self.hide_tooltip();
+        self.paint.undo();
+        self.model = match TextModel::read(&self.el) {
+            Ok(m) => m,
+            Err(e) => {
+                // over the limit: nothing is highlighted until the text is back under it (the
+                // sidebar keeps the last analysis)
+                self.model = TextModel::empty();
+                return Err(e);
+            }
+        };
+        let changed = self.model.text != self.analysis.text();
+        if changed {
+            self.analysis = crate::analyze_with_hints(&self.model.text, &self.model.hints);
+            self.view = View::new(&self.analysis);
+            self.refreshes += 1;
+            self.cursor = None;
+        }
+        let r = self.paint();
+        if changed {
+            self.render_sidebar()?;
+            self.announce(&format!("Article changed. {}", self.summary()));
+        }
+        r
+    }
 }

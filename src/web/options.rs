@@ -1,41 +1,10 @@
 //! `mount(element, options)`: the options object, checked strictly (a `TypeError` names the
 //! bad field and what it accepts).
 
+use super::ann::{PerKind, KINDS};
 use super::dom::{as_element, get, type_error};
-use crate::Kind;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
-
-/// The four kinds, in legend order.
-pub(crate) const KINDS: [Kind; 4] = [Kind::Quote, Kind::Denial, Kind::Unverified, Kind::Reported];
-
-/// One value per kind, indexed by [`Kind`] (`shown[Kind::Denial]`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct PerKind<T>(pub(crate) [T; 4]);
-
-impl<T> PerKind<T> {
-    fn slot(k: Kind) -> usize {
-        match k {
-            Kind::Quote => 0,
-            Kind::Denial => 1,
-            Kind::Unverified => 2,
-            Kind::Reported => 3,
-        }
-    }
-}
-
-impl<T> std::ops::Index<Kind> for PerKind<T> {
-    type Output = T;
-    fn index(&self, k: Kind) -> &T {
-        &self.0[Self::slot(k)]
-    }
-}
-
-impl<T> std::ops::IndexMut<Kind> for PerKind<T> {
-    fn index_mut(&mut self, k: Kind) -> &mut T {
-        &mut self.0[Self::slot(k)]
-    }
-}
 
 /// Where the sources sidebar goes.
 pub(crate) enum Sidebar {
@@ -70,7 +39,7 @@ pub(crate) struct Options {
     /// Force `<mark>` wrapping instead of the CSS Custom Highlight API.
     pub(crate) marks: bool,
     pub(crate) sidebar: Sidebar,
-    /// Which kinds are highlighted (indexed like [`KINDS`]).
+    /// Which kinds are highlighted.
     pub(crate) kinds: PerKind<bool>,
     pub(crate) theme: Theme,
 }
@@ -111,8 +80,8 @@ impl Options {
             o.kinds = PerKind([false; 4]);
             for item in js_sys::Array::from(&k).iter() {
                 let name = item.as_string().unwrap_or_default();
-                match KINDS.iter().find(|k| k.as_str() == name) {
-                    Some(&k) => o.kinds[k] = true,
+                match KINDS.into_iter().find(|k| k.as_str() == name) {
+                    Some(k) => o.kinds[k] = true,
                     None => {
                         return Err(type_error(
                             "claimlens.mount: options.kinds may contain only \"quote\", \"denial\", \"unverified\" and \"reported\"",

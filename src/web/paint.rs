@@ -6,10 +6,9 @@
 //! 2. `<mark data-claimlens-kind>` wrapping, which records every text node it split and every
 //!    mark it made, and undoes exactly that (no `normalize()`).
 
-use super::ann::View;
+use super::ann::{PerKind, View};
 use super::dom::{call, get, HighlightApi};
 use super::model::TextModel;
-use super::options::PerKind;
 use super::style::PRIORITY;
 use crate::Kind;
 use wasm_bindgen::JsValue;
@@ -68,7 +67,7 @@ pub(crate) fn paint_highlights(
     shown: &PerKind<bool>,
     p: &mut Painted,
 ) -> Result<(), JsValue> {
-    let mut hs: PerKind<Option<JsValue>> = Default::default();
+    let mut hs: PerKind<Option<JsValue>> = PerKind::default();
     for a in &view.anns {
         if !shown[a.kind] {
             continue;
@@ -218,13 +217,37 @@ impl Painted {
 
 }
 
+/// Everything painted on the page for one mount, with the highlight API it went to (`None`
+/// in the `<mark>` tier): the highlights or marks, and the focus highlight. Undone on drop.
+pub(crate) struct Paint {
+    /// The highlight API of the article's window (tier 1); `None` in the `<mark>` tier.
+    pub(crate) hl: Option<HighlightApi>,
+    pub(crate) done: Painted,
+    pub(crate) focus: Focus,
+}
+
+impl Paint {
+    pub(crate) fn new(hl: Option<HighlightApi>) -> Paint {
+        Paint { hl, done: Painted::default(), focus: Focus(None) }
+    }
+
+    /// Clears the focus highlight and undoes the paint (see [`Painted::undo`]).
+    pub(crate) fn undo(&mut self) {
+        self.focus.clear(self.hl.as_ref());
+        self.done.undo(self.hl.as_ref());
+    }
+}
+
+impl Drop for Paint {
+    fn drop(&mut self) {
+        self.undo();
+    }
+}
+
 /// The focus highlight (tier 1): one range at a time.
 pub(crate) struct Focus(Option<Range>);
 
 impl Focus {
-    pub(crate) fn new() -> Focus {
-        Focus(None)
-    }
     pub(crate) fn set(&mut self, api: &HighlightApi, r: Option<Range>) {
         self.clear(Some(api));
         if let Some(r) = r {

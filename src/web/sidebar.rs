@@ -4,15 +4,15 @@
 //! `createElement`/`textContent` only; keyboard operable through native buttons and
 //! `<details>`.
 
-use super::ann::{excerpt, verb, View, GROUPS};
+use super::ann::{excerpt, verb, PerKind, View, GROUPS, KINDS};
 use super::dom::{add, adopt, el, shadow};
 use super::options::{self, Theme};
-use super::options::{PerKind, KINDS};
 use super::style::{sidebar_css, LABELS};
 use crate::Kind;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, ShadowRoot};
 
+/// The sidebar on the page; removed on drop.
 pub(crate) struct Sidebar {
     host: Element,
     pub(crate) root: ShadowRoot,
@@ -50,7 +50,7 @@ impl Sidebar {
         let b = &self.body;
         b.set_text_content(None);
         let counts = view.counts();
-        let total: usize = KINDS.iter().filter(|&&k| kinds[k]).map(|&k| counts[k]).sum();
+        let total: usize = KINDS.into_iter().filter(|&k| kinds[k]).map(|k| counts[k]).sum();
         let n_src = view.srcs.len();
         add(b, &el(doc, "h2", &[("id", "cl-h")], Some(&format!("Sources ({n_src})")))?)?;
         let sum = format!(
@@ -140,8 +140,11 @@ impl Sidebar {
     pub(crate) fn announce(&self, msg: &str) {
         self.live.set_text_content(Some(msg));
     }
+}
 
-    pub(crate) fn remove(&self) {
+/// Dropping the sidebar removes its host element (and so everything in it) from the page.
+impl Drop for Sidebar {
+    fn drop(&mut self) {
         self.host.remove();
     }
 }

@@ -6,7 +6,7 @@
 //! `tests/browser.rs` from the computed styles). Colour is never the only cue: each kind has
 //! its own underline style (solid, double, wavy, dotted).
 
-use super::options::{PerKind, KINDS};
+use super::ann::{PerKind, KINDS};
 
 /// One kind's colours: background tint and underline colour.
 pub(crate) struct Tone {
@@ -14,6 +14,7 @@ pub(crate) struct Tone {
     pub(crate) line: &'static str,
 }
 
+// Per-kind tables, in `KINDS` order (quote, denial, unverified, reported).
 /// Underline style per kind.
 const LINE_STYLE: PerKind<&str> = PerKind(["solid", "double", "wavy", "dotted"]);
 /// Legend labels.

@@ -9,6 +9,7 @@ use crate::Kind;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, DomRect, Element, HtmlElement};
 
+/// The tooltip on the page; removed on drop.
 pub(crate) struct Tooltip {
     host: HtmlElement,
     tip: Element,
@@ -111,8 +112,11 @@ impl Tooltip {
             self.shown.clear();
         }
     }
+}
 
-    pub(crate) fn remove(&self) {
+/// Dropping the tooltip removes its host element from the page.
+impl Drop for Tooltip {
+    fn drop(&mut self) {
         self.host.remove();
     }
 }
