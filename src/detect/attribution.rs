@@ -112,7 +112,9 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
         // (a participle opening the sentence is no inverted verb: `Responding to questions in
         // Houston, he said` is not said by Houston)
         let inverted_ok = (before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»'])) && !word.ends_with("ing");
-        if inverted_ok {
+        // (`suggests that Phoenix …`: a clause follows, not an inverted subject)
+        let clause_follows = cx.doc.between(span.end, ceiling.max(span.end)).trim_start().get(..5).is_some_and(|w| w.eq_ignore_ascii_case("that "));
+        if inverted_ok && !clause_follows {
             return subject::subject_after(cx.doc, span.end, ceiling);
         }
     }

@@ -484,6 +484,8 @@ mod tests {
             ("Dzhokhar Tsarnaev spoke in court. “I am sorry,” the 21-year-old college student said.", &[("“I am sorry,”", Some("Dzhokhar Tsarnaev"))]),
             // right after the closing mark, a plain noun phrase is the subject
             ("“They moved too fast,” the source alleged.", &[("“They moved too fast,”", Some("source"))]),
+            // a verb with a clause after it is no inverted attribution (`“…” suggests that X`)
+            ("City Attorney Brad Holm said the advertisement “unmistakably and wrongfully” suggests that Phoenix supports him.", &[("“unmistakably and wrongfully”", Some("Brad Holm"))]),
             // a participle opening the sentence is no inverted speech verb
             ("Responding to questions in Houston, the minister called the reports “propaganda”.", &[("“propaganda”", Some("minister"))]),
             ("Speaking to reporters in Paris, Jane Doe called it “a farce”.", &[("“a farce”", Some("Jane Doe"))]),
