@@ -151,15 +151,22 @@ impl Mentions {
         let text = doc.text();
         let toks = &doc.tokens;
         let mut names = Vec::new();
-        let lower_words: FxHashSet<&str> =
-            toks.iter().filter(|t| t.kind == TokenKind::Lower).map(|t| doc.slice(t.span)).collect();
-        // words that follow another capitalised word somewhere (`Sessions` of `Jeff Sessions`):
-        // alone at a sentence's start they are still that name
-        let later_words: FxHashSet<&str> = toks
-            .windows(2)
-            .filter(|w| w[0].kind == TokenKind::Capitalized && w[1].kind == TokenKind::Capitalized && doc.between(w[0].span.end, w[1].span.start) == " ")
-            .map(|w| doc.slice(w[1].span))
-            .collect();
+        // one pass for both: the words written in lower case somewhere, and the words that
+        // follow another capitalised word somewhere (`Sessions` of `Jeff Sessions`: alone at a
+        // sentence's start it is still that name)
+        let mut lower_words: FxHashSet<&str> = FxHashSet::default();
+        let mut later_words: FxHashSet<&str> = FxHashSet::default();
+        for (k, t) in toks.iter().enumerate() {
+            match t.kind {
+                TokenKind::Lower => {
+                    lower_words.insert(doc.slice(t.span));
+                }
+                TokenKind::Capitalized if k > 0 && toks[k - 1].kind == TokenKind::Capitalized && doc.between(toks[k - 1].span.end, t.span.start) == " " => {
+                    later_words.insert(doc.slice(t.span));
+                }
+                _ => {}
+            }
+        }
         let mut i = 0;
         while i < toks.len() {
             if toks[i].kind != TokenKind::Capitalized {
