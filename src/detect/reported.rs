@@ -143,7 +143,7 @@ impl Detector for Reported {
 /// stands before its comma is the report.
 fn attribution_last(cx: &Context, s: Span) -> Option<Finding> {
     let doc = cx.doc;
-    let c = speech_cues(cx, s).filter(|c| matches!(verb(c), Verb::Speech)).last()?;
+    let c = speech_cues(cx, s).rev().find(|c| matches!(verb(c), Verb::Speech))?;
     // after the verb: nothing but a short time or place phrase
     let tail = doc.tokens_in(Span::new(c.span.end, s.end));
     if tail.iter().filter(|t| t.is_word()).count() > 6 {
