@@ -236,9 +236,10 @@ fn timestamp(l: &Line) -> bool {
         }
         let digits = core.bytes().any(|b| b.is_ascii_digit());
         let month = is_month(core);
-        if month && (ws.get(i + 1).is_some_and(|n| word_core(n).bytes().next().is_some_and(|b| b.is_ascii_digit())) || i > 0 && word_core(ws[i - 1]).bytes().all(|b| b.is_ascii_digit())) {
-            dated = true;
-        } else if digits && (core.contains(':') || w.contains(':') || core.len() == 4 && core.bytes().all(|b| b.is_ascii_digit())) {
+        // a month next to a number (`May 3`, `3 May`), a clock time, or a year
+        let date_month = month && (ws.get(i + 1).is_some_and(|n| word_core(n).bytes().next().is_some_and(|b| b.is_ascii_digit())) || i > 0 && word_core(ws[i - 1]).bytes().all(|b| b.is_ascii_digit()));
+        let date_number = digits && (core.contains(':') || w.contains(':') || core.len() == 4 && core.bytes().all(|b| b.is_ascii_digit()));
+        if date_month || date_number {
             dated = true;
         } else if !(digits || month || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(core)) || TIME_WORDS.iter().any(|d| d.eq_ignore_ascii_case(core))) {
             other += 1;
