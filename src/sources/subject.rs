@@ -80,13 +80,16 @@ impl Resolver<'_, '_> {
         let hl = hw.to_ascii_lowercase();
         let phrase_text = phrase.of(text).to_ascii_lowercase();
         let plural = hl.ends_with('s') && !hl.ends_with("ss");
+        // the head's tags, looked up once
+        let generic = lexicon::tag_of(List::Generic, hw);
+        let title = lexicon::tag_of(List::Title, hw);
         // `a spokesman for X`, `the X commission` speak as X; `employees of X` do not
-        let of_cluster = of.and_then(|n| self.cluster_of[n]).filter(|_| !is_tag(List::Generic, hw, Tag::Group));
-        let generic_org = lexicon::tag_of(List::Generic, hw) == Tag::Org;
+        let of_cluster = of.and_then(|n| self.cluster_of[n]).filter(|_| generic != Tag::Group);
+        let generic_org = generic == Tag::Org;
         // `a US official`, `the Kremlin aide`: an unnamed member of a body is an anonymous
         // source of their own (the same one on each mention); a spokesperson still speaks
         // for the body
-        let unnamed_member = of_cluster.is_some() && lexicon::tag_of(List::Title, hw) == Tag::Member;
+        let unnamed_member = of_cluster.is_some() && title == Tag::Member;
         let c = if unnamed_member {
             Some(self.own(phrase, SourceType::Anonymous))
         } else if let Some(n) = of_cluster {
@@ -99,7 +102,7 @@ impl Resolver<'_, '_> {
                 self.labels.push((phrase.start, n));
             }
             Some(n)
-        } else if is_tag(List::Title, hw, Tag::Spokes) {
+        } else if title == Tag::Spokes {
             if phrase_text.starts_with("his ") || phrase_text.starts_with("her ") {
                 self.last_named(phrase.start, |c| c.ty == SourceType::Person)
             } else {
@@ -162,14 +165,14 @@ impl Resolver<'_, '_> {
                 let ty = if indefinite { SourceType::Anonymous } else { SourceType::Person };
                 found.or_else(ahead).or_else(|| Some(self.own(phrase, ty)))
             }
-        } else if is_tag(List::Generic, hw, Tag::Group) {
+        } else if generic == Tag::Group {
             Some(self.own(phrase, SourceType::Anonymous))
-        } else if is_tag(List::Generic, hw, Tag::Pub) && matches!(hl.as_str(), "statement" | "letter") && self.issuer.is_some() {
+        } else if generic == Tag::Pub && matches!(hl.as_str(), "statement" | "letter") && self.issuer.is_some() {
             // `“…,” the statement read`: whoever issued it
             self.issuer
-        } else if is_tag(List::Generic, hw, Tag::Pub) {
+        } else if generic == Tag::Pub {
             Some(self.own(phrase, SourceType::Publication))
-        } else if is_tag(List::Generic, hw, Tag::Outlet) {
+        } else if generic == Tag::Outlet {
             // `the journal` → the outlet introduced as `the journal Heart`
             self.last_source(phrase.start, |c, role| c.ty == SourceType::Outlet && (role == Some(hl.as_str()) || contains_ci(self.name_str(c), &hl)))
                 .or_else(|| self.last_named(phrase.start, |c| c.ty == SourceType::Outlet))
@@ -235,12 +238,6 @@ impl Resolver<'_, '_> {
         }
         c
     }
-}
-
-
-/// True when `word` is in `list` with this (non-empty) tag.
-fn is_tag(list: List, word: &str, tag: Tag) -> bool {
-    lexicon::tag_of(list, word) == tag
 }
 
 /// The last noun phrase before `pos` (within 300 tokens) whose head is `head` and that has
