@@ -22,8 +22,9 @@
 //! ```
 //!
 //! Data flows one way: text → [`Document`] (paragraphs, sentences, tokens, paired quote marks,
-//! lexicon cues) → detectors → findings → sources → [`Analysis`] → JSON or the DOM.
-//! Offsets are byte offsets inside the core; [`Analysis::to_json`] converts them to the UTF-16
+//! lexicon cues) → detectors → findings → sources → [`Analysis`] → its [`Wire`] record (JSON,
+//! JavaScript objects) or the DOM.
+//! Offsets are byte offsets inside the core; [`Analysis::wire`] converts them to the UTF-16
 //! code units JavaScript and the DOM use, from one precomputed table ([`Utf16Index`]).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -32,13 +33,13 @@ mod analysis;
 mod detect;
 mod document;
 mod fxhash;
-mod json;
 mod lexicon;
 mod links;
 mod offsets;
 mod sources;
 mod span;
 mod vocab;
+mod wire;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -57,3 +58,4 @@ pub use document::{Block, Document, Role};
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 pub use offsets::Utf16Index;
 pub use span::Span;
+pub use wire::{Wire, WireAnnotation, WireBlock, WireSource, WireSpan};

@@ -28,7 +28,14 @@ pub fn analyze_js(text: JsValue) -> Result<JsValue, JsValue> {
     if t.len() > MAX_INPUT_BYTES {
         return Err(too_large("claimlens.analyze: the text"));
     }
-    js_sys::JSON::parse(&crate::analyze(&t).to_json())
+    to_js(&crate::analyze(&t))
+}
+
+/// The analysis as a plain JavaScript object: the wire record through `serde-wasm-bindgen`
+/// (`json_compatible`: maps as objects, absent fields left out, no `undefined`).
+fn to_js(a: &crate::Analysis) -> Result<JsValue, JsValue> {
+    use serde::Serialize;
+    a.wire().serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
 /// Highlights `element` in place and shows the sources sidebar; returns a [`Handle`].
@@ -93,7 +100,7 @@ impl Handle {
     /// # Errors
     /// When unmounted.
     pub fn analysis(&self) -> Result<JsValue, JsValue> {
-        self.with(|m| js_sys::JSON::parse(&m.analysis.to_json()))?
+        self.with(|m| to_js(&m.analysis))?
             .unwrap_or_else(|| Err(dom::error("claimlens: not mounted")))
     }
 

@@ -1,0 +1,181 @@
+//! The wire format of `claimlens analyze --json` and of `analyze()` in JavaScript
+//! (documented in `../shared/eval/FORMAT.md`, the README and the `.d.ts`): serialize-only
+//! types borrowed from an [`Analysis`], serialised by `serde_json` in the CLI and by
+//! `serde-wasm-bindgen` in the browser, so both front ends print the same record.
+//!
+//! Offsets are UTF-16 code units (what JavaScript and the DOM count), converted here from the
+//! core's byte offsets through the analysis' one precomputed table; every `text` is exactly
+//! that slice of the input. Optional fields are left out rather than written as `null`.
+
+use crate::analysis::Analysis;
+use serde::Serialize;
+
+/// The whole analysis: `{"annotations": [...], "sources": [...], "blocks": [...]}`.
+#[derive(Serialize)]
+pub struct Wire<'a> {
+    /// Highlighted spans, sorted by `(start, end)`.
+    pub annotations: Vec<WireAnnotation<'a>>,
+    /// The sources, in order of first mention.
+    pub sources: Vec<WireSource<'a>>,
+    /// The text's lines with their roles.
+    pub blocks: Vec<WireBlock>,
+}
+
+/// One annotation. `speaker` is set on quotes, `source` on every other kind.
+#[derive(Serialize)]
+pub struct WireAnnotation<'a> {
+    /// Unique within the analysis, in output order.
+    pub id: usize,
+    /// `quote`, `denial`, `unverified` or `reported`.
+    pub kind: &'static str,
+    /// Start, in UTF-16 code units.
+    pub start: usize,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: usize,
+    /// The highlighted text.
+    pub text: &'a str,
+    /// The subtype, for denials and unverified claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subtype: Option<&'static str>,
+    /// Who said a quote.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<&'a str>,
+    /// Who denied, claimed or reported it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a str>,
+    /// The words that triggered it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<&'a str>,
+    /// Where the cue starts (UTF-16).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue_start: Option<usize>,
+    /// Where the cue ends (UTF-16).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue_end: Option<usize>,
+    /// For quotes only: a fragment quoted inside the writer's own sentence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<bool>,
+    /// Names the statement passed through, nearest first.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub via: Vec<&'a str>,
+    /// For denials: ids of the claims it disputes.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub denies: &'a [usize],
+    /// For claims: ids of the denials disputing it.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub disputed_by: &'a [usize],
+}
+
+/// One source of the sidebar.
+#[derive(Serialize)]
+pub struct WireSource<'a> {
+    /// Its canonical name.
+    pub name: &'a str,
+    /// `person`, `outlet`, `organization`, `publication` or `anonymous` (see [`crate::SourceType`]).
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// Names its words passed through, nearest first.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub via: Vec<&'a str>,
+    /// Where the article names or refers to it.
+    pub mentions: Vec<WireSpan>,
+}
+
+/// A span in UTF-16 code units.
+#[derive(Serialize)]
+pub struct WireSpan {
+    /// Start.
+    pub start: usize,
+    /// End (exclusive).
+    pub end: usize,
+}
+
+/// One line of the text and its role.
+#[derive(Serialize)]
+pub struct WireBlock {
+    /// Start (UTF-16).
+    pub start: usize,
+    /// End (exclusive, UTF-16).
+    pub end: usize,
+    /// `headline`, `standfirst`, `byline`, `dateline`, `caption`, `credit`, `boilerplate` or `body`.
+    pub role: &'static str,
+}
+
+impl Analysis {
+    /// The analysis as its wire record, borrowed from `self`.
+    pub fn wire(&self) -> Wire<'_> {
+        let names = |v: &[usize]| v.iter().filter_map(|&i| self.sources.get(i)).map(|s| s.name.as_str()).collect();
+        let span = |s: crate::Span| WireSpan { start: self.utf16(s.start), end: self.utf16(s.end) };
+        Wire {
+            annotations: self
+                .annotations
+                .iter()
+                .map(|a| {
+                    let quote = a.kind == crate::Kind::Quote;
+                    let who = self.who(a);
+                    WireAnnotation {
+                        id: a.id,
+                        kind: a.kind.as_str(),
+                        start: self.utf16(a.span.start),
+                        end: self.utf16(a.span.end),
+                        text: self.text_of(a),
+                        subtype: a.subtype.map(|s| s.as_str()),
+                        speaker: who.filter(|_| quote),
+                        source: who.filter(|_| !quote),
+                        cue: a.cue.map(|c| c.of(&self.text)),
+                        cue_start: a.cue.map(|c| self.utf16(c.start)),
+                        cue_end: a.cue.map(|c| self.utf16(c.end)),
+                        partial: quote.then_some(a.partial),
+                        via: names(&a.via),
+                        denies: &a.denies,
+                        disputed_by: &a.disputed_by,
+                    }
+                })
+                .collect(),
+            sources: self
+                .sources
+                .iter()
+                .map(|s| WireSource { name: &s.name, ty: s.ty.as_str(), via: names(&s.via), mentions: s.mentions.iter().map(|&m| span(m)).collect() })
+                .collect(),
+            blocks: self.blocks.iter().map(|b| WireBlock { start: self.utf16(b.span.start), end: self.utf16(b.span.end), role: b.role.as_str() }).collect(),
+        }
+    }
+
+    /// The analysis as one line of JSON (the format of `claimlens analyze --json`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn to_json(&self) -> String {
+        // serialising borrowed strings, integers and bools into a String cannot fail
+        serde_json::to_string(&self.wire()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::Value;
+
+    #[test]
+    fn optional_fields_are_left_out() {
+        let a = crate::analyze("“We will appeal,” said Jane Doe, the mayor. Officials declined to comment.");
+        let v: Value = serde_json::from_str(&a.to_json()).unwrap();
+        let anns = v["annotations"].as_array().unwrap();
+        let quote = anns.iter().find(|x| x["kind"] == "quote").unwrap();
+        assert_eq!(quote["speaker"], "Jane Doe");
+        assert_eq!(quote["partial"], false);
+        assert!(quote.get("source").is_none() && quote.get("subtype").is_none() && quote.get("denies").is_none());
+        let refusal = anns.iter().find(|x| x["kind"] == "denial").unwrap();
+        assert_eq!(refusal["subtype"], "no_comment");
+        assert!(refusal.get("partial").is_none() && refusal.get("speaker").is_none());
+    }
+
+    #[test]
+    fn escapes_and_utf16_offsets() {
+        let t = "🎬 “A \"b\" \\ c\u{2028},” said Jane Doe.";
+        let a = crate::analyze(t);
+        let v: Value = serde_json::from_str(&a.to_json()).unwrap();
+        let q = &v["annotations"][0];
+        let units: Vec<u16> = t.encode_utf16().collect();
+        let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+        assert_eq!(String::from_utf16(&units[s..e]).unwrap(), q["text"].as_str().unwrap());
+        assert!(q["text"].as_str().unwrap().contains("\\ c\u{2028}"));
+    }
+}
