@@ -30,6 +30,12 @@
 //! style sheet, and highlights go to the article's own window; texts over
 //! [`MAX_INPUT_BYTES`] are refused with a `RangeError`.
 
+/// The module's allocator: talc instead of the standard library's dlmalloc (a smaller module
+/// and faster allocation; measured in the README). Single-threaded wasm, growing memory as
+/// needed.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod ann;
 mod api;
 mod dom;
