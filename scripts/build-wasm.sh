@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the release WebAssembly package into www/pkg (claimlens.js + claimlens_bg.wasm),
 # optimised by wasm-opt from npm binaryen (scripts/setup.sh installs it; Debian's binaryen is
-# too old), and prints the gzip sizes of the module and its JS glue.
+# too old), makes it the npm package `claimlens` (scripts/package.mjs: package.json, README,
+# the <claim-lens> element module www/claim-lens.js copied beside the glue), and prints the
+# gzip sizes of the module and its JS glue. `npm pack ./www/pkg` then makes the tarball (the
+# ./ matters: npm reads `www/pkg` as a GitHub repository).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/env.sh
@@ -12,6 +15,7 @@ command -v wasm-opt >/dev/null || { echo "build-wasm: wasm-opt missing; run bash
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=${WASM_OPT_LEVEL:-z}
 wasm-pack --quiet build --release --target web --out-dir www/pkg --out-name claimlens --mode no-install --no-pack
 rm -f www/pkg/.gitignore
+node scripts/package.mjs www/pkg
 # the product brief's budgets: wasm <= 120 KB gzip, JS glue <= 10 KB gzip, with KB = 1024
 # bytes (reported, not enforced; the exact byte counts are printed too)
 size() {

@@ -5,7 +5,8 @@
 #   wasm32 target (rustup), wasm-pack, wasm-bindgen-cli (exactly the Cargo.lock version),
 #   geckodriver (crates.io), chromium + chromium-driver + firefox-esr (Debian apt),
 #   wasm-opt (npm binaryen; Debian's binaryen is too old for current rustc output),
-#   node test tools (playwright-core, axe-core) in tools/node_modules.
+#   node test tools (playwright-core, axe-core, and vite for the bundler test) in
+#   tools/node/node_modules.
 #
 # Prints `export` lines nothing; source scripts/env.sh to get PATH right afterwards.
 set -euo pipefail
@@ -54,10 +55,11 @@ cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
 
 if [ ! -x "$CLAIMLENS_TOOLS/node/node_modules/.bin/wasm-opt" ] || \
    [ ! -d "$CLAIMLENS_TOOLS/node/node_modules/playwright-core" ] || \
-   [ ! -d "$CLAIMLENS_TOOLS/node/node_modules/axe-core" ]; then
-  log "installing wasm-opt (binaryen@$BINARYEN_VERSION), playwright-core and axe-core from npm"
+   [ ! -d "$CLAIMLENS_TOOLS/node/node_modules/axe-core" ] || \
+   [ ! -f "$CLAIMLENS_TOOLS/node/node_modules/vite/bin/vite.js" ]; then
+  log "installing wasm-opt (binaryen@$BINARYEN_VERSION), playwright-core, axe-core and vite from npm"
   mkdir -p "$CLAIMLENS_TOOLS/node"
   (cd "$CLAIMLENS_TOOLS/node" && { [ -f package.json ] || echo '{"private":true}' > package.json; } && \
-    npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" playwright-core@1 axe-core@4 >/dev/null)
+    npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" playwright-core@1 axe-core@4 vite@7 >/dev/null)
 fi
 log "tools ready in $CLAIMLENS_TOOLS"

@@ -6,7 +6,9 @@
 #   2. the release wasm build (scripts/build-wasm.sh)
 #   3. browser tests in headless Chromium and Firefox (wasm-pack test)
 #   4. the end-to-end check of the served demo page in headless Chromium (tests/e2e)
-#   5. where ../shared is present (the team's evaluation corpora): the accuracy gate
+#   5. the npm package in a Vite app: npm pack, install, vite build, served and checked in
+#      headless Chromium (tests/bundler)
+#   6. where ../shared is present (the team's evaluation corpora): the accuracy gate
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -32,6 +34,9 @@ wasm-pack test --headless --firefox --geckodriver "$(command -v geckodriver)" --
 
 step "end-to-end: the demo page in headless Chromium"
 node tests/e2e/run.mjs
+
+step "end-to-end: the npm package in a Vite app"
+node tests/bundler/run.mjs
 
 if [ -f ../shared/eval/score.py ]; then
   step "accuracy gate on ../shared/corpus"

@@ -1,7 +1,11 @@
 // <claim-lens for="story" theme="auto" highlight="auto" kinds="quote denial unverified reported">
 // Mounts claimlens on the element with that id and shows the sources sidebar inside itself.
 // Re-mounts when an attribute changes; unmounts when removed from the page.
-import init, { analyze, mount } from "./pkg/claimlens.js";
+//
+// This is the npm package's element module (`claimlens/element`): scripts/build-wasm.sh copies
+// it unchanged into www/pkg/, beside the wasm-bindgen glue it imports, and the demo page loads
+// that copy (pkg/claim-lens.js). Edit it here; `node scripts/package.mjs` refreshes the copy.
+import init, { analyze, mount } from "./claimlens.js";
 
 /** Runs `f` when the browser is idle (analysis stays off the critical path). */
 export const idle = (f) =>

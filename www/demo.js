@@ -2,7 +2,7 @@
 // theme / highlight controls, the paste box and the JSON view. No HTML is ever parsed from
 // text: paragraphs are built with createElement + textContent.
 import { analyze } from "./pkg/claimlens.js";
-import { ready } from "./claim-lens.js";
+import { ready } from "./pkg/claim-lens.js"; // the package's copy of www/claim-lens.js
 
 const lens = document.querySelector("claim-lens");
 const story = document.getElementById("story");
