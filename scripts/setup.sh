@@ -5,7 +5,8 @@
 #   wasm32 target (rustup), wasm-pack, wasm-bindgen-cli (exactly the Cargo.lock version),
 #   geckodriver (crates.io), chromium + chromium-driver + firefox-esr (Debian apt),
 #   wasm-opt (npm binaryen; Debian's binaryen is too old for current rustc output),
-#   node test tools (playwright-core, axe-core, and vite for the bundler test) in
+#   node test tools (playwright-core, axe-core, vite for the bundler test, typescript for
+#   the typed-API check) in
 #   tools/node/node_modules.
 #
 # Prints `export` lines nothing; source scripts/env.sh to get PATH right afterwards.
@@ -56,10 +57,11 @@ cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
 if [ ! -x "$CLAIMLENS_TOOLS/node/node_modules/.bin/wasm-opt" ] || \
    [ ! -d "$CLAIMLENS_TOOLS/node/node_modules/playwright-core" ] || \
    [ ! -d "$CLAIMLENS_TOOLS/node/node_modules/axe-core" ] || \
-   [ ! -f "$CLAIMLENS_TOOLS/node/node_modules/vite/bin/vite.js" ]; then
-  log "installing wasm-opt (binaryen@$BINARYEN_VERSION), playwright-core, axe-core and vite from npm"
+   [ ! -f "$CLAIMLENS_TOOLS/node/node_modules/vite/bin/vite.js" ] || \
+   [ ! -x "$CLAIMLENS_TOOLS/node/node_modules/.bin/tsc" ]; then
+  log "installing wasm-opt (binaryen@$BINARYEN_VERSION), playwright-core, axe-core, vite and typescript from npm"
   mkdir -p "$CLAIMLENS_TOOLS/node"
   (cd "$CLAIMLENS_TOOLS/node" && { [ -f package.json ] || echo '{"private":true}' > package.json; } && \
-    npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" playwright-core@1 axe-core@4 vite@7 >/dev/null)
+    npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" playwright-core@1 axe-core@4 vite@7 typescript@5 >/dev/null)
 fi
 log "tools ready in $CLAIMLENS_TOOLS"

@@ -3,7 +3,8 @@
 #   1. native unit, CLI and doc tests (cargo test), then the stable fuzz driver
 #      (examples/fuzz/) on 100,000 generated inputs: about 20 s on 2 idle cores (FUZZ_SEED=S
 #      repeats a run; the seed changes daily)
-#   2. the release wasm build (scripts/build-wasm.sh)
+#   2. the release wasm build (scripts/build-wasm.sh), then a TypeScript consumer of its
+#      declarations compiled with tsc --strict (tests/typescript)
 #   3. browser tests in headless Chromium and Firefox (wasm-pack test)
 #   4. the end-to-end check of the served demo page in headless Chromium (tests/e2e)
 #   5. the npm package in a Vite app: npm pack, install, vite build, served and checked in
@@ -26,6 +27,10 @@ cargo run --release --quiet --example fuzz -- --count 100000 --seed "${FUZZ_SEED
 
 step "wasm build"
 bash scripts/build-wasm.sh
+
+step "typed API: tsc --noEmit --strict on tests/typescript"
+tsc -p tests/typescript/tsconfig.json
+echo "the TypeScript consumer compiles"
 
 step "browser tests: Chromium"
 wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER" --mode no-install

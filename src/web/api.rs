@@ -15,8 +15,8 @@ use wasm_bindgen::JsCast;
 /// # Errors
 /// A `TypeError` when `text` is not a string; a `RangeError` when it is over 64 MiB of UTF-8
 /// (checked on the JavaScript string's length before it is copied into wasm memory).
-#[wasm_bindgen(js_name = analyze)]
-pub fn analyze_js(text: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
+pub fn analyze_js(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsValue, JsValue> {
     if !text.is_string() {
         return Err(type_error("claimlens.analyze: expected a string"));
     }
@@ -48,7 +48,11 @@ fn to_js(a: &crate::Analysis) -> Result<JsValue, JsValue> {
 /// callback that the mount itself triggered), or the DOM refuses a change (then nothing is
 /// left behind).
 #[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Result<Handle, JsValue> {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: Option<JsValue>,
+) -> Result<Handle, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let el = dom::as_element(&element).ok_or_else(|| type_error("claimlens.mount: expected an Element"))?;
     // options first: reading them may run page code (getters)
     let opts = Options::parse(&options)?;
@@ -99,6 +103,7 @@ impl Handle {
     ///
     /// # Errors
     /// When unmounted.
+    #[wasm_bindgen(unchecked_return_type = "Analysis")]
     pub fn analysis(&self) -> Result<JsValue, JsValue> {
         self.with(|m| to_js(&m.analysis))?
             .unwrap_or_else(|| Err(dom::error("claimlens: not mounted")))
@@ -123,7 +128,7 @@ impl Handle {
     }
 
     /// `"highlights"` (CSS Custom Highlight API) or `"marks"`.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, unchecked_return_type = "\"highlights\" | \"marks\" | \"\"")]
     pub fn tier(&self) -> String {
         self.live().map(|l| if l.marks { "marks" } else { "highlights" }.to_owned()).unwrap_or_default()
     }

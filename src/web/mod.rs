@@ -46,6 +46,7 @@ mod options;
 mod paint;
 mod sidebar;
 mod style;
+mod types;
 mod tooltip;
 
 use wasm_bindgen::JsValue;
