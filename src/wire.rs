@@ -141,8 +141,8 @@ impl Analysis {
         }
     }
 
-    /// The analysis as one line of JSON (the format of `claimlens analyze --json`).
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The analysis as one line of JSON (the format of `claimlens analyze --json`). The page
+    /// uses the same record as JavaScript objects instead (no JSON text in between).
     pub fn to_json(&self) -> String {
         // serialising borrowed strings, integers and bools into a String cannot fail
         serde_json::to_string(&self.wire()).unwrap_or_default()
