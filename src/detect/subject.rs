@@ -348,9 +348,10 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
     if t.kind == TokenKind::Lower {
         return role_ending_at(doc, i, floor);
     }
-    // a role noun opening the sentence (`Prosecutors allege`, `Officials said`)
+    // a role noun opening the sentence (`Prosecutors allege`, `Officials said`) or written in
+    // capitals after its modifiers (`Syrian state-run TV reported`)
     if t.kind == TokenKind::Capitalized && is_role_word(w) {
-        return Some(Subject::Role { phrase: t.span, head: t.span, of: None });
+        return role_ending_at(doc, i, floor).or(Some(Subject::Role { phrase: t.span, head: t.span, of: None }));
     }
     None
 }
@@ -396,7 +397,9 @@ fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
     let mut steps = 0;
     while j > 0 && steps < 6 {
         let u = toks[j - 1];
-        if u.span.start < floor || u.kind == TokenKind::Punct && !doc.slice(u.span).ends_with('s') {
+        // (a hyphen inside a modifier, `state-run`, is part of it)
+        let hyphen = doc.slice(u.span) == "-" && j >= 2 && toks[j - 2].span.end == u.span.start && u.span.end == toks[j].span.start;
+        if u.span.start < floor || u.kind == TokenKind::Punct && !doc.slice(u.span).ends_with('s') && !hyphen {
             break;
         }
         let s = doc.slice(u.span);
@@ -609,6 +612,7 @@ mod tests {
         // an appositive between the name and the verb
         ("Greta Holm, the authority's chief operating officer, said the line would reopen.", "said", Some("Greta Holm")),
         ("The spokesman said nothing had changed.", "said", Some("The spokesman")),
+        ("Syrian state-run TV reported that the leader had been killed.", "reported", Some("Syrian state-run TV")),
         ("A Harrowgate spokeswoman said the plant was safe.", "said", Some("A Harrowgate spokeswoman")),
         ("People familiar with the matter said the deal was close.", "said", Some("People familiar with the matter")),
         // auxiliaries and adverbs between subject and verb

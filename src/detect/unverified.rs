@@ -379,10 +379,20 @@ fn outlet_reports(cx: &Context, found: &mut Vec<Finding>, first: usize) {
     let doc = cx.doc;
     let mut add = Vec::new();
     for f in &found[..first] {
-        let (Kind::Reported, Some(cue), Some(Subject::Name(n))) = (f.kind, f.cue, f.who) else { continue };
+        let (Kind::Reported, Some(cue), Some(who)) = (f.kind, f.cue, f.who) else { continue };
         let verb = doc.slice(cue);
         let reporting = verb.split(' ').any(|w| matches!(w.to_ascii_lowercase().as_str(), "reported" | "reports" | "reporting"));
-        if !reporting || cx.doc.mentions.names.get(n).is_none_or(|m| m.ty != EntityType::Outlet) {
+        let outlet_name = |n: usize| cx.doc.mentions.names.get(n).is_some_and(|m| m.ty == EntityType::Outlet);
+        // a named outlet, or an outlet without a name (`state TV`, `the newspaper`, `the New
+        // York Times newspaper`)
+        let outlet = match who {
+            Subject::Name(n) => outlet_name(n),
+            Subject::Role { head, of, .. } => {
+                of.is_some_and(outlet_name) || lexicon::tag_of(List::Generic, &doc.slice(head).to_ascii_lowercase()) == Tag::Outlet
+            }
+            _ => false,
+        };
+        if !reporting || !outlet {
             continue;
         }
         // one finding per clause: an unverified claim already there stands
@@ -557,6 +567,8 @@ mod tests {
             ("The plant will close in May, the Coastal Tribune reported.", Some("Coastal Tribune")),
             ("The St. Louis Post-Dispatch reported that two men were held overnight.", Some("St. Louis Post-Dispatch")),
             ("Reuters reported on Friday that the talks had failed.", Some("Reuters")),
+            ("Syrian state-run TV reported Friday that the rebel leader had been killed.", Some("Syrian state-run TV")),
+            ("The New York Times newspaper reports the two officials had met.", Some("New York Times")),
             // near misses: an organisation's own report, a report with no claim
             ("NATO reported it conducted 47 airstrikes on Saturday.", None),
             ("The company reported record sales last year.", None),

@@ -313,6 +313,10 @@ impl Mentions {
             if a > 0 && a + 1 == run.len() && lexicon::contains(List::Speech, doc.slice(run[a].span)) {
                 continue;
             }
+            // a generic outlet word written like a name is no name (`state-run TV`, `Radio`)
+            if a + 1 == run.len() && lexicon::tag_of(List::Generic, doc.slice(run[a].span)) == Tag::Outlet {
+                continue;
+            }
             let full = Span::new(run[0].span.start, run[run.len() - 1].span.end);
             let name = strip_possessive(text, Span::new(run[a].span.start, run[run.len() - 1].span.end));
             let mut ty = classify(doc, name, titled, run.len() - a);
@@ -320,7 +324,10 @@ impl Mentions {
             if matches!(ty, EntityType::Person | EntityType::Unknown) {
                 if let Some(n) = toks.get(end).filter(|n| n.kind == TokenKind::Lower) {
                     let demonym = run.len() - a == 1 && is_demonym(doc.slice(name));
-                    if !demonym && lexicon::tag_of(List::Generic, doc.slice(n.span)) == Tag::Org {
+                    let nw = doc.slice(n.span);
+                    // (`New York City officials`, `a Pentagon official`: the body they serve)
+                    let officials = !titled && (nw == "officials" || nw == "official");
+                    if !demonym && (lexicon::tag_of(List::Generic, nw) == Tag::Org || officials) {
                         ty = EntityType::Org;
                     }
                 }

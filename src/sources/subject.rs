@@ -176,6 +176,12 @@ impl Resolver<'_, '_> {
             // `the journal` → the outlet introduced as `the journal Heart`
             self.last_source(phrase.start, |c, role| c.ty == SourceType::Outlet && (role == Some(hl.as_str()) || contains_ci(self.name_str(c), &hl)))
                 .or_else(|| self.last_named(phrase.start, |c| c.ty == SourceType::Outlet))
+                // none named: a phrase that says which one stands for it (`Syrian state-run TV`,
+                // `state media`); a bare `the newspaper` tells nothing
+                .or_else(|| {
+                    let words = phrase_text.split_whitespace().filter(|w| !matches!(*w, "the" | "a" | "an")).count();
+                    (words >= 2).then(|| self.own(phrase, SourceType::Outlet))
+                })
         } else if generic_org && (phrase_text.starts_with("his ") || phrase_text.starts_with("her ")) && phrase_text.split_whitespace().count() == 2 {
             // `his campaign`: that person's campaign, named after them
             let person = self.last_subject(phrase.start).or_else(|| self.last_named(phrase.start, |c| c.ty == SourceType::Person));
