@@ -371,10 +371,12 @@ impl Detector for Unverified {
     }
 }
 
-/// A claim resting on another outlet's report (`…, the St. Louis Post-Dispatch reported`,
-/// `state TV reported that …`, `CNN is reporting that …`) is unverified too: the reported
-/// speech the `reported` detector found, when its verb is one of reporting and its subject an
-/// outlet. (An organisation's or an official's own report is their statement, not this.)
+/// Reported speech that rests on a source the reader cannot check is an unverified claim too:
+/// - another outlet's report (`…, the St. Louis Post-Dispatch reported`, `state TV reported
+///   that …`, `CNN is reporting that …`), when the verb is one of reporting and the subject an
+///   outlet (an organisation's or an official's own report is their statement, not this);
+/// - an unnamed insider (`a US official said`, `two diplomats told Reuters`): an indefinite
+///   or counted role phrase whose head is one of a body's people (`member` in titles.txt).
 fn outlet_reports(cx: &Context, found: &mut Vec<Finding>, first: usize) {
     let doc = cx.doc;
     let mut add = Vec::new();
@@ -392,21 +394,36 @@ fn outlet_reports(cx: &Context, found: &mut Vec<Finding>, first: usize) {
             }
             _ => false,
         };
-        if !reporting || !outlet {
+        let subtype = if reporting && outlet {
+            Subtype::Reported
+        } else if unnamed_member(doc, who) {
+            Subtype::Anonymous
+        } else {
             continue;
-        }
+        };
         // one finding per clause: an unverified claim already there stands
         let at = found[first..].partition_point(|u| u.span.end <= f.span.start);
         if found[first..].get(at).is_some_and(|u| u.span.overlaps(f.span)) || found[first..].get(at.wrapping_sub(1)).is_some_and(|u| u.span.overlaps(f.span)) {
             continue;
         }
         let mut u = Finding::new(Kind::Unverified, f.span);
-        u.subtype = Some(Subtype::Reported);
+        u.subtype = Some(subtype);
         u.cue = f.cue;
         u.who = f.who;
         add.push(u);
     }
     found.extend(add);
+}
+
+/// `a US official`, `two Western diplomats`, `one aide`: a role phrase opening with an
+/// indefinite article or a count, whose head is one of a body's people, unnamed.
+fn unnamed_member(doc: &Document, who: Subject) -> bool {
+    let Subject::Role { phrase, head, .. } = who else { return false };
+    let first = doc.slice(phrase).split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let counted = matches!(first.as_str(), "a" | "an" | "one" | "two" | "three" | "four" | "several") || first.bytes().all(|b| b.is_ascii_digit());
+    let h = doc.slice(head).to_ascii_lowercase();
+    let singular = h.strip_suffix('s').unwrap_or(&h);
+    counted && phrase != head && (lexicon::tag_of(List::Title, &h) == Tag::Member || lexicon::tag_of(List::Title, singular) == Tag::Member)
 }
 
 /// The `according to` source of a sentence, if it has one outside quotes; the last sentence
@@ -569,7 +586,12 @@ mod tests {
             ("Reuters reported on Friday that the talks had failed.", Some("Reuters")),
             ("Syrian state-run TV reported Friday that the rebel leader had been killed.", Some("Syrian state-run TV")),
             ("The New York Times newspaper reports the two officials had met.", Some("New York Times")),
-            // near misses: an organisation's own report, a report with no claim
+            ("A US official said the attack was planned in Moscow.", Some("US official")),
+            ("Two Western diplomats told reporters the talks had stalled.", Some("Two Western diplomats")),
+            // near misses: an organisation's own report, a report with no claim; a named
+            // official; a definite one (named earlier, or the story's own)
+            ("An official at Acme Corp, Jane Doe, said the plant would close.", None),
+            ("The official said the plant would close.", None),
             ("NATO reported it conducted 47 airstrikes on Saturday.", None),
             ("The company reported record sales last year.", None),
         ];
@@ -579,7 +601,8 @@ mod tests {
             match want {
                 Some(src) => {
                     assert_eq!(u.len(), 1, "{text}: {:?}", a.annotations);
-                    assert_eq!((u[0].subtype, a.who(u[0])), (Some(crate::Subtype::Reported), Some(*src)), "{text}");
+                    let want = if text.contains("reported") || text.contains("reports") { crate::Subtype::Reported } else { crate::Subtype::Anonymous };
+                    assert_eq!((u[0].subtype, a.who(u[0])), (Some(want), Some(*src)), "{text}");
                 }
                 None => assert!(u.is_empty(), "{text}: {u:?}"),
             }
