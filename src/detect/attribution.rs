@@ -123,6 +123,23 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
 
 /// `X told Y`, `quoted by Y`, `in an interview with Y`: what a statement passed through, when
 /// that is an outlet or a person, named right after the cue.
+/// True when `who` is an outlet, named or not (`Reuters`, `state TV`, `the New York Times
+/// newspaper`), and `cue` a verb of reporting (`reported`, `reports`, `is reporting`): the
+/// outlet's report, which passes on someone else's words or claims.
+pub(crate) fn outlet_reporting(cx: &Context, cue: Span, who: Subject) -> bool {
+    let doc = cx.doc;
+    let reporting = doc.slice(cue).split(' ').any(|w| matches!(w.to_ascii_lowercase().as_str(), "reported" | "reports" | "reporting"));
+    let outlet_name = |n: usize| doc.mentions.names.get(n).is_some_and(|m| m.ty == crate::document::EntityType::Outlet);
+    reporting
+        && match who {
+            Subject::Name(n) => outlet_name(n),
+            Subject::Role { head, of, .. } => {
+                of.is_some_and(outlet_name) || crate::lexicon::tag_of(List::Generic, &doc.slice(head).to_ascii_lowercase()) == Tag::Outlet
+            }
+            _ => false,
+        }
+}
+
 pub(crate) fn via_of(cx: &Context, cue: &Cue, ceiling: usize) -> Option<Subject> {
     let w = cx.doc.slice(cue.span).to_ascii_lowercase();
     let after = if w == "told" || w == "tells" || w == "informed" || w.starts_with("quoted by") || w == "was quoted" || w == "were quoted" || w == "is quoted" {

@@ -316,6 +316,19 @@ const CLAUSE_WORDS: &[&str] = &[
     "if", "since", "although", "though", "where", "whom", "whose", "so", "or", "then", "until",
 ];
 
+/// Rule 2's speaker: the subject of the latest speech cue before the opening mark in its
+/// sentence (`according to` aside), with that cue.
+fn speaker_before(cx: &Context, q: &QuotePair) -> Option<(Span, Subject)> {
+    let doc = cx.doc;
+    let para = doc.paragraphs[doc.paragraph_at(q.span.start)];
+    let s = doc.sentences[doc.sentence_at(q.span.start)];
+    let before = Span::new(s.start.max(para.start), q.span.start);
+    attribution::speech_cues_back(cx, before)
+        .into_iter()
+        .filter(|c| !matches!(verb(c), Verb::According))
+        .find_map(|c| subject_of(cx, c, s.start, q.span.start).map(|who| (c.span, who)))
+}
+
 /// The cue, speaker and via of a quotation from cues after or before it in its sentence.
 fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Span>, Subject, Option<Subject>)> {
     let doc = cx.doc;
@@ -359,6 +372,13 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
                 break;
             }
             if let Some(who) = subject_of(cx, c, q.span.end, after.end) {
+                // `He said forces were “under our control,” CNN reported.`: the outlet passes
+                // on the words of the speaker before the quotation
+                if attribution::outlet_reporting(cx, c.span, who) {
+                    if let Some((cue, inner)) = speaker_before(cx, q) {
+                        return Some((Some(cue), inner, Some(who)));
+                    }
+                }
                 let via = attribution::via_of(cx, c, after.end).or_else(|| memo.via_in(cx, si));
                 return Some((Some(c.span), who, via));
             }
@@ -404,18 +424,12 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
     // 2: before the opening mark in its sentence (latest cue first)
     let si = doc.sentence_at(q.span.start);
     let s = doc.sentences[si];
-    let before = Span::new(s.start.max(para.start), q.span.start);
-    for c in attribution::speech_cues_back(cx, before) {
-        if matches!(verb(c), Verb::According) {
-            continue;
-        }
-        if let Some(who) = subject_of(cx, c, s.start, q.span.start) {
-            // the outlet among the words before the quotation (at most VIA_TOKENS of them)
-            let i = doc.token_at(q.span.start);
-            let from = doc.tokens.get(i.saturating_sub(VIA_TOKENS)).map_or(s.start, |t| t.span.start.max(s.start));
-            let via = attribution::via_in(cx, Span::new(from, q.span.start));
-            return Some((Some(c.span), who, via));
-        }
+    if let Some((cue, who)) = speaker_before(cx, q) {
+        // the outlet among the words before the quotation (at most VIA_TOKENS of them)
+        let i = doc.token_at(q.span.start);
+        let from = doc.tokens.get(i.saturating_sub(VIA_TOKENS)).map_or(s.start, |t| t.span.start.max(s.start));
+        let via = attribution::via_in(cx, Span::new(from, q.span.start));
+        return Some((Some(cue), who, via));
     }
     // `according to X, “…”` (the sentence's first such cue with a subject, found once)
     let according = match memo.according {
@@ -523,6 +537,15 @@ mod tests {
             (
                 "Greta Holm, the authority's chief operating officer, said: \"No evidence.\"",
                 &[("\"No evidence.\"", Some("Greta Holm"))],
+            ),
+            // an outlet's report of someone's words: the words are the speaker's
+            (
+                "Government spokesman Musa Ibrahim spoke on Sunday. He said the forces were \"absolutely under our control,\" CNN reported.",
+                &[("\"absolutely under our control,\"", Some("Musa Ibrahim"))],
+            ),
+            (
+                "The ministry was \"fully prepared,\" the Daily Courier reported.",
+                &[("\"fully prepared,\"", Some("Daily Courier"))],
             ),
         ]);
     }

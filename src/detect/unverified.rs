@@ -26,13 +26,12 @@
 //! strongest of theirs. The source is the object of `according to`, the unnamed source, the
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
-use super::attribution::{last_speech_cue, speech_cues, subject_of, subject_of_verb, verb, Verb};
+use super::attribution::{last_speech_cue, outlet_reporting, speech_cues, subject_of, subject_of_verb, verb, Verb};
 use super::scope::{clause_follows, Boundaries, word, Suppressors, BE, DETERMINER};
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
 use super::subject::{self, Subject};
-use crate::document::EntityType;
 use crate::lexicon::{self, Cue, List, Tag};
 use crate::span::Span;
 
@@ -382,19 +381,7 @@ fn outlet_reports(cx: &Context, found: &mut Vec<Finding>, first: usize) {
     let mut add = Vec::new();
     for f in &found[..first] {
         let (Kind::Reported, Some(cue), Some(who)) = (f.kind, f.cue, f.who) else { continue };
-        let verb = doc.slice(cue);
-        let reporting = verb.split(' ').any(|w| matches!(w.to_ascii_lowercase().as_str(), "reported" | "reports" | "reporting"));
-        let outlet_name = |n: usize| cx.doc.mentions.names.get(n).is_some_and(|m| m.ty == EntityType::Outlet);
-        // a named outlet, or an outlet without a name (`state TV`, `the newspaper`, `the New
-        // York Times newspaper`)
-        let outlet = match who {
-            Subject::Name(n) => outlet_name(n),
-            Subject::Role { head, of, .. } => {
-                of.is_some_and(outlet_name) || lexicon::tag_of(List::Generic, &doc.slice(head).to_ascii_lowercase()) == Tag::Outlet
-            }
-            _ => false,
-        };
-        let subtype = if reporting && outlet {
+        let subtype = if outlet_reporting(cx, cue, who) {
             Subtype::Reported
         } else if unnamed_member(doc, who) {
             Subtype::Anonymous
