@@ -332,6 +332,19 @@ impl Mentions {
                     }
                 }
             }
+            // `Gunster Strategies Worldwide, a public relations firm`: an appositive after says
+            if matches!(ty, EntityType::Person | EntityType::Unknown) && !titled && toks.get(end).is_some_and(|t| doc.slice(t.span) == ",") {
+                let app = &toks[(end + 1).min(toks.len())..(end + 6).min(toks.len())];
+                if app.first().is_some_and(|t| matches!(doc.slice(t.span), "a" | "an" | "the")) {
+                    // the appositive's head: its last word before punctuation or a preposition
+                    let head = app[1..].iter().take_while(|t| t.kind == TokenKind::Lower && !matches!(doc.slice(t.span), "in" | "of" | "for" | "at" | "that" | "which" | "who" | "and")).last();
+                    match head.map(|h| lexicon::tag_of(List::Generic, doc.slice(h.span))) {
+                        Some(Tag::Org) => ty = EntityType::Org,
+                        Some(Tag::Outlet) => ty = EntityType::Outlet,
+                        _ => {}
+                    }
+                }
+            }
             // `the trade group Freight Forward`, `the carrier Bluewave`: the noun before says
             if ty == EntityType::Person || ty == EntityType::Unknown {
                 let mut k = start;
@@ -439,6 +452,12 @@ mod tests {
         ("The Coastal Tribune and Norland Logistics agreed.", &[("Coastal Tribune", EntityType::Outlet), ("Norland Logistics", EntityType::Org)]),
         ("Mayor Jane Doe met Reuters.", &[("Jane Doe", EntityType::Person), ("Reuters", EntityType::Outlet)]),
         ("Adel al-Zintani spoke.", &[("Adel al-Zintani", EntityType::Person)]),
+        // an appositive, or the people a name is followed by, says what it is
+        ("She met Harlow Brandt Partners, a public relations firm in Ohio.", &[("Harlow Brandt Partners", EntityType::Org), ("Ohio", EntityType::Unknown)]),
+        ("Jane Doe, a lawyer, spoke.", &[("Jane Doe", EntityType::Person)]),
+        ("New York City officials spoke.", &[("New York City", EntityType::Org)]),
+        // an outlet noun written in capitals is no name
+        ("Syrian state-run TV reported it.", &[]),
         // alone at a sentence's start, a surname written in full elsewhere is still a name
         ("Jeff Sessions spoke. Sessions recently singled out Philadelphia.", &[("Jeff Sessions", EntityType::Person), ("Sessions", EntityType::Unknown), ("Philadelphia", EntityType::Unknown)]),
         // sentence-initial words that are no names
