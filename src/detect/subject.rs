@@ -143,7 +143,12 @@ fn role_before_phrase(doc: &Document, i: usize, floor: usize) -> Option<Subject>
         if t.kind == TokenKind::Lower && DESCRIBING.contains(&doc.slice(t.span)) {
             let head = toks[k - 1];
             if head.kind == TokenKind::Lower && lexicon::contains(List::Title, doc.slice(head.span)) && head.span.start >= floor {
-                return subject_ending_at(doc, k, floor, false).filter(|r| matches!(r, Subject::Role { .. } | Subject::Anonymous(_)));
+                let r = subject_ending_at(doc, k, floor, false).filter(|r| matches!(r, Subject::Role { .. } | Subject::Anonymous(_)));
+                // `a spokesman for the port authority`: whom it speaks for stays in the phrase
+                if let (Some(Subject::Role { phrase, head, of }), "for") = (r, doc.slice(t.span)) {
+                    return Some(Subject::Role { phrase: Span::new(phrase.start, toks[i - 1].span.end), head, of });
+                }
+                return r;
             }
         }
     }
@@ -356,6 +361,9 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
     None
 }
 
+/// Words no role phrase runs back over: prepositions and conjunctions before its modifiers.
+const PHRASE_BREAKS: &[&str] = &["as", "under", "after", "before", "while", "when", "amid", "over", "in", "on", "at", "to", "from", "with", "and", "or", "but", "than", "that", "by", "about", "against", "despite"];
+
 /// `the spokesman`, `a Harrowgate spokeswoman`, `the authority's chief operating officer`,
 /// `the company`, `union officials`: a role or generic noun and its modifiers.
 fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
@@ -405,6 +413,11 @@ fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
         let s = doc.slice(u.span);
         if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) {
             j -= 1;
+            break;
+        }
+        // a preposition or conjunction ends the phrase (`Port deal under fire as ministry
+        // denies …`)
+        if u.kind == TokenKind::Lower && PHRASE_BREAKS.contains(&s) {
             break;
         }
         if u.kind == TokenKind::Capitalized {
@@ -613,6 +626,8 @@ mod tests {
         ("Greta Holm, the authority's chief operating officer, said the line would reopen.", "said", Some("Greta Holm")),
         ("The spokesman said nothing had changed.", "said", Some("The spokesman")),
         ("Syrian state-run TV reported that the leader had been killed.", "reported", Some("Syrian state-run TV")),
+        ("A spokesman for the port authority said the berth was closed.", "said", Some("A spokesman for the port authority")),
+        ("Port deal under fire as ministry denies secret talks", "denies", Some("ministry")),
         ("A Harrowgate spokeswoman said the plant was safe.", "said", Some("A Harrowgate spokeswoman")),
         ("People familiar with the matter said the deal was close.", "said", Some("People familiar with the matter")),
         // auxiliaries and adverbs between subject and verb

@@ -348,7 +348,7 @@ fn dateline(t: &str) -> Option<usize> {
                 end = Some((i, i + c.len_utf8()));
                 break;
             }
-            '-' if window[i..].starts_with("--") || window[..i].ends_with(' ') && window[i + 1..].starts_with(' ') => {
+            '-' if window[i..].starts_with("--") || window[..i].ends_with(' ') && (window[i + 1..].starts_with(' ') || i + 1 == window.len()) => {
                 let len = if window[i..].starts_with("--") { 2 } else { 1 };
                 end = Some((i, i + len));
                 break;
@@ -418,10 +418,10 @@ fn dateline(t: &str) -> Option<usize> {
     if !(caps_place || agency || date || code) {
         return None;
     }
-    // the story goes on with a word, a number or a quote
+    // the story goes on with a word, a number or a quote (or on the next line)
     let rest = &t[after..];
     let skip = rest.len() - rest.trim_start().len();
-    let next = rest.trim_start().chars().next()?;
+    let Some(next) = rest.trim_start().chars().next() else { return Some(t.len()) };
     (next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '\u{201c}' | '\'' | '\u{2018}')).then_some(after + skip)
 }
 
@@ -567,6 +567,10 @@ fn classify(l: &Line, notice: bool, body_seen: bool, prev: Option<Role>) -> Role
     }
     if desk_line(l) && (prev.is_some() || l.words <= 3) {
         return Role::Byline;
+    }
+    // a dateline on a line of its own, before the story (`LISBON, March 3 (Reuters) -`)
+    if !body_seen && dateline(t).is_some_and(|n| t[n.min(t.len())..].trim().is_empty()) {
+        return Role::Dateline;
     }
     // a list of links after a teaser's label
     if is_bullet(t) && prev.is_some_and(|r| r == Role::Boilerplate) {
@@ -730,6 +734,7 @@ mod tests {
             ("BEIRUT, Lebanon — Syrian state-run TV reported Friday.", Some("BEIRUT, Lebanon — ")),
             ("April 25, 2009 -- Swine flu has killed at least 20 people.", Some("April 25, 2009 -- ")),
             ("St. Louis, MO –St. Louis Circuit Attorney Kimberly Gardner refused.", Some("St. Louis, MO –")),
+            ("LISBON, March 3 (Newswire) -", Some("LISBON, March 3 (Newswire) -")),
             // near misses
             ("Smith — who had resigned — said nothing.", None),
             ("In February, Jones — the mayor — resigned.", None),
@@ -743,6 +748,10 @@ mod tests {
             let got = dateline(line).map(|n| &line[..n]);
             assert_eq!(got, *want, "{line}");
         }
+        // on a line of its own, above the story
+        let r = roles("Port deal under fire\nLISBON, March 3 (Newswire) -\nThe ministry denied it.");
+        let got: Vec<&str> = r.iter().map(|(_, r)| *r).collect();
+        assert_eq!(got, ["headline", "dateline", "body"], "{r:?}");
     }
 
     #[test]

@@ -231,6 +231,22 @@ mod tests {
         assert_eq!(sources(t), [("Donald Trump".to_string(), SourceType::Person)]);
     }
 
+    /// A spokesman for a body named only by a generic noun speaks for that body.
+    #[test]
+    fn unnamed_bodies_speak_through_their_spokesmen() {
+        for t in [
+            "The Daily Courier reported the sale. A spokesman for the port authority declined to comment.",
+            "The Daily Courier reported the sale. A port authority spokesman declined to comment.",
+        ] {
+            let a = analyze(t);
+            let d = a.annotations.iter().find(|x| x.kind == crate::Kind::Denial).expect("a refusal");
+            assert_eq!(a.who(d), Some("port authority"), "{t}");
+        }
+        // an outlet the spokesman does not speak for
+        let a = analyze("Acme Corp opened a plant. A spokesman for Acme Corp declined to comment.");
+        assert_eq!(a.who(&a.annotations[0]), Some("Acme Corp"));
+    }
+
     /// Each text names one source in several forms; it is listed once, under `want`.
     #[test]
     fn aliases_merge_by_rule() {

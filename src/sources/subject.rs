@@ -116,9 +116,17 @@ impl Resolver<'_, '_> {
                             && modifiers.iter().any(|m| contains_ci(self.name_str(c), m) || role == Some(m.as_str()))
                     })
                 };
+                // `a port authority spokesman`, `a spokesman for the port authority`: a body
+                // named by a generic noun stands as its own source
+                let body: Vec<&str> = match phrase_text.split_once(" for ") {
+                    Some((_, b)) => b.split_whitespace().filter(|w| !matches!(*w, "a" | "an" | "the")).collect(),
+                    None => modifiers.iter().map(String::as_str).collect(),
+                };
+                let generic_body = body.last().is_some_and(|w| lexicon::tag_of(List::Generic, w) == Tag::Org) && body.len() <= 4;
                 // else the organisation the story names most (a spokeswoman speaks for the
                 // story's company more often than for the last body it mentioned)
                 by_modifier
+                    .or_else(|| generic_body.then(|| self.own_named(body.join(" "), phrase, SourceType::Organization)))
                     .or_else(|| self.most_named_org(phrase.start))
                     .or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_none()))
             }
