@@ -237,6 +237,8 @@ mod tests {
         for t in [
             "The Daily Courier reported the sale. A spokesman for the port authority declined to comment.",
             "The Daily Courier reported the sale. A port authority spokesman declined to comment.",
+            // (`port` is no word of `transport ministry`)
+            "The transport ministry denied it. A spokesman for the port authority declined to comment.",
         ] {
             let a = analyze(t);
             let d = a.annotations.iter().find(|x| x.kind == crate::Kind::Denial).expect("a refusal");

@@ -106,22 +106,22 @@ impl Resolver<'_, '_> {
             if phrase_text.starts_with("his ") || phrase_text.starts_with("her ") {
                 self.last_named(phrase.start, |c| c.ty == SourceType::Person)
             } else {
-                // `a department spokeswoman`: the organisation its modifier names
-                let modifiers: Vec<String> = phrase_text.split_whitespace().filter(|w| *w != hl && !matches!(*w, "a" | "an" | "the")).map(str::to_string).collect();
-                let by_modifier = if modifiers.is_empty() {
+                // `a department spokeswoman`, `a spokesman for the department`: the
+                // organisation its modifiers name (whole words of its name)
+                let body: Vec<&str> = match phrase_text.split_once(" for ") {
+                    Some((_, b)) => b.split_whitespace().filter(|w| !matches!(*w, "a" | "an" | "the")).collect(),
+                    None => phrase_text.split_whitespace().filter(|w| *w != hl && !matches!(*w, "a" | "an" | "the")).collect(),
+                };
+                let by_modifier = if body.is_empty() {
                     None
                 } else {
                     self.last_source(phrase.start, |c, role| {
                         c.ty == SourceType::Organization
-                            && modifiers.iter().any(|m| contains_ci(self.name_str(c), m) || role == Some(m.as_str()))
+                            && body.iter().any(|m| self.name_str(c).split(' ').any(|w| w.eq_ignore_ascii_case(m)) || role == Some(*m))
                     })
                 };
-                // `a port authority spokesman`, `a spokesman for the port authority`: a body
-                // named by a generic noun stands as its own source
-                let body: Vec<&str> = match phrase_text.split_once(" for ") {
-                    Some((_, b)) => b.split_whitespace().filter(|w| !matches!(*w, "a" | "an" | "the")).collect(),
-                    None => modifiers.iter().map(String::as_str).collect(),
-                };
+                // `a port authority spokesman`: a body named by a generic noun stands as its
+                // own source
                 let generic_body = body.last().is_some_and(|w| lexicon::tag_of(List::Generic, w) == Tag::Org) && body.len() <= 4;
                 // else the organisation the story names most (a spokeswoman speaks for the
                 // story's company more often than for the last body it mentioned)
