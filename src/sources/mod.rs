@@ -241,7 +241,7 @@ mod tests {
             "The transport ministry denied it. A spokesman for the port authority declined to comment.",
         ] {
             let a = analyze(t);
-            let d = a.annotations.iter().find(|x| x.kind == crate::Kind::Denial).expect("a refusal");
+            let d = a.annotations.iter().find(|x| x.subtype == Some(crate::Subtype::NoComment)).expect("a refusal");
             assert_eq!(a.who(d), Some("port authority"), "{t}");
         }
         // an outlet the spokesman does not speak for
