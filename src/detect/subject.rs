@@ -111,9 +111,17 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
     if t.span.start < floor {
         return None;
     }
+    // a name after `by` is the agent of a participle describing the subject (`a rebel
+    // commander contacted by the Associated Press said`), not the subject
+    let agent = t.kind == TokenKind::Capitalized
+        && doc.mentions.name_at(t.span.start).is_some_and(|n| {
+            let k = doc.token_at(doc.mentions.names[n].full.start);
+            let by = |d: usize| k >= d && doc.slice(toks[k - d].span) == "by";
+            by(1) || (by(2) && matches!(doc.slice(toks[k - 1].span), "the" | "The"))
+        });
     // a common noun before the verb may end a phrase describing a role noun before it (`a
     // nurse at the city hospital said`): the role noun is the subject
-    if t.kind == TokenKind::Lower && anonymous_ends_at(doc, t.span.end).is_none() {
+    if (t.kind == TokenKind::Lower || agent) && anonymous_ends_at(doc, t.span.end).is_none() {
         if let Some(r) = role_before_phrase(doc, i, floor) {
             return Some(r);
         }
@@ -628,6 +636,7 @@ mod tests {
         ("Syrian state-run TV reported that the leader had been killed.", "reported", Some("Syrian state-run TV")),
         ("A spokesman for the port authority said the berth was closed.", "said", Some("A spokesman for the port authority")),
         ("Port deal under fire as ministry denies secret talks", "denies", Some("ministry")),
+        ("A rebel commander in a Damascus suburb contacted by the Associated Press said he was alive.", "said", Some("A rebel commander")),
         ("A Harrowgate spokeswoman said the plant was safe.", "said", Some("A Harrowgate spokeswoman")),
         ("People familiar with the matter said the deal was close.", "said", Some("People familiar with the matter")),
         // auxiliaries and adverbs between subject and verb

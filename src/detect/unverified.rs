@@ -487,6 +487,9 @@ fn who_of(cx: &Context, h: &Hit, span: Span, according: &mut According) -> Optio
         Who::Before => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s, according)),
         // `had alleged`, `has claimed`: a verb, whose subject claims
         Who::Governor if verb_form(doc, h.cue) => subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end).or_else(|| governor(cx, h.cue.start, s, according)),
+        // `“…,” the source alleged`: a past-tense cue after its subject
+        Who::Governor if h.subtype == Subtype::Contested && doc.slice(h.cue).ends_with("ed") => governor(cx, h.cue.start, s, according)
+            .or_else(|| subject_of_verb(cx, h.cue, Verb::Speech, s.start, s.end)),
         Who::Governor => governor(cx, h.cue.start, s, according).or_else(|| {
             // `X has reportedly ...` backed by `According to Y` in the next sentence
             if h.subtype != Subtype::Reported {

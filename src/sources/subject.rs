@@ -285,7 +285,8 @@ const COMPANY_NOUNS: &[&str] = &["company", "firm", "group", "club", "team", "bu
 
 pub(super) fn strip_determiner(s: &str) -> String {
     let s = s.trim();
-    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+    // (`one rebel commander` and `a rebel commander` are one unnamed source)
+    for d in ["the ", "The ", "a ", "A ", "an ", "An ", "one ", "One "] {
         if let Some(r) = s.strip_prefix(d) {
             return r.to_string();
         }
