@@ -270,6 +270,95 @@ fn sidebar_click_marks_the_span_and_legend_toggles_a_kind() {
     el.remove();
 }
 
+/// A denial holding a quote, a refusal, reported speech, a quote, and three outlets that are
+/// only mentioned (the Guardian, the BBC, Reuters).
+const WORDS: &str = "<p>The ministry denied that “we never sent troops,” as the minister put it.</p>\
+<p>The Ministry of Defence declined to comment.</p><p>Petrov said the army had left the region by Friday.</p>\
+<p>The story was first published by The Guardian and picked up by the BBC.</p>\
+<p>“It is a great day,” said Tom Reyes, speaking to Reuters.</p>";
+
+/// The sidebar's shadow root.
+fn sidebar_root() -> web_sys::ShadowRoot {
+    doc().query_selector("[data-claimlens-sidebar]").unwrap().unwrap().shadow_root().unwrap()
+}
+
+fn text_of(root: &web_sys::ShadowRoot, sel: &str) -> String {
+    root.query_selector(sel).unwrap().unwrap().text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn plain_words_counts_of_speaking_sources_and_nested_highlights() {
+    for tier in ["auto", "marks"] {
+        let el = article(WORDS);
+        let html = el.inner_html();
+        let h = mount(&el, opts(&[("highlight", tier.into())]));
+        let root = sidebar_root();
+        // the counts are of sources with a statement; the mentioned ones are still listed
+        assert!(live().ends_with("; 3 sources."), "{tier}: {}", live());
+        assert_eq!(text_of(&root, "h2"), "Sources (3)", "{tier}");
+        assert_eq!(text_of(&root, "p.sum"), "5 highlights from 3 sources · 3 more mentioned", "{tier}");
+        let names = sidebar_names();
+        for n in ["Ministry of Defence", "Tom Reyes", "Guardian", "BBC", "Reuters"] {
+            assert!(names.iter().any(|x| x == n), "{tier}: {n} in {names:?}");
+        }
+        let badges = root.query_selector_all("summary .badge").unwrap();
+        let mentioned = (0..badges.length()).filter(|&i| badges.item(i).unwrap().text_content().unwrap() == "mentioned").count();
+        assert_eq!(mentioned, 3, "{tier}");
+        // each entry's verb, and its tooltip's title: plain words, no word twice
+        let entries = root.query_selector_all("[data-claimlens-entry]").unwrap();
+        let mut seen = Vec::new();
+        for i in 0..entries.length() {
+            let e: HtmlElement = entries.item(i).unwrap().unchecked_into();
+            let verb = e.query_selector(".verb").unwrap().unwrap().text_content().unwrap();
+            let text = e.text_content().unwrap();
+            e.click();
+            let (head, _) = tooltip().expect("tooltip shown");
+            let words: Vec<String> = head.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
+            for (j, w) in words.iter().enumerate() {
+                // "Denial · denied" counts as a repeat too: the first four letters
+                let stem = |x: &str| x.get(..4).unwrap_or(x).to_owned();
+                assert!(!words[..j].iter().any(|x| stem(x) == stem(w)), "{tier}: repeated word in the title {head:?}");
+            }
+            if tier == "auto" {
+                let reg = get(&get(&js_sys::global(), "CSS"), "highlights");
+                let prio = |n: &str| get(&call(&reg, "get", &[n.into()]), "priority").as_f64().unwrap();
+                assert!(prio("claimlens-focus") > prio("claimlens-quote-1"), "the marked span paints above all");
+            }
+            seen.push((verb, head, text));
+        }
+        let find = |needle: &str| seen.iter().find(|(_, _, t)| t.contains(needle)).unwrap_or_else(|| panic!("{tier}: {needle} in {seen:?}"));
+        assert_eq!(find("Petrov said").0, "reported", "{tier}: reported speech");
+        assert_eq!(find("Petrov said").1, "Reported speech");
+        let refusal = seen.iter().find(|(_, _, t)| t.ends_with("declined to comment")).expect("the refusal's entry");
+        assert_eq!((refusal.0.as_str(), refusal.1.as_str()), ("declined to comment", "Declined to comment"), "{tier}");
+        assert_eq!(find("denied that").0, "denied");
+        assert_eq!(find("denied that").1, "Denial", "{tier}: not \"Denial · denial\"");
+        assert_eq!(find("great day").0, "said");
+        assert_eq!(find("great day").1, "Quote");
+        key(&doc().into(), "Escape", false);
+        // the quote inside the denial keeps its own colour: painted above the denial
+        if tier == "marks" {
+            let inner = el.query_selector("mark[data-claimlens-kind=denial] mark[data-claimlens-kind=quote]").unwrap();
+            assert_eq!(inner.and_then(|m| m.text_content()).as_deref(), Some("“we never sent troops,”"));
+            let q = el.query_selector("mark[data-claimlens-kind=quote]").unwrap().unwrap();
+            let st = web_sys::window().unwrap().get_computed_style(&q).unwrap().unwrap();
+            let bg = st.get_property_value("background-color").unwrap();
+            let outer = el.query_selector("mark[data-claimlens-kind=denial]").unwrap().unwrap();
+            let obg = web_sys::window().unwrap().get_computed_style(&outer).unwrap().unwrap().get_property_value("background-color").unwrap();
+            assert_ne!(bg, obg, "two colours");
+        } else {
+            assert_eq!(highlighted("quote-1"), ["“we never sent troops,”"], "the nested quote has a highlight of its own");
+            assert_eq!(highlighted("quote"), ["“It is a great day,”"]);
+            let reg = get(&get(&js_sys::global(), "CSS"), "highlights");
+            let prio = |n: &str| get(&call(&reg, "get", &[n.into()]), "priority").as_f64().unwrap();
+            assert!(prio("claimlens-quote-1") > prio("claimlens-denial"), "the nested quote paints above the denial");
+        }
+        call(&h, "unmount", &[]);
+        assert_eq!(el.inner_html(), html, "{tier}");
+        el.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 fn markup_like_text_stays_text() {
     let before_imgs = doc().query_selector_all("img").unwrap().length();
@@ -523,11 +612,11 @@ fn keyboard_steps_through_highlights_with_tooltip_and_restores_the_article() {
         assert!(live().starts_with("Marked quote (Jane Doe), 1 of "), "{}", live());
         key(&el, "ArrowDown", true);
         assert_eq!(active(&el, marks), DENIAL, "{tier}");
-        assert!(tooltip().unwrap().0.starts_with("Denial"), "{:?}", tooltip());
-        assert!(live().starts_with("Marked denial"), "{}", live());
+        assert_eq!(tooltip().unwrap().0, "Declined to comment", "a refusal in plain words");
+        assert!(live().starts_with("Marked declined to comment"), "{}", live());
         key(&el, "ArrowDown", true);
         assert_eq!(active(&el, marks), UNVERIFIED, "{tier}");
-        assert!(tooltip().unwrap().0.starts_with("Unverified claim"), "{:?}", tooltip());
+        assert_eq!(tooltip().unwrap().0, "Unverified — reportedly", "a claim resting on a report");
         key(&el, "ArrowUp", true);
         assert_eq!(active(&el, marks), DENIAL, "{tier}: back");
         // Escape closes the tooltip

@@ -123,6 +123,18 @@ impl View {
         a.who.and_then(|w| self.srcs.get(w)).map(|s| s.name.as_str())
     }
 
+    /// Number of statements (annotations of the mounted `kinds`) of each source, indexed
+    /// like `srcs`: 0 for a source that is only mentioned.
+    pub(crate) fn statements(&self, kinds: &PerKind<bool>) -> Vec<usize> {
+        let mut n = vec![0; self.srcs.len()];
+        for a in self.anns.iter().filter(|a| kinds[a.kind]) {
+            if let Some(c) = a.who.and_then(|w| n.get_mut(w)) {
+                *c += 1;
+            }
+        }
+        n
+    }
+
     /// Number of annotations per kind.
     pub(crate) fn counts(&self) -> PerKind<usize> {
         let mut c = PerKind::default();
@@ -133,45 +145,51 @@ impl View {
     }
 }
 
-/// The kind's name in the tooltip ("Quote", "Denial").
-pub(crate) fn kind_label(k: Kind) -> &'static str {
-    match k {
-        Kind::Quote => "Quote",
-        Kind::Denial => "Denial",
-        Kind::Unverified => "Unverified claim",
-        Kind::Reported => "Reported speech",
-    }
-}
+/// What a source did, in a reader's words, one row per act: the sidebar verb (after the
+/// source's name: "said", "denied") and the tooltip title ("Quote", "Declined to comment").
+/// The only place these words live; [`act`] picks the row. A title never repeats a word
+/// (no "Denial · denial").
+const ACTS: [(&str, &str); 11] = [
+    ("said", "Quote"),
+    ("was quoted", "Partial quote"),
+    ("reported", "Reported speech"),
+    ("denied", "Denial"),
+    ("would not confirm or deny", "Would not confirm or deny"),
+    ("declined to comment", "Declined to comment"),
+    ("claimed", "Unverified claim"),
+    ("reportedly", "Unverified — reportedly"),
+    ("anonymous source", "Unverified — anonymous source"),
+    ("expected", "Unverified — expected"),
+    ("unconfirmed", "Unverified — unconfirmed"),
+];
 
-/// A subtype in words.
-pub(crate) fn subtype_label(s: Subtype) -> &'static str {
-    match s {
-        Subtype::Denial => "denial",
-        Subtype::NonDenial => "non-denial",
-        Subtype::NoComment => "refusal to comment",
-        Subtype::Reported => "attributed to a report",
-        Subtype::Anonymous => "unnamed source",
-        Subtype::Contested => "contested or alleged",
-        Subtype::Speculative => "speculative",
-        Subtype::Unconfirmed => "not independently verified",
+/// The row of [`ACTS`] for an annotation's kind and subtype. Unverified subtypes: a report
+/// → "reportedly", an unnamed source → "anonymous source", a forecast → "expected", not
+/// yet confirmed → "unconfirmed", an allegation or none → "claimed".
+fn act(a: &Ann) -> usize {
+    match (a.kind, a.subtype) {
+        (Kind::Quote, _) if a.partial => 1,
+        (Kind::Quote, _) => 0,
+        (Kind::Reported, _) => 2,
+        (Kind::Denial, Some(Subtype::NonDenial)) => 4,
+        (Kind::Denial, Some(Subtype::NoComment)) => 5,
+        (Kind::Denial, _) => 3,
+        (Kind::Unverified, Some(Subtype::Reported)) => 7,
+        (Kind::Unverified, Some(Subtype::Anonymous)) => 8,
+        (Kind::Unverified, Some(Subtype::Speculative)) => 9,
+        (Kind::Unverified, Some(Subtype::Unconfirmed)) => 10,
+        (Kind::Unverified, _) => 6,
     }
 }
 
 /// What the source did, for a sidebar entry ("said", "denied").
 pub(crate) fn verb(a: &Ann) -> &'static str {
-    match (a.kind, a.subtype) {
-        (Kind::Quote, _) if a.partial => "was quoted",
-        (Kind::Quote, _) => "said",
-        (Kind::Denial, Some(Subtype::NonDenial)) => "neither confirmed nor denied",
-        (Kind::Denial, Some(Subtype::NoComment)) => "declined to comment",
-        (Kind::Denial, _) => "denied",
-        (Kind::Unverified, Some(Subtype::Reported)) => "reported",
-        (Kind::Unverified, Some(Subtype::Anonymous)) => "told (unnamed)",
-        (Kind::Unverified, Some(Subtype::Speculative)) => "suggested",
-        (Kind::Unverified, Some(Subtype::Unconfirmed)) => "unconfirmed",
-        (Kind::Unverified, _) => "claimed",
-        (Kind::Reported, _) => "paraphrased",
-    }
+    ACTS.get(act(a)).map_or("", |r| r.0)
+}
+
+/// The tooltip's title for an annotation ("Quote", "Unverified — reportedly").
+pub(crate) fn title(a: &Ann) -> &'static str {
+    ACTS.get(act(a)).map_or("", |r| r.1)
 }
 
 /// Source type headings, in sidebar order.

@@ -3,7 +3,7 @@
 
 use std::rc::Weak;
 
-use super::ann::{excerpt, kind_label, subtype_label, View, KINDS};
+use super::ann::{excerpt, title, View, KINDS};
 use super::dom::{self, caret_at, get, Listener};
 use super::model::TextModel;
 use super::mount::{Live, Mount, Observer, Timer};
@@ -221,9 +221,11 @@ impl Mount {
             s.push(' ');
             s.push_str(&LABELS[k].to_ascii_lowercase());
         }
+        // sources with a statement, as the sidebar counts them
+        let n = self.view.statements(&self.opts.kinds).iter().filter(|&&n| n > 0).count();
         s.push_str("; ");
-        s.push_str(&self.view.srcs.len().to_string());
-        s.push_str(" sources.");
+        s.push_str(&n.to_string());
+        s.push_str(if n == 1 { " source." } else { " sources." });
         s
     }
 
@@ -333,14 +335,21 @@ impl Mount {
         if let Some(t) = &mut self.tooltip {
             t.show(&self.doc, &self.view, &[i], &rect)?;
         }
-        let who = self.view.who(a).map(|w| format!(" ({w})")).unwrap_or_default();
-        let sub = a.subtype.map(|s| format!(", {}", subtype_label(s))).unwrap_or_default();
-        let disputed = if a.disputed_by.is_empty() { "" } else { " Disputed." };
-        self.announce(&format!(
-            "Marked {}{sub}{who}{note}: {}{disputed}",
-            kind_label(a.kind).to_ascii_lowercase(),
-            excerpt(&a.text, 80)
-        ));
+        // "Marked quote (Jane Doe), 1 of 3: “…”"
+        let mut msg = String::from("Marked ");
+        msg.push_str(&title(a).to_ascii_lowercase());
+        if let Some(w) = self.view.who(a) {
+            msg.push_str(" (");
+            msg.push_str(w);
+            msg.push(')');
+        }
+        msg.push_str(note);
+        msg.push_str(": ");
+        msg.push_str(&excerpt(&a.text, 80));
+        if !a.disputed_by.is_empty() {
+            msg.push_str(" Disputed.");
+        }
+        self.announce(&msg);
         Ok(())
     }
 

@@ -1,10 +1,15 @@
 //! Painting highlights, in two tiers:
 //!
-//! 1. the CSS Custom Highlight API: one `Highlight` per kind in the `CSS.highlights` of the
-//!    article's window (`claimlens-quote`, ...), shared by every article mounted there,
-//!    holding live `Range`s; the DOM is not touched;
+//! 1. the CSS Custom Highlight API: one `Highlight` per kind and nesting depth in the
+//!    `CSS.highlights` of the article's window (`claimlens-quote`, and `claimlens-quote-1`,
+//!    `claimlens-quote-2` for a quote inside one or more other spans), shared by every article
+//!    mounted there, holding live `Range`s; the DOM is not touched;
 //! 2. `<mark data-claimlens-kind>` wrapping, which records every text node it split and every
 //!    mark it made, and undoes exactly that (no `normalize()`).
+//!
+//! In both tiers a span nested inside another paints above it, whatever their kinds (a quote
+//! inside a denial keeps its own colour inside the denial's): in tier 1 a deeper highlight has
+//! a higher `priority`, in tier 2 the shorter span's mark is the inner one.
 
 use super::ann::{PerKind, View};
 use super::dom::{call, get, HighlightApi};
@@ -17,18 +22,38 @@ use web_sys::{Document, Element, Node, Range, Text};
 /// What one paint did, so it can be undone.
 #[derive(Default)]
 pub(crate) struct Painted {
-    /// Tier 1: ranges added, with their kind.
-    ranges: Vec<(Kind, Range)>,
+    /// Tier 1: ranges added, with their kind and nesting depth.
+    ranges: Vec<(Kind, usize, Range)>,
     /// Tier 2: marks made (with their annotation id), innermost first.
     marks: Vec<(Element, usize)>,
     /// Tier 2: text nodes split, with the pieces split off them, in order.
     splits: Vec<(Text, Vec<Text>)>,
 }
 
-fn highlight_name(kind: Kind) -> String {
+/// Nesting depths with a highlight of their own (deeper spans share the last).
+const DEPTHS: usize = 3;
+
+/// `claimlens-<kind>`, or `claimlens-<kind>-<depth>` for a nested span.
+fn highlight_name(kind: Kind, depth: usize) -> String {
     let mut s = String::from("claimlens-");
     s.push_str(kind.as_str());
+    if depth > 0 {
+        s.push('-');
+        s.push(char::from(b'0' + depth.min(DEPTHS - 1) as u8));
+    }
     s
+}
+
+/// How many other shown spans strictly contain the span of annotation `i` (capped).
+fn depth(view: &View, i: usize, shown: &PerKind<bool>) -> usize {
+    let Some(a) = view.anns.get(i) else { return 0 };
+    let len = a.end - a.start;
+    let outer = view
+        .covering(a.start, shown)
+        .into_iter()
+        .filter(|&j| view.anns.get(j).is_some_and(|b| b.end >= a.end && b.end - b.start > len))
+        .count();
+    outer.min(DEPTHS - 1)
 }
 
 /// The registry's highlight `name`, created (with `priority`) when missing.
@@ -67,19 +92,22 @@ pub(crate) fn paint_highlights(
     shown: &PerKind<bool>,
     p: &mut Painted,
 ) -> Result<(), JsValue> {
-    let mut hs: PerKind<Option<JsValue>> = PerKind::default();
-    for a in &view.anns {
+    let mut hs: [PerKind<Option<JsValue>>; DEPTHS] = Default::default();
+    for (i, a) in view.anns.iter().enumerate() {
         if !shown[a.kind] {
             continue;
         }
         let Some(r) = model.range(doc, a.start, a.end)? else { continue };
-        let slot = &mut hs[a.kind];
+        let d = depth(view, i, shown);
+        let Some(slot) = hs.get_mut(d).map(|h| &mut h[a.kind]) else { continue };
         if slot.is_none() {
-            *slot = Some(highlight(api, &highlight_name(a.kind), PRIORITY[a.kind])?);
+            // a deeper span outranks every kind one level up
+            let priority = PRIORITY[a.kind] + 4 * d as i32;
+            *slot = Some(highlight(api, &highlight_name(a.kind, d), priority)?);
         }
         if let Some(h) = slot {
             call(h, "add", &[&r])?;
-            p.ranges.push((a.kind, r));
+            p.ranges.push((a.kind, d, r));
         }
     }
     Ok(())
@@ -135,7 +163,8 @@ pub(crate) fn paint_marks(
         lens.push(e - at);
     }
 
-    // wrap each piece in one mark per annotation covering it, highest priority innermost
+    // wrap each piece in one mark per annotation covering it: the shortest span innermost
+    // (a quote inside a denial is inside its mark), the higher priority for equal spans
     let mut next = 0;
     let mut active: Vec<usize> = Vec::new();
     for ((node, &s), &l) in nodes.iter().zip(&starts).zip(&lens) {
@@ -150,7 +179,7 @@ pub(crate) fn paint_marks(
         let mut cover: Vec<usize> = active.iter().copied().filter(|&i| view.anns[i].end >= s + l).collect();
         let key = |i: usize| {
             let a = &view.anns[i];
-            (-PRIORITY[a.kind], a.end - a.start)
+            (a.end - a.start, -PRIORITY[a.kind])
         };
         crate::vocab::sort_indices(&mut cover, &|a, b| key(a).cmp(&key(b)));
         let mut inner: Node = node.clone().into();
@@ -177,8 +206,8 @@ impl Painted {
     pub(crate) fn undo(&mut self, api: Option<&HighlightApi>) {
         let ranges = std::mem::take(&mut self.ranges);
         if let Some(api) = api {
-            for (k, r) in ranges {
-                unhighlight(api, &highlight_name(k), &r);
+            for (k, d, r) in ranges {
+                unhighlight(api, &highlight_name(k, d), &r);
             }
         }
         for (mark, _) in std::mem::take(&mut self.marks) {
@@ -251,7 +280,8 @@ impl Focus {
     pub(crate) fn set(&mut self, api: &HighlightApi, r: Option<Range>) {
         self.clear(Some(api));
         if let Some(r) = r {
-            if let Ok(h) = highlight(api, "claimlens-focus", 10) {
+            // above every kind at every depth
+            if let Ok(h) = highlight(api, "claimlens-focus", 20) {
                 if call(&h, "add", &[&r]).is_ok() {
                     self.0 = Some(r);
                 }

@@ -51,29 +51,38 @@ impl Sidebar {
         b.set_text_content(None);
         let counts = view.counts();
         let total: usize = KINDS.into_iter().filter(|&k| kinds[k]).map(|k| counts[k]).sum();
-        let n_src = view.srcs.len();
-        add(b, &el(doc, "h2", &[("id", "cl-h")], Some(&format!("Sources ({n_src})")))?)?;
-        let sum = format!(
-            "{total} highlight{} from {n_src} source{}",
-            if total == 1 { "" } else { "s" },
-            if n_src == 1 { "" } else { "s" }
-        );
+        // the count is of sources with a statement; those only mentioned are listed, not counted
+        let said = view.statements(kinds);
+        let n_src = said.iter().filter(|&&n| n > 0).count();
+        add(b, &el(doc, "h2", &[("id", "cl-h")], Some(&counted("Sources", n_src)))?)?;
+        let mut sum = total.to_string();
+        sum.push_str(if total == 1 { " highlight from " } else { " highlights from " });
+        sum.push_str(&n_src.to_string());
+        sum.push_str(if n_src == 1 { " source" } else { " sources" });
+        let mentioned = said.len() - n_src;
+        if mentioned > 0 {
+            sum.push_str(" · ");
+            sum.push_str(&mentioned.to_string());
+            sum.push_str(" more mentioned");
+        }
         add(b, &el(doc, "p", &[("class", "sum")], Some(&sum))?)?;
 
         let legend = el(doc, "div", &[("class", "legend"), ("role", "group"), ("aria-label", "Highlight kinds")], None)?;
         for k in KINDS.into_iter().filter(|&k| kinds[k]) {
             let pressed = if shown[k] { "true" } else { "false" };
             let btn = el(doc, "button", &[("type", "button"), ("data-kind", k.as_str()), ("aria-pressed", pressed)], None)?;
-            let sw = format!("sw sw-{}", k.as_str());
+            let mut sw = String::from("sw sw-");
+            sw.push_str(k.as_str());
             add(&btn, &el(doc, "span", &[("class", &sw), ("aria-hidden", "true")], Some("Aa"))?)?;
-            btn.append_with_str_1(&format!("{} ({})", LABELS[k], counts[k]))?;
+            btn.append_with_str_1(&counted(LABELS[k], counts[k]))?;
             add(&legend, &btn)?;
         }
         add(b, &legend)?;
 
         let entry = |a: &super::ann::Ann| -> Result<Element, JsValue> {
             let li = el(doc, "li", &[], None)?;
-            let class = format!("entry k-{}", a.kind.as_str());
+            let mut class = String::from("entry k-");
+            class.push_str(a.kind.as_str());
             let btn = el(doc, "button", &[("type", "button"), ("class", &class), ("data-claimlens-entry", &a.id.to_string())], None)?;
             add(&btn, &el(doc, "span", &[("class", "verb")], Some(verb(a)))?)?;
             btn.append_with_str_1(&excerpt(&a.text, 110))?;
@@ -107,13 +116,17 @@ impl Sidebar {
             if members.is_empty() {
                 continue;
             }
-            add(b, &el(doc, "h3", &[], Some(&format!("{heading} ({})", members.len())))?)?;
+            add(b, &el(doc, "h3", &[], Some(&counted(heading, members.len())))?)?;
             let ul = el(doc, "ul", &[], None)?;
             for i in members {
-                let badge = match mine(Some(i)).count() {
+                let badge = match said.get(i).copied().unwrap_or(0) {
                     0 => "mentioned".to_owned(),
                     1 => "1 statement".to_owned(),
-                    n => format!("{n} statements"),
+                    n => {
+                        let mut t = n.to_string();
+                        t.push_str(" statements");
+                        t
+                    }
                 };
                 let li = el(doc, "li", &[], None)?;
                 add(&li, &details(&view.srcs[i].name, Some(&badge), Some(i))?)?;
@@ -123,7 +136,7 @@ impl Sidebar {
         }
         let loose = mine(None).count();
         if loose > 0 {
-            add(b, &el(doc, "h3", &[], Some(&format!("Unattributed ({loose})")))?)?;
+            add(b, &el(doc, "h3", &[], Some(&counted("Unattributed", loose)))?)?;
             add(b, &details("No named source", None, None)?)?;
         }
         Ok(())
@@ -140,6 +153,15 @@ impl Sidebar {
     pub(crate) fn announce(&self, msg: &str) {
         self.live.set_text_content(Some(msg));
     }
+}
+
+/// `label (n)`.
+fn counted(label: &str, n: usize) -> String {
+    let mut s = String::from(label);
+    s.push_str(" (");
+    s.push_str(&n.to_string());
+    s.push(')');
+    s
 }
 
 /// Dropping the sidebar removes its host element (and so everything in it) from the page.

@@ -19,7 +19,8 @@ pub(crate) struct Tone {
 const LINE_STYLE: PerKind<&str> = PerKind(["solid", "double", "wavy", "dotted"]);
 /// Legend labels.
 pub(crate) const LABELS: PerKind<&str> = PerKind(["Quotes", "Denials", "Unverified claims", "Reported speech"]);
-/// Highlight priorities (higher paints on top where spans overlap).
+/// Highlight priorities (higher paints on top where spans of the same depth overlap; a
+/// nested span paints above its container whatever the kinds, see `paint`).
 pub(crate) const PRIORITY: PerKind<i32> = PerKind([2, 3, 1, 0]);
 
 const LIGHT_FG: &str = "#1a1a1a";
@@ -93,7 +94,7 @@ pub(crate) fn page_css() -> String {
     for k in KINDS {
         fill(
             &mut s,
-            "::highlight(claimlens-@),mark[data-claimlens-kind=@]{background-color:var(--cl-@);color:var(--cl-fg);\
+            "::highlight(claimlens-@),::highlight(claimlens-@-1),::highlight(claimlens-@-2),mark[data-claimlens-kind=@]{background-color:var(--cl-@);color:var(--cl-fg);\
              text-decoration:underline % var(--cl-@-line);text-decoration-thickness:2px}",
             k.as_str(),
             LINE_STYLE[k],
@@ -102,6 +103,7 @@ pub(crate) fn page_css() -> String {
     }
     s.push_str(
         "mark[data-claimlens-kind]{padding:0;border-radius:0;text-decoration-skip-ink:none;text-underline-offset:.18em}\
+         mark[data-claimlens-kind] mark[data-claimlens-kind]{text-underline-offset:.42em}\
          ::highlight(claimlens-focus),mark[data-claimlens-kind][data-claimlens-active]{background-color:var(--cl-focus);color:#000}\
          mark[data-claimlens-active]{outline:2px solid #000;outline-offset:1px}",
     );
@@ -134,7 +136,7 @@ pub(crate) fn sidebar_css() -> String {
     }
     s.push_str(
         "details{border-top:1px solid var(--rule)}summary{cursor:pointer;padding:6px 2px;display:flex;gap:8px;align-items:baseline}\
-         summary .name{flex:1;font-weight:600}.badge{font-size:.8em;color:var(--muted)}\
+         summary .name{flex:1;min-width:0;overflow-wrap:anywhere;font-weight:600}.badge{flex-shrink:0;white-space:nowrap;font-size:.8em;color:var(--muted)}\
          .entries li{margin:0 0 6px}.entries button{display:block;width:100%;border:0;border-left:4px solid var(--rule);border-radius:0;padding:4px 8px;font-size:.9em}\
          .entries button:hover{background:var(--hover)}\
          .entries button.k-quote{border-left-color:var(--cl-quote-line)}.entries button.k-denial{border-left-color:var(--cl-denial-line);border-left-style:double}\

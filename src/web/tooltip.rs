@@ -1,8 +1,9 @@
-//! The tooltip shown on hover of a highlight, or on focus of a sidebar entry: kind, subtype,
-//! cue, who, via, and what disputes it. One host element (`data-claimlens-ui="tooltip"`,
-//! open shadow root) appended to `<body>`, positioned in document coordinates.
+//! The tooltip shown on hover of a highlight, or on focus of a sidebar entry: what it is in
+//! plain words (`ann::title`), cue, who, via, and what disputes it. One host element
+//! (`data-claimlens-ui="tooltip"`, open shadow root) appended to `<body>`, positioned in
+//! document coordinates.
 
-use super::ann::{excerpt, kind_label, subtype_label, View};
+use super::ann::{excerpt, title, View};
 use super::dom::{add, adopt, el, shadow};
 use super::style::tooltip_css;
 use crate::Kind;
@@ -46,17 +47,10 @@ impl Tooltip {
                 let Some(a) = view.anns.get(i) else { continue };
                 let item = el(doc, "div", &[("class", "item")], None)?;
                 let head = el(doc, "div", &[("class", "head")], None)?;
-                let sw_class = format!("sw sw-{}", a.kind.as_str());
+                let mut sw_class = String::from("sw sw-");
+                sw_class.push_str(a.kind.as_str());
                 add(&head, &el(doc, "span", &[("class", &sw_class), ("aria-hidden", "true")], None)?)?;
-                let mut title = kind_label(a.kind).to_owned();
-                if let Some(s) = a.subtype {
-                    title.push_str(" · ");
-                    title.push_str(subtype_label(s));
-                }
-                if a.partial {
-                    title.push_str(" · partial");
-                }
-                head.append_with_str_1(&title)?;
+                head.append_with_str_1(title(a))?;
                 add(&item, &head)?;
                 let dl = el(doc, "dl", &[], None)?;
                 let row = |k: &str, v: &str| -> Result<(), JsValue> {
@@ -67,7 +61,10 @@ impl Tooltip {
                     row(if a.kind == Kind::Quote { "Said by" } else { "Source" }, w)?;
                 }
                 if let Some(c) = &a.cue {
-                    row("Cue", &format!("“{}”", excerpt(c, 60)))?;
+                    let mut cue = String::from("“");
+                    cue.push_str(&excerpt(c, 60));
+                    cue.push('”');
+                    row("Cue", &cue)?;
                 }
                 if !a.via.is_empty() {
                     let mut via = String::new();
@@ -82,8 +79,12 @@ impl Tooltip {
                 for (label, ids) in [("Disputed by", &a.disputed_by), ("Disputes", &a.denies)] {
                     for &d in ids {
                         if let Some(o) = view.get(d) {
-                            let who = view.who(o).map(|w| format!("{w}: ")).unwrap_or_default();
-                            row(label, &format!("{who}{}", excerpt(&o.text, 80)))?;
+                            let mut t = view.who(o).unwrap_or_default().to_owned();
+                            if !t.is_empty() {
+                                t.push_str(": ");
+                            }
+                            t.push_str(&excerpt(&o.text, 80));
+                            row(label, &t)?;
                         }
                     }
                 }

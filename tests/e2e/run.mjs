@@ -64,9 +64,10 @@ try {
       const a = document.querySelector("claim-lens").handle.analysis();
       const out = {};
       for (const k of ["quote", "denial", "unverified", "reported"]) {
-        const h = CSS.highlights.get(`claimlens-${k}`);
+        // a span nested in others is in claimlens-<kind>-1 or -2 (painted above its container)
+        const hs = ["", "-1", "-2"].map((d) => CSS.highlights.get(`claimlens-${k}${d}`)).filter(Boolean);
         out[k] = {
-          painted: h ? [...h].map((r) => norm(r.toString())).sort() : [],
+          painted: hs.flatMap((h) => [...h]).map((r) => norm(r.toString())).sort(),
           expected: a.annotations.filter((x) => x.kind === k).map((x) => norm(x.text)).sort(),
         };
       }
@@ -108,18 +109,24 @@ try {
         heading: root.querySelector("h2")?.textContent,
         groups: [...root.querySelectorAll("h3")].map((h) => h.textContent),
         names: [...root.querySelectorAll("summary .name")].map((n) => n.textContent),
+        badges: [...root.querySelectorAll("summary .badge")].map((n) => n.textContent),
+        sum: root.querySelector("p.sum")?.textContent,
         legend: [...root.querySelectorAll(".legend button")].map((b) => b.getAttribute("aria-pressed")),
         live: root.querySelector("[aria-live]")?.textContent,
       };
     });
     assert(r, "no sidebar host with an open shadow root");
     assert(/^Sources \(\d+\)$/.test(r.heading), `heading ${r.heading}`);
+    // the count is of sources with a statement; the ones only mentioned are listed, not counted
+    const speaking = r.badges.filter((b) => b !== "mentioned").length, mentioned = r.badges.length - speaking;
+    assert(r.heading === `Sources (${speaking})`, `heading ${r.heading}, badges ${r.badges}`);
+    assert(r.sum.endsWith(` from ${speaking} sources` + (mentioned ? ` · ${mentioned} more mentioned` : "")), `summary ${r.sum}`);
     assert(r.names.includes("Reuters"), `names ${r.names}`);
     assert(r.names.some((n) => n.includes("Brandt")), `names ${r.names}`);
     assert(r.groups.some((g) => g.startsWith("People")), `groups ${r.groups}`);
     assert(r.legend.length === 4 && r.legend.every((p) => p === "true"), `legend ${r.legend}`);
     assert(r.live?.startsWith("claimlens:"), `live region ${r.live}`);
-    return `${r.names.length} sources: ${r.groups.join(", ")}`;
+    return `${r.heading}; ${r.sum}; ${r.groups.join(", ")}`;
   });
 
   await check("tooltip on hover, closed by Escape", async () => {
