@@ -39,6 +39,7 @@ mod offsets;
 mod sources;
 mod span;
 mod vocab;
+mod w3c;
 mod wire;
 
 #[cfg(target_arch = "wasm32")]
@@ -58,4 +59,5 @@ pub use document::{Block, Document, Role};
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 pub use offsets::Utf16Index;
 pub use span::Span;
+pub use w3c::{PositionSelector, QuoteSelector, W3cAnnotation, W3cBody, W3cPage, W3cTarget};
 pub use wire::{Wire, WireAnnotation, WireBlock, WireSource, WireSpan};

@@ -145,8 +145,18 @@ impl Analysis {
     /// uses the same record as JavaScript objects instead (no JSON text in between).
     pub fn to_json(&self) -> String {
         // serialising borrowed strings, integers and bools into a String cannot fail
-        serde_json::to_string(&self.wire()).unwrap_or_default()
+        escape_separators(serde_json::to_string(&self.wire()).unwrap_or_default())
     }
+}
+
+/// JSON text with U+2028 and U+2029 written as escapes: valid JSON either way, but raw they
+/// end a line in JavaScript before ES2019 and in many log and JSON-Lines tools (the writer
+/// this record replaced escaped them too). They can only occur inside strings.
+pub(crate) fn escape_separators(json: String) -> String {
+    if !json.contains(['\u{2028}', '\u{2029}']) {
+        return json;
+    }
+    json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
 }
 
 #[cfg(test)]
@@ -177,5 +187,6 @@ mod tests {
         let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
         assert_eq!(String::from_utf16(&units[s..e]).unwrap(), q["text"].as_str().unwrap());
         assert!(q["text"].as_str().unwrap().contains("\\ c\u{2028}"));
+        assert!(!a.to_json().contains('\u{2028}') && a.to_json().contains("\\u2028"));
     }
 }

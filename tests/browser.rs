@@ -20,6 +20,8 @@ extern "C" {
     fn init_sync(opts: &JsValue) -> JsValue;
     #[wasm_bindgen(catch, js_name = analyze)]
     fn cl_analyze(text: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = toW3C)]
+    fn cl_to_w3c(text: &JsValue, source: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = mount)]
     fn cl_mount(el: &JsValue, opts: &JsValue) -> Result<JsValue, JsValue>;
 }
@@ -148,6 +150,21 @@ fn analyze_returns_the_cli_json() {
     assert_eq!(get(&first, "text"), "“We will appeal,”");
     let e = cl_analyze(&JsValue::from(42)).unwrap_err();
     assert!(e.is_instance_of::<js_sys::TypeError>());
+}
+
+#[wasm_bindgen_test]
+fn to_w3c_counts_code_points() {
+    init();
+    // the emoji is one code point and two UTF-16 units: the positions count code points
+    let p = cl_to_w3c(&"🎬 “We will appeal,” said Jane Doe.".into(), &"https://example.org/a".into()).unwrap();
+    assert_eq!(get(&p, "type"), "AnnotationPage");
+    let first = Array::from(&get(&p, "items")).get(0);
+    let sel = Array::from(&get(&get(&first, "target"), "selector"));
+    assert_eq!(get(&sel.get(0), "exact"), "“We will appeal,”");
+    assert_eq!(get(&sel.get(1), "start").as_f64(), Some(2.0));
+    assert_eq!(get(&get(&first, "target"), "source"), "https://example.org/a");
+    assert!(cl_to_w3c(&"text".into(), &JsValue::from(3)).unwrap_err().is_instance_of::<js_sys::TypeError>());
+    assert!(cl_to_w3c(&"“Yes,” she said.".into(), &JsValue::UNDEFINED).is_ok());
 }
 
 #[wasm_bindgen_test]

@@ -276,3 +276,40 @@ fn bad_max_bytes_values_are_clear_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr).unwrap().contains("--max-bytes needs a value"));
 }
+
+#[test]
+fn w3c_format_is_an_annotation_page_of_every_finding() {
+    let f = fixture("wire_story.txt");
+    let (json, json_bytes) = analyze_json(&["analyze", "--json", &f], None);
+    let (_, format_json) = analyze_json(&["analyze", "--format", "json", &f], None);
+    assert_eq!(json_bytes, format_json, "--json is --format json");
+    let (page, _) = analyze_json(&["analyze", "--format", "w3c", "--source", "https://example.org/a", &f], None);
+    assert_eq!(page["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(page["type"], "AnnotationPage");
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len(), json["annotations"].as_array().unwrap().len());
+    assert!(items.iter().all(|i| i["target"]["source"] == "https://example.org/a" && i["type"] == "Annotation"));
+    // kinds carried as tags, in the same order
+    for (i, a) in items.iter().zip(json["annotations"].as_array().unwrap()) {
+        assert_eq!(i["body"][0]["value"], a["kind"]);
+        assert_eq!(i["target"]["selector"][0]["exact"], a["text"]);
+    }
+}
+
+#[test]
+fn bad_format_and_misplaced_source_are_errors() {
+    for args in [&["analyze", "--format", "nope", "-"][..], &["analyze", "--format"], &["analyze", "--source", "https://x", "-"]] {
+        let (code, out, err) = run_with(args, b"Hello.");
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        assert!(out.is_empty() && err.starts_with("claimlens: "), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn text_format_marks_reported_speech_inline() {
+    let (code, out, _) = run_with(&["analyze", "-"], b"The minister said the port would be sold.\n");
+    assert_eq!(code, Some(0));
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("[R The minister said the port would be sold]."), "{out}");
+    assert!(out.contains("[R reported speech]"), "{out}");
+}

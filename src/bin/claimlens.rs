@@ -1,9 +1,10 @@
-//! `claimlens analyze [--json] [--max-bytes N] FILE|-`: the analysis core on files, from the
-//! terminal.
+//! `claimlens analyze [--format text|json|w3c] [--source URL] [--max-bytes N] FILE|-`: the
+//! analysis core on files, from the terminal.
 //!
-//! Without `--json` it prints the article with its highlights marked (in colour where
-//! stdout is a terminal) and the list of sources. With `--json` it prints the wire format of
-//! FORMAT.md. Bad input gets one clear error line and exit status 2, and nothing on stdout.
+//! The text format (the default) prints the article with its highlights marked (in colour
+//! where stdout is a terminal; `[Q …]`, `[D …]`, `[U …]`, `[R …]` otherwise) and the lists of
+//! findings and sources. `--format json` (or `--json`) prints the wire format of FORMAT.md;
+//! `--format w3c` a W3C Web Annotation page, `--source URL` naming the annotated page. Bad input gets one clear error line and exit status 2, and nothing on stdout.
 //!
 //! Hostile input is contained:
 //! - **Terminal output.** In text mode every control character of the input other than
@@ -21,12 +22,35 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: claimlens analyze [--json] [--max-bytes N] FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: claimlens analyze [--format text|json|w3c] [--source URL] [--max-bytes N] FILE   (FILE may be - for standard input)";
 
 const HELP: &str = "\n\nHighlights quotes, denials, unverified claims and reported speech, and lists the sources.
-  --json          print the analysis as JSON (UTF-16 offsets)
+  --format F      text (default): the article with its highlights marked, then the lists;
+                  json: the analysis as JSON (UTF-16 offsets); w3c: a W3C Web Annotation
+                  AnnotationPage (JSON-LD; quote and code-point position selectors)
+  --json          the same as --format json
+  --source URL    with --format w3c: the annotated page's URL (each target's source)
   --max-bytes N   refuse input longer than N bytes (default 64M); N is a whole number of
                   bytes, or of KiB, MiB or GiB with a K, M or G suffix (at most 4294967295)";
+
+/// What `--format` prints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    W3c,
+}
+
+impl Format {
+    fn parse(s: &str) -> Result<Format, String> {
+        match s {
+            "text" => Ok(Format::Text),
+            "json" => Ok(Format::Json),
+            "w3c" => Ok(Format::W3c),
+            _ => Err(format!("unknown format {s:?}: use text, json or w3c")),
+        }
+    }
+}
 
 /// The largest `--max-bytes`: the core keeps UTF-16 offsets in 32 bits.
 const MAX_LIMIT: u64 = u32::MAX as u64;
@@ -43,7 +67,8 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    let mut json = false;
+    let mut format = Format::Text;
+    let mut source: Option<String> = None;
     let mut limit = MAX_INPUT_BYTES;
     let mut file = None;
     let mut command = None;
@@ -58,7 +83,11 @@ fn run(args: &[String]) -> Result<(), String> {
                 println!("claimlens {}", env!("CARGO_PKG_VERSION"));
                 return Ok(());
             }
-            "--json" => json = true,
+            "--json" => format = Format::Json,
+            "--format" => format = Format::parse(args.next().ok_or("--format needs a value: text, json or w3c")?)?,
+            s if s.starts_with("--format=") => format = Format::parse(&s["--format=".len()..])?,
+            "--source" => source = Some(args.next().ok_or("--source needs a URL")?.clone()),
+            s if s.starts_with("--source=") => source = Some(s["--source=".len()..].to_string()),
             "--max-bytes" => limit = parse_size(args.next().ok_or("--max-bytes needs a value, such as 64M")?)?,
             s if s.starts_with("--max-bytes=") => limit = parse_size(&s["--max-bytes=".len()..])?,
             "-" => file = Some(a.clone()),
@@ -73,11 +102,18 @@ fn run(args: &[String]) -> Result<(), String> {
         Some(c) => return Err(format!("unknown command {c:?}\n{USAGE}")),
         None => return Err(USAGE.to_string()),
     }
+    if source.is_some() && format != Format::W3c {
+        return Err(format!("--source is only read with --format w3c\n{USAGE}"));
+    }
     let file = file.ok_or_else(|| format!("no input file\n{USAGE}"))?;
     let bytes = read(&file, limit)?;
     let text = String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (invalid byte at offset {})", line(&file), e.utf8_error().valid_up_to()))?;
     let analysis = analyze(&text);
-    let out = if json { analysis.to_json() + "\n" } else { render(&analysis, std::io::stdout().is_terminal()) };
+    let out = match format {
+        Format::Json => analysis.to_json() + "\n",
+        Format::W3c => analysis.to_w3c_json(source.as_deref()) + "\n",
+        Format::Text => render(&analysis, std::io::stdout().is_terminal()),
+    };
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
         Ok(()) => Ok(()),
@@ -166,13 +202,15 @@ fn render(a: &Analysis, color: bool) -> String {
     // Marks at every start and end; an inner annotation closes before an outer one.
     let mut events: Vec<(usize, bool, usize)> = Vec::new(); // (pos, is_start, index)
     for (i, x) in a.annotations.iter().enumerate() {
-        if x.kind == Kind::Reported {
-            continue; // reported speech often spans whole sentences; listed below instead
-        }
         events.push((x.span.start, true, i));
         events.push((x.span.end, false, i));
     }
-    events.sort_by(|p, q| p.0.cmp(&q.0).then(p.1.cmp(&q.1)));
+    // at one position: ends before starts; the outer span opens first and closes last
+    let key = |&(pos, start, i): &(usize, bool, usize)| {
+        let s = a.annotations[i].span;
+        (pos, start, usize::MAX - if start { s.end } else { s.start })
+    };
+    events.sort_by_key(key);
     let mut open: Vec<usize> = Vec::new();
     let mut pos = 0;
     for (at, start, i) in events {
@@ -221,7 +259,7 @@ fn render(a: &Analysis, color: bool) -> String {
         out.push_str(&format!("  {} ({}){via}: {said} statement{}\n", line(&s.name), s.ty.as_str(), if said == 1 { "" } else { "s" }));
     }
     if !color {
-        out.push_str("\nMarks: [Q quote] [D denial] [U unverified claim]\n");
+        out.push_str("\nMarks: [Q quote] [D denial] [U unverified claim] [R reported speech]\n");
     }
     out
 }

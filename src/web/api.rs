@@ -133,3 +133,32 @@ impl Handle {
         self.live().map(|l| if l.marks { "marks" } else { "highlights" }.to_owned()).unwrap_or_default()
     }
 }
+
+/// The analysis of `text` as a W3C Web Annotation `AnnotationPage` (what
+/// `claimlens analyze --format w3c` prints): a quote selector and a code-point position
+/// selector per finding; `source` (optional) is the annotated page's URL.
+///
+/// # Errors
+/// As [`analyze_js`]; a `TypeError` when `source` is given and is not a string.
+#[wasm_bindgen(js_name = toW3C, unchecked_return_type = "W3cPage")]
+pub fn to_w3c_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] source: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    use serde::Serialize;
+    if !text.is_string() {
+        return Err(type_error("claimlens.toW3C: expected a string"));
+    }
+    if text.unchecked_ref::<js_sys::JsString>().length() as usize > MAX_INPUT_BYTES {
+        return Err(too_large("claimlens.toW3C: the text"));
+    }
+    let source = match source.filter(|s| !s.is_undefined() && !s.is_null()) {
+        Some(s) => Some(s.as_string().ok_or_else(|| type_error("claimlens.toW3C: source must be a string (a URL)"))?),
+        None => None,
+    };
+    let t = text.as_string().unwrap_or_default();
+    if t.len() > MAX_INPUT_BYTES {
+        return Err(too_large("claimlens.toW3C: the text"));
+    }
+    crate::analyze(&t).w3c(source.as_deref()).serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+}

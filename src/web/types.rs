@@ -88,6 +88,30 @@ export interface Analysis {
   blocks: Block[];
 }
 
+/** `toW3C()`: a W3C Web Annotation page (JSON-LD). Positions count Unicode code points. */
+export interface W3cPage {
+  "@context": "http://www.w3.org/ns/anno.jsonld";
+  type: "AnnotationPage";
+  items: W3cAnnotation[];
+}
+
+/** One finding as a Web Annotation. */
+export interface W3cAnnotation {
+  /** `#claimlens-<id>`, after the source URL when one is given. */
+  id: string;
+  type: "Annotation";
+  motivation: "highlighting";
+  /** The kind and subtype (`tagging`), then who (`identifying`). */
+  body: { type: "TextualBody"; purpose: "tagging" | "identifying"; value: string }[];
+  target: {
+    source?: string;
+    selector: [
+      { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
+      { type: "TextPositionSelector"; start: number; end: number },
+    ];
+  };
+}
+
 /** The options of `mount()`; every field is optional. */
 export interface MountOptions {
   /** `"auto"` (default): the CSS Custom Highlight API where the browser has it, else

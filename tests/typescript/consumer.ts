@@ -2,7 +2,7 @@
 // generated declarations (www/pkg/claimlens.d.ts and the element module's claim-lens.d.ts)
 // by scripts/test.sh. It fails to compile if the API degrades to `any` (see the checks below
 // that only a precise type satisfies) or if a field, union or signature changes.
-import init, { analyze, mount, type Analysis, type Annotation, type Handle, type Kind, type MountOptions, type Subtype } from "../../www/pkg/claimlens.js";
+import init, { analyze, mount, toW3C, type W3cPage, type Analysis, type Annotation, type Handle, type Kind, type MountOptions, type Subtype } from "../../www/pkg/claimlens.js";
 import { ClaimLens, ready } from "../../www/pkg/claim-lens.js";
 
 /** Compiles only when `A` and `B` are the same type (`any` is not `string`). */
@@ -36,6 +36,12 @@ export async function main(article: HTMLElement): Promise<string[]> {
   const again = mount(document.createElement("div"));
   lines.push(`${handle.tier} ${handle.analysis().annotations.length} ${again.mounted}`);
   handle.unmount();
+
+  const page: W3cPage = toW3C(article.textContent ?? "", location.href);
+  for (const it of page.items) {
+    const [quote, pos] = it.target.selector;
+    lines.push(`${it.id} ${quote.exact} at ${pos.start}-${pos.end} (${it.body.map((b) => b.value).join(", ")})`);
+  }
 
   await ready;
   const el: ClaimLens = document.createElement("claim-lens");
