@@ -13,7 +13,9 @@ const sample = [...story.childNodes].map((n) => n.cloneNode(true));
 
 lens.addEventListener("claimlens-mounted", (e) => {
   const a = lens.handle.analysis();
-  timing.textContent = `${a.annotations.length} highlights, ${a.sources.length} sources · mounted in ${e.detail.ms.toFixed(1)} ms (${lens.handle.tier})`;
+  // sources with a statement (the sidebar's count; those only mentioned are not counted)
+  const speaking = new Set(a.annotations.map((x) => x.speaker ?? x.source).filter(Boolean)).size;
+  timing.textContent = `${a.annotations.length} highlights, ${speaking} sources · mounted in ${e.detail.ms.toFixed(1)} ms (${lens.handle.tier})`;
   window.claimlensDemo = { mountMs: e.detail.ms, tier: lens.handle.tier, ready: true };
   document.documentElement.dataset.claimlensReady = "true";
   json.textContent = JSON.stringify(a, null, 2);
