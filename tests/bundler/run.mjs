@@ -111,14 +111,15 @@ try {
   await page.waitForFunction(() => document.documentElement.dataset.apiReady === "true" && document.querySelector("claim-lens")?.handle, null, { timeout: 15000 })
     .catch((e) => problems.push(`not ready: ${e.message}`));
 
-  // what a mounted article shows: its annotations, the highlight ranges painted inside it, and
+  // what a mounted article shows: its annotations, the highlight ranges painted inside it (a
+  // span nested in another is in claimlens-<kind>-1 or -2), and
   // the sidebar host's heading and source names (the host: the element itself, or for mount()
   // the [data-claimlens-sidebar] after the article)
   const state = (which) => page.evaluate((which) => {
     const story = document.getElementById(which === "element" ? "story-element" : "story-api");
     const lens = document.querySelector("claim-lens");
     const handle = which === "element" ? lens.handle : window.bundlerTest.handle;
-    const painted = ["quote", "denial", "unverified", "reported"].flatMap((k) => [...(CSS.highlights.get(`claimlens-${k}`) ?? [])])
+    const painted = ["quote", "denial", "unverified", "reported"].flatMap((k) => ["", "-1", "-2"].flatMap((d) => [...(CSS.highlights.get(`claimlens-${k}${d}`) ?? [])]))
       .filter((range) => story.contains(range.startContainer)).length;
     const host = which === "element"
       ? (lens.matches("[data-claimlens-sidebar]") ? lens : lens.querySelector("[data-claimlens-sidebar]"))
