@@ -91,7 +91,8 @@ fn modal_ok(doc: &Document, c: &Cue) -> bool {
     if text.to_ascii_lowercase().starts_with("could") && (next == "not" || next == "n't") {
         return false;
     }
-    if text.starts_with("May") {
+    // `May be`, `May have`: the modal with its verb, never the month
+    if text.starts_with("May") && !text.contains(' ') {
         let s = doc.sentences[doc.sentence_at(c.span.start)];
         let p = doc.paragraph_at(c.span.start);
         let prev_tok = i.checked_sub(1).and_then(|k| doc.tokens.get(k)).filter(|t| t.span.start >= s.start);
@@ -250,6 +251,8 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
                 || (n_before >= 2 && titled(first_word))
                 || lexicon::contains(List::Generic, head_word)
                 || doc.cues_of(List::Outlet, Span::new(para.start, t.span.start)).next().is_some()
+                // an organisation's whole name as the label (`Pentagon:`, `NATO:`)
+                || doc.cues_of(List::Org, Span::new(para.start, t.span.start)).any(|c| doc.slice(c.span).len() == before.len())
                 || lexicon::contains(List::Anonymous, &before) || head_word.eq_ignore_ascii_case("source") || head_word.eq_ignore_ascii_case("sources"));
         if label && n_after >= 3 && doc.slice(t.span) == ":" {
             return Some(Hit { cue: Span::new(para.start, t.span.start), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
@@ -586,6 +589,11 @@ mod tests {
         ("Club Agrees Fee For Young Striker, Witnesses Say", Some("reported")),
         ("Club Agrees Fee For Young Striker, Sources Say", Some("anonymous")),
         ("Actor quit the film after row with director: report", Some("reported")),
+        ("Pentagon: Strike Killed Militant Leader In Somalia", Some("reported")),
+        ("Valentine's Day 2015 May Be The Release Date For The Watch", Some("speculative")),
+        ("Northgate set to close two plants in Ohio", Some("speculative")),
+        ("The poem was set to music in 1910.", None),
+        ("Police named a British rapper as the main suspect in the killing.", Some("contested")),
         ("Ministry to sell its stake in the airline: AFP", Some("reported")),
         ("Rep. Jane Doe: Border Agents Caught Ten Smugglers", Some("reported")),
         ("Rebels Claim the General Died in an Air Strike", Some("contested")),
