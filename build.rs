@@ -23,6 +23,7 @@
 //! | `Refusal` | refusal_cues.txt | heads `refuse` · `unable`; adverbs `adv`; acts `act_nc` · `act_nd` · `act_cv` · `act_resp` |
 //! | `Unverified` | unverified_cues.txt | `reported` · `anonymous` · `contested` · `speculative` · `unconfirmed` as they stand · `reveal` · `said_to` · `forecast` · `forecast_headline` · `claim` · `modal` · `likely` checked first · `not` never a cue |
 //! | `ClaimNoun` | claim_nouns.txt | `claim` · `report` |
+//! | `Place` | places.txt | none |
 //! | `Furniture` | furniture.txt | `lead` · `label` · `line` · `notice` · `byline` · `credit` (where the phrase must stand) |
 //!
 //! Each data file's header says what its tags mean in full.
@@ -56,6 +57,7 @@ const LISTS: &[(&str, &str, &str, Tags)] = &[
     ("refusal_cues.txt", "Refusal", "Refusal heads (`declined to`) and the acts they withhold (`comment`, `say whether`).", Tags::Words(&["refuse", "unable", "adv", "act_nc", "act_nd", "act_cv", "act_resp"])),
     ("unverified_cues.txt", "Unverified", "Unverified-claim cues; the tag is the subtype or the check to make.", Tags::Words(&["reported", "anonymous", "contested", "speculative", "unconfirmed", "reveal", "said_to", "forecast", "forecast_headline", "claim", "modal", "likely", "not"])),
     ("claim_nouns.txt", "ClaimNoun", "Nouns for a claim or a report (`allegations`, `the report`).", Tags::Words(&["claim", "report"])),
+    ("places.txt", "Place", "Countries, US states, capitals and major cities: a place's name is never a person's.", Tags::None),
     ("furniture.txt", "Furniture", "Page furniture (`Read more`, `Advert`, `By`, `AP Photo`); the tag says where it must stand. Only its `notice` phrases are reported by `scan`.", Tags::Words(&["lead", "label", "line", "notice", "byline", "credit"])),
 ];
 

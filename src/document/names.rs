@@ -413,6 +413,10 @@ fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityTyp
     if doc.cues_of(List::Outlet, name).any(|c| name.contains(c.span) && c.span.start == name.start) {
         return EntityType::Outlet;
     }
+    // `South Korea`, `New York City`: a place speaks as its government or authorities
+    if !titled && lexicon::contains(List::Place, s) {
+        return EntityType::Org;
+    }
     if titled || words >= 2 {
         return EntityType::Person;
     }
@@ -453,13 +457,15 @@ mod tests {
         ("Mayor Jane Doe met Reuters.", &[("Jane Doe", EntityType::Person), ("Reuters", EntityType::Outlet)]),
         ("Adel al-Zintani spoke.", &[("Adel al-Zintani", EntityType::Person)]),
         // an appositive, or the people a name is followed by, says what it is
-        ("She met Harlow Brandt Partners, a public relations firm in Ohio.", &[("Harlow Brandt Partners", EntityType::Org), ("Ohio", EntityType::Unknown)]),
+        ("She met Harlow Brandt Partners, a public relations firm in Ohio.", &[("Harlow Brandt Partners", EntityType::Org), ("Ohio", EntityType::Org)]),
+        // a place is never a person (places.txt), even in two words
+        ("South Korea and Saudi Arabia signed it.", &[("South Korea", EntityType::Org), ("Saudi Arabia", EntityType::Org)]),
         ("Jane Doe, a lawyer, spoke.", &[("Jane Doe", EntityType::Person)]),
         ("New York City officials spoke.", &[("New York City", EntityType::Org)]),
         // an outlet noun written in capitals is no name
         ("Syrian state-run TV reported it.", &[]),
         // alone at a sentence's start, a surname written in full elsewhere is still a name
-        ("Jeff Sessions spoke. Sessions recently singled out Philadelphia.", &[("Jeff Sessions", EntityType::Person), ("Sessions", EntityType::Unknown), ("Philadelphia", EntityType::Unknown)]),
+        ("Jeff Sessions spoke. Sessions recently singled out Philadelphia.", &[("Jeff Sessions", EntityType::Person), ("Sessions", EntityType::Unknown), ("Philadelphia", EntityType::Org)]),
         // sentence-initial words that are no names
         ("However, nothing changed.", &[]),
         ("The talks ended.", &[]),
