@@ -313,3 +313,33 @@ fn text_format_marks_reported_speech_inline() {
     assert!(out.starts_with("[R The minister said the port would be sold]."), "{out}");
     assert!(out.contains("[R reported speech]"), "{out}");
 }
+
+#[test]
+fn jsonl_batch_keeps_input_order_and_reports_bad_lines() {
+    let mut input = String::new();
+    for i in 0..600 {
+        let text = if i % 3 == 0 { format!("“Case {i},” said Jane Doe.") } else { format!("Officials declined to comment on case {i}.") };
+        input.push_str(&serde_json::json!({ "id": i, "text": text }).to_string());
+        input.push('\n');
+    }
+    input.push_str("not json\n\n{\"text\": \"no id\"}\n");
+    let (code, out, err) = run_with(&["analyze", "--jsonl", "-"], input.as_bytes());
+    assert_eq!(code, Some(0), "{err}");
+    let lines: Vec<Value> = String::from_utf8(out).unwrap().lines().map(|l| serde_json::from_str(l).expect("JSON per line")).collect();
+    assert_eq!(lines.len(), 602, "one line per non-empty input line");
+    for (i, l) in lines[..600].iter().enumerate() {
+        assert_eq!(l["id"], i, "input order across batches");
+        let want = if i % 3 == 0 { "quote" } else { "denial" };
+        assert_eq!(l["annotations"][0]["kind"], want, "{l}");
+    }
+    assert!(lines[600]["error"].as_str().unwrap().contains("text"));
+    assert_eq!(lines[601]["id"], Value::Null);
+    assert!(lines[601]["annotations"].is_array());
+    // the same record as --json gives, the id aside
+    let one = analyze_json(&["analyze", "--json", "-"], Some("“Case 0,” said Jane Doe.".as_bytes())).0;
+    let mut first = lines[0].clone();
+    first.as_object_mut().unwrap().remove("id");
+    assert_eq!(first, one);
+    let (code, _, err) = run_with(&["analyze", "--jsonl", "--format", "w3c", "-"], b"");
+    assert_eq!(code, Some(2), "{err}");
+}

@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: claimlens analyze [--format text|json|w3c] [--source URL] [--max-bytes N] FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: claimlens analyze [--format text|json|w3c] [--source URL] [--max-bytes N] FILE   (FILE may be - for standard input)\n       claimlens analyze --jsonl [--max-bytes N] FILE";
 
 const HELP: &str = "\n\nHighlights quotes, denials, unverified claims and reported speech, and lists the sources.
   --format F      text (default): the article with its highlights marked, then the lists;
@@ -30,8 +30,88 @@ const HELP: &str = "\n\nHighlights quotes, denials, unverified claims and report
                   AnnotationPage (JSON-LD; quote and code-point position selectors)
   --json          the same as --format json
   --source URL    with --format w3c: the annotated page's URL (each target's source)
+  --jsonl         read JSON Lines ({\"id\": ..., \"text\": \"...\"} per line) and write one
+                  analysis per line, {\"id\": ..., \"annotations\": ..., \"sources\": ..., \"blocks\": ...},
+                  in input order, using every core (RAYON_NUM_THREADS=N to limit); a bad line
+                  gives {\"id\": ..., \"error\": \"...\"} and the run goes on; --max-bytes is per text
   --max-bytes N   refuse input longer than N bytes (default 64M); N is a whole number of
                   bytes, or of KiB, MiB or GiB with a K, M or G suffix (at most 4294967295)";
+
+/// One input line of `--jsonl`.
+#[derive(serde::Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: serde_json::Value,
+    text: String,
+}
+
+/// One output line of `--jsonl`: the id, then the analysis or an error.
+#[derive(serde::Serialize)]
+struct Output<'a> {
+    id: &'a serde_json::Value,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    analysis: Option<claimlens::Wire<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+/// Lines analysed per parallel batch (bounds memory; order is kept within and across batches).
+const BATCH: usize = 256;
+
+/// `--jsonl`: JSON Lines in, one analysis per line out, in input order, on every core.
+fn batch(file: &str, limit: usize) -> Result<(), String> {
+    use rayon::prelude::*;
+    use std::io::BufRead;
+    let input: Box<dyn BufRead> = if file == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(file).map_err(|e| format!("{}: {}", line(file), io_reason(&e)))?))
+    };
+    let mut lines = input.lines();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut n = 0usize;
+    loop {
+        let mut chunk = Vec::with_capacity(BATCH);
+        for l in lines.by_ref().take(BATCH) {
+            n += 1;
+            chunk.push(l.map_err(|e| format!("{}: line {n}: {e}", line(file)))?);
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let out: Vec<String> = chunk
+            .par_iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let null = serde_json::Value::Null;
+                let one = |id: &serde_json::Value, error: String| {
+                    serde_json::to_string(&Output { id, analysis: None, error: Some(error) }).unwrap_or_default()
+                };
+                match serde_json::from_str::<Record>(l) {
+                    Err(e) => one(&null, format!("not a JSON object with a \"text\" string: {e}")),
+                    Ok(r) if r.text.len() > limit => one(&r.id, format!("text is larger than {}; pass --max-bytes N to raise the limit", size(limit))),
+                    Ok(r) => {
+                        let a = analyze(&r.text);
+                        let json = serde_json::to_string(&Output { id: &r.id, analysis: Some(a.wire()), error: None }).unwrap_or_default();
+                        // U+2028/U+2029 escaped, as in --json
+                        json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
+                    }
+                }
+            })
+            .collect();
+        for o in out {
+            match writeln!(stdout, "{o}") {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                Err(e) => return Err(format!("cannot write output: {e}")),
+            }
+        }
+    }
+    match stdout.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(()),
+    }
+}
 
 /// What `--format` prints.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -68,6 +148,7 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<(), String> {
     let mut format = Format::Text;
+    let mut jsonl = false;
     let mut source: Option<String> = None;
     let mut limit = MAX_INPUT_BYTES;
     let mut file = None;
@@ -84,6 +165,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 return Ok(());
             }
             "--json" => format = Format::Json,
+            "--jsonl" => jsonl = true,
             "--format" => format = Format::parse(args.next().ok_or("--format needs a value: text, json or w3c")?)?,
             s if s.starts_with("--format=") => format = Format::parse(&s["--format=".len()..])?,
             "--source" => source = Some(args.next().ok_or("--source needs a URL")?.clone()),
@@ -106,6 +188,12 @@ fn run(args: &[String]) -> Result<(), String> {
         return Err(format!("--source is only read with --format w3c\n{USAGE}"));
     }
     let file = file.ok_or_else(|| format!("no input file\n{USAGE}"))?;
+    if jsonl {
+        if format != Format::Text || source.is_some() {
+            return Err(format!("--jsonl writes JSON; it takes no --format or --source\n{USAGE}"));
+        }
+        return batch(&file, limit);
+    }
     let bytes = read(&file, limit)?;
     let text = String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (invalid byte at offset {})", line(&file), e.utf8_error().valid_up_to()))?;
     let analysis = analyze(&text);
