@@ -55,12 +55,24 @@ struct Output<'a> {
     error: Option<String>,
 }
 
+/// `f` over the non-blank lines, in order, on every core (rayon).
+#[cfg(not(target_arch = "wasm32"))]
+fn par_map(lines: &[String], f: impl Fn(&String) -> String + Sync + Send) -> Vec<String> {
+    use rayon::prelude::*;
+    lines.par_iter().filter(|l| !l.trim().is_empty()).map(f).collect()
+}
+
+/// (The binary is compiled, never run, for wasm32 by `wasm-pack test`: one thread there.)
+#[cfg(target_arch = "wasm32")]
+fn par_map(lines: &[String], f: impl Fn(&String) -> String) -> Vec<String> {
+    lines.iter().filter(|l| !l.trim().is_empty()).map(f).collect()
+}
+
 /// Lines analysed per parallel batch (bounds memory; order is kept within and across batches).
 const BATCH: usize = 256;
 
 /// `--jsonl`: JSON Lines in, one analysis per line out, in input order, on every core.
 fn batch(file: &str, limit: usize) -> Result<(), String> {
-    use rayon::prelude::*;
     use std::io::BufRead;
     let input: Box<dyn BufRead> = if file == "-" {
         Box::new(std::io::stdin().lock())
@@ -79,10 +91,7 @@ fn batch(file: &str, limit: usize) -> Result<(), String> {
         if chunk.is_empty() {
             break;
         }
-        let out: Vec<String> = chunk
-            .par_iter()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| {
+        let out: Vec<String> = par_map(&chunk, |l| {
                 let null = serde_json::Value::Null;
                 let one = |id: &serde_json::Value, error: String| {
                     serde_json::to_string(&Output { id, analysis: None, error: Some(error) }).unwrap_or_default()
@@ -97,8 +106,7 @@ fn batch(file: &str, limit: usize) -> Result<(), String> {
                         json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
                     }
                 }
-            })
-            .collect();
+            });
         for o in out {
             match writeln!(stdout, "{o}") {
                 Ok(()) => {}
