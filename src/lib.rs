@@ -60,4 +60,4 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 pub use offsets::Utf16Index;
 pub use span::Span;
 pub use w3c::{PositionSelector, QuoteSelector, W3cAnnotation, W3cBody, W3cPage, W3cTarget};
-pub use wire::{Wire, WireAnnotation, WireBlock, WireSource, WireSpan};
+pub use wire::{escape_separators, Wire, WireAnnotation, WireBlock, WireSource, WireSpan};

@@ -152,7 +152,7 @@ impl Analysis {
 /// JSON text with U+2028 and U+2029 written as escapes: valid JSON either way, but raw they
 /// end a line in JavaScript before ES2019 and in many log and JSON-Lines tools (the writer
 /// this record replaced escaped them too). They can only occur inside strings.
-pub(crate) fn escape_separators(json: String) -> String {
+pub fn escape_separators(json: String) -> String {
     if !json.contains(['\u{2028}', '\u{2029}']) {
         return json;
     }

@@ -103,7 +103,7 @@ fn batch(file: &str, limit: usize) -> Result<(), String> {
                         let a = analyze(&r.text);
                         let json = serde_json::to_string(&Output { id: &r.id, analysis: Some(a.wire()), error: None }).unwrap_or_default();
                         // U+2028/U+2029 escaped, as in --json
-                        json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
+                        claimlens::escape_separators(json)
                     }
                 }
             });
