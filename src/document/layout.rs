@@ -285,15 +285,15 @@ fn byline(l: &Line, cue_end: usize) -> bool {
 fn credit_start(t: &str) -> Option<usize> {
     // a credit stands after the caption's last sentence: search the tail after the last
     // sentence end, or the whole line when it has none
-    let mut cut = 0;
-    for (i, c) in t.char_indices() {
-        if matches!(c, '.' | '!' | '?') {
-            let next = t[i + 1..].chars().next();
-            if next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')')) {
-                cut = i + 1;
-            }
-        }
-    }
+    // (searched from the end: the last one is wanted, and it is usually near the end)
+    let cut = t
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && t[i + 1..].chars().next().is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')'))
+        })
+        .map_or(0, |(i, _)| i + 1);
     // the tail's last sentence end, before a parenthesised credit
     let tail_at = |at: usize| -> Option<usize> {
         let tail = t.get(at..)?;
