@@ -541,6 +541,9 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
 /// The role of one line from its features alone (no hint).
 fn classify(l: &Line, notice: bool, body_seen: bool, prev: Option<Role>) -> Role {
     let t = l.text;
+    // asked up to three times below: worked out once, when first asked
+    let credit_cell = std::cell::OnceCell::new();
+    let credit = || *credit_cell.get_or_init(|| credit_start(t));
     if let Some((tag, end)) = furniture_lead(t) {
         match tag {
             Tag::Lead => return Role::Boilerplate,
@@ -549,7 +552,7 @@ fn classify(l: &Line, notice: bool, body_seen: bool, prev: Option<Role>) -> Role
             Tag::Line if only_marks_after(t, end) => return Role::Boilerplate,
             Tag::Byline if byline(l, end) => return Role::Byline,
             Tag::Credit => {
-                if credit_start(t) == Some(0) {
+                if credit() == Some(0) {
                     return Role::Credit;
                 }
             }
@@ -562,7 +565,7 @@ fn classify(l: &Line, notice: bool, body_seen: bool, prev: Option<Role>) -> Role
     if timestamp(l) || slug(t) {
         return Role::Boilerplate;
     }
-    if credit_start(t) == Some(0) {
+    if credit() == Some(0) {
         return Role::Credit;
     }
     if desk_line(l) && (prev.is_some() || l.words <= 3) {
@@ -577,7 +580,7 @@ fn classify(l: &Line, notice: bool, body_seen: bool, prev: Option<Role>) -> Role
         return Role::Boilerplate;
     }
     // a caption ends with its credit (`… 2017. (AP Photo/Matt Rourke)`)
-    if credit_start(t).is_some_and(|c| c > 0) {
+    if credit().is_some_and(|c| c > 0) {
         return Role::Caption;
     }
     if l.headline_like() && !l.prose() {
