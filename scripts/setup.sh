@@ -6,7 +6,7 @@
 #   geckodriver (crates.io), chromium + chromium-driver + firefox-esr (Debian apt),
 #   wasm-opt (npm binaryen; Debian's binaryen is too old for current rustc output),
 #   node test tools (playwright-core, axe-core, vite for the bundler test, typescript for
-#   the typed-API check) in
+#   the typed-API check, compromise as the peer of the browser bench page) in
 #   tools/node/node_modules.
 #
 # Prints `export` lines nothing; source scripts/env.sh to get PATH right afterwards.
@@ -58,10 +58,11 @@ if [ ! -x "$CLAIMLENS_TOOLS/node/node_modules/.bin/wasm-opt" ] || \
    [ ! -d "$CLAIMLENS_TOOLS/node/node_modules/playwright-core" ] || \
    [ ! -d "$CLAIMLENS_TOOLS/node/node_modules/axe-core" ] || \
    [ ! -f "$CLAIMLENS_TOOLS/node/node_modules/vite/bin/vite.js" ] || \
-   [ ! -x "$CLAIMLENS_TOOLS/node/node_modules/.bin/tsc" ]; then
-  log "installing wasm-opt (binaryen@$BINARYEN_VERSION), playwright-core, axe-core, vite and typescript from npm"
+   [ ! -x "$CLAIMLENS_TOOLS/node/node_modules/.bin/tsc" ] || \
+   [ ! -f "$CLAIMLENS_TOOLS/node/node_modules/compromise/builds/compromise.js" ]; then
+  log "installing wasm-opt (binaryen@$BINARYEN_VERSION), playwright-core, axe-core, vite, typescript and compromise from npm"
   mkdir -p "$CLAIMLENS_TOOLS/node"
   (cd "$CLAIMLENS_TOOLS/node" && { [ -f package.json ] || echo '{"private":true}' > package.json; } && \
-    npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" playwright-core@1 axe-core@4 vite@7 typescript@5 >/dev/null)
+    npm install --silent --no-audit --no-fund "binaryen@$BINARYEN_VERSION" playwright-core@1 axe-core@4 vite@7 typescript@5 compromise@14 >/dev/null)
 fi
 log "tools ready in $CLAIMLENS_TOOLS"
