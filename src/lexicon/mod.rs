@@ -306,7 +306,7 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
     }
     let map = MAP.get_or_init(|| {
         let ix = index();
-        let mut m = FxHashMap::default();
+        let mut m = FxHashMap::with_capacity_and_hasher(ENTRIES, Default::default());
         for e in 0..ENTRIES {
             let (l, tag) = ix.meta(e);
             m.entry((l as u8, ix.phrase(e))).or_insert(tag);
