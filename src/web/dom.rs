@@ -162,14 +162,39 @@ pub(crate) enum Adopted {
     Style(Element),
 }
 
+thread_local! {
+    /// Constructed style sheets by document and text: parsed once, shared by every shadow
+    /// root of that document (parsing the sidebar's sheet was a tenth of a mount).
+    static SHEETS: std::cell::RefCell<Vec<(Document, String, JsValue)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The constructed sheet of `css` in `doc`, when one was made already.
+fn cached_sheet(doc: &Document, css: &str) -> Option<JsValue> {
+    SHEETS.with(|c| c.borrow().iter().find(|(d, s, _)| s == css && d == doc).map(|(_, _, sheet)| sheet.clone()))
+}
+
 /// Attaches `css` to `root` (a `Document` or a `ShadowRoot`); `fallback_parent` receives the
 /// `<style>` element when constructed sheets are missing.
 pub(crate) fn adopt(doc: &Document, root: &JsValue, fallback_parent: &Node, css: &str) -> Result<Adopted, JsValue> {
     let list = get(root, "adoptedStyleSheets");
     let ctor = doc.default_view().and_then(|w| get(&w, "CSSStyleSheet").dyn_into::<Function>().ok());
     if let (true, Some(ctor)) = (Array::is_array(&list), ctor) {
-        let sheet = Reflect::construct(&ctor, &Array::new())?;
-        call(&sheet, "replaceSync", &[&JsValue::from_str(css)])?;
+        let sheet = match cached_sheet(doc, css) {
+            Some(sheet) => sheet,
+            None => {
+                let sheet = Reflect::construct(&ctor, &Array::new())?;
+                call(&sheet, "replaceSync", &[&JsValue::from_str(css)])?;
+                SHEETS.with(|c| {
+                    let mut c = c.borrow_mut();
+                    // the sheets of one document at a time (a page with frames rebuilds them)
+                    if c.first().is_some_and(|(d, _, _)| d != doc) {
+                        c.clear();
+                    }
+                    c.push((doc.clone(), css.to_owned(), sheet.clone()));
+                });
+                sheet
+            }
+        };
         let arr = Array::from(&list);
         arr.push(&sheet);
         Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &arr)?;
