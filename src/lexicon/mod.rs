@@ -297,22 +297,15 @@ pub(crate) fn canonical(list: List, phrase: &str) -> Option<&'static str> {
 }
 
 /// The tag of `phrase`'s first entry in `list`: the phrase folded as the table is written,
-/// then one hash look-up (detectors ask this for many words, so it must be cheap).
+/// then one hash look-up (detectors ask this for many words, so it must be cheap). Most words
+/// asked about are in no list: a bit per (list, length, first and last byte) turns most of
+/// them away before the hash.
 fn lookup(list: List, phrase: &str) -> Option<u8> {
-    static MAP: OnceLock<FxHashMap<(u8, &'static [u8]), u8>> = OnceLock::new();
     let bytes = phrase.as_bytes();
     if bytes.is_empty() || bytes.len() > 64 {
         return None;
     }
-    let map = MAP.get_or_init(|| {
-        let ix = index();
-        let mut m = FxHashMap::with_capacity_and_hasher(ENTRIES, Default::default());
-        for e in 0..ENTRIES {
-            let (l, tag) = ix.meta(e);
-            m.entry((l as u8, ix.phrase(e))).or_insert(tag);
-        }
-        m
-    });
+    let t = table();
     let mut buf = [0u8; 64];
     let (mut n, mut i) = (0, 0);
     while i < bytes.len() && n < buf.len() {
@@ -321,7 +314,48 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
         n += 1;
         i = next;
     }
-    map.get(&(list as u8, &buf[..n])).copied()
+    let word = &buf[..n];
+    let bit = sketch(list as u8, word);
+    if t.sketch[bit / 64] & 1 << (bit % 64) == 0 {
+        return None;
+    }
+    t.map.get(&(list as u8, word)).copied()
+}
+
+/// [`lookup`]'s table, and its sketch of which (list, length, first and last byte) occur.
+struct Lookup {
+    map: FxHashMap<(u8, &'static [u8]), u8>,
+    sketch: Vec<u64>,
+}
+
+/// Bits in [`Lookup::sketch`] (a power of two; about twelve per entry).
+const SKETCH_BITS: usize = 1 << 15;
+
+/// The bit of a folded, non-empty `word` of `list` in [`Lookup::sketch`].
+#[inline]
+fn sketch(list: u8, word: &[u8]) -> usize {
+    let (first, last) = (word[0] as u32, word[word.len() - 1] as u32);
+    let key = (list as u32) << 24 ^ (word.len() as u32) << 16 ^ first << 8 ^ last;
+    (key.wrapping_mul(0x9E37_79B1) >> 17) as usize % SKETCH_BITS
+}
+
+fn table() -> &'static Lookup {
+    static T: OnceLock<Lookup> = OnceLock::new();
+    T.get_or_init(|| {
+        let ix = index();
+        let mut map = FxHashMap::with_capacity_and_hasher(ENTRIES, Default::default());
+        let mut sketch = vec![0u64; SKETCH_BITS / 64];
+        for e in 0..ENTRIES {
+            let (l, tag) = ix.meta(e);
+            let phrase = ix.phrase(e);
+            map.entry((l as u8, phrase)).or_insert(tag);
+            if !phrase.is_empty() {
+                let bit = self::sketch(l as u8, phrase);
+                sketch[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Lookup { map, sketch }
+    })
 }
 
 /// [`lookup`] by narrowing the table as [`scan`] does (the reference the hash look-up is
