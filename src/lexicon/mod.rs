@@ -17,7 +17,6 @@
 //! microseconds).
 
 use crate::span::Span;
-use crate::fxhash::FxHashMap;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
@@ -44,6 +43,8 @@ struct Index {
     /// Per pair of classes: the run of entries (at least two bytes long) starting with those
     /// two bytes, as `lo | hi << 16`.
     two: Vec<u32>,
+    /// A bit per (list, length, first and last byte) of the entries ([`sketch`]).
+    sketch: Vec<u64>,
 }
 
 fn index() -> &'static Index {
@@ -84,7 +85,15 @@ fn index() -> &'static Index {
                 *slot = (*slot & 0xFFFF) | (e as u32 + 1) << 16;
             }
         }
-        Index { starts, first, class, classes, two }
+        let mut ix = Index { starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64] };
+        for e in 0..ENTRIES {
+            let phrase = ix.phrase(e);
+            if !phrase.is_empty() {
+                let bit = sketch(ix.meta(e).0 as u8, phrase);
+                ix.sketch[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        ix
     })
 }
 
@@ -100,6 +109,16 @@ impl Index {
     fn meta(&self, i: usize) -> (List, u8) {
         let end = self.starts[i + 1] as usize;
         (LISTS[TABLE[end - 2] as usize], TABLE[end - 1])
+    }
+
+    /// The first entry of `lo..hi` (sorted) whose phrase is not below `word` (`hi` if none).
+    fn starts_at(&self, lo: usize, hi: usize, word: &[u8]) -> usize {
+        let (mut a, mut b) = (lo, hi);
+        while a < b {
+            let m = a + (b - a) / 2;
+            if self.phrase(m) < word { a = m + 1 } else { b = m }
+        }
+        a
     }
 
     /// The run of entries that start with `first` (`lo..hi`, all longer than `k`) narrowed
@@ -297,15 +316,16 @@ pub(crate) fn canonical(list: List, phrase: &str) -> Option<&'static str> {
 }
 
 /// The tag of `phrase`'s first entry in `list`: the phrase folded as the table is written,
-/// then one hash look-up (detectors ask this for many words, so it must be cheap). Most words
-/// asked about are in no list: a bit per (list, length, first and last byte) turns most of
-/// them away before the hash.
+/// then a binary search of the entries sharing its first two bytes (detectors ask this for
+/// many words, so it must be cheap). Most words asked about are in no list: a bit per (list,
+/// length, first and last byte) turns most of them away before the search. Nothing is built
+/// for it beyond [`index`] (a hash map of the table took half of the first call's set-up).
 fn lookup(list: List, phrase: &str) -> Option<u8> {
     let bytes = phrase.as_bytes();
     if bytes.is_empty() || bytes.len() > 64 {
         return None;
     }
-    let t = table();
+    let ix = index();
     let mut buf = [0u8; 64];
     let (mut n, mut i) = (0, 0);
     while i < bytes.len() && n < buf.len() {
@@ -316,46 +336,38 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
     }
     let word = &buf[..n];
     let bit = sketch(list as u8, word);
-    if t.sketch[bit / 64] & 1 << (bit % 64) == 0 {
+    if ix.sketch[bit / 64] & 1 << (bit % 64) == 0 {
         return None;
     }
-    t.map.get(&(list as u8, word)).copied()
+    // the run of entries starting with the word's first byte, or its first two
+    let (c, mut lo, mut hi) = (word[0] as usize, 0, 0);
+    if n == 1 {
+        (lo, hi) = (ix.first[c] as usize, ix.first[c + 1] as usize);
+    } else if ix.class[c] != 0 && ix.class[word[1] as usize] != 0 {
+        (lo, hi) = ix.step(0, 0, 1, word[0], word[1]);
+    }
+    // entries are sorted by phrase, then list, then file order: the first equal phrase, then
+    // the first of this list among the equal ones
+    let mut e = ix.starts_at(lo, hi, word);
+    while e < hi && ix.phrase(e) == word {
+        let (l, tag) = ix.meta(e);
+        if l == list {
+            return Some(tag);
+        }
+        e += 1;
+    }
+    None
 }
 
-/// [`lookup`]'s table, and its sketch of which (list, length, first and last byte) occur.
-struct Lookup {
-    map: FxHashMap<(u8, &'static [u8]), u8>,
-    sketch: Vec<u64>,
-}
-
-/// Bits in [`Lookup::sketch`] (a power of two; about twelve per entry).
+/// Bits in [`Index::sketch`] (a power of two; about twelve per entry).
 const SKETCH_BITS: usize = 1 << 15;
 
-/// The bit of a folded, non-empty `word` of `list` in [`Lookup::sketch`].
+/// The bit of a folded, non-empty `word` of `list` in [`Index::sketch`].
 #[inline]
 fn sketch(list: u8, word: &[u8]) -> usize {
     let (first, last) = (word[0] as u32, word[word.len() - 1] as u32);
     let key = (list as u32) << 24 ^ (word.len() as u32) << 16 ^ first << 8 ^ last;
     (key.wrapping_mul(0x9E37_79B1) >> 17) as usize % SKETCH_BITS
-}
-
-fn table() -> &'static Lookup {
-    static T: OnceLock<Lookup> = OnceLock::new();
-    T.get_or_init(|| {
-        let ix = index();
-        let mut map = FxHashMap::with_capacity_and_hasher(ENTRIES, Default::default());
-        let mut sketch = vec![0u64; SKETCH_BITS / 64];
-        for e in 0..ENTRIES {
-            let (l, tag) = ix.meta(e);
-            let phrase = ix.phrase(e);
-            map.entry((l as u8, phrase)).or_insert(tag);
-            if !phrase.is_empty() {
-                let bit = self::sketch(l as u8, phrase);
-                sketch[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        Lookup { map, sketch }
-    })
 }
 
 /// [`lookup`] by narrowing the table as [`scan`] does (the reference the hash look-up is
