@@ -92,21 +92,21 @@ fn batch(file: &str, limit: usize) -> Result<(), String> {
             break;
         }
         let out: Vec<String> = par_map(&chunk, |l| {
-                let null = serde_json::Value::Null;
-                let one = |id: &serde_json::Value, error: String| {
-                    serde_json::to_string(&Output { id, analysis: None, error: Some(error) }).unwrap_or_default()
-                };
-                match serde_json::from_str::<Record>(l) {
-                    Err(e) => one(&null, format!("not a JSON object with a \"text\" string: {e}")),
-                    Ok(r) if r.text.len() > limit => one(&r.id, format!("text is larger than {}; pass --max-bytes N to raise the limit", size(limit))),
-                    Ok(r) => {
-                        let a = analyze(&r.text);
-                        let json = serde_json::to_string(&Output { id: &r.id, analysis: Some(a.wire()), error: None }).unwrap_or_default();
-                        // U+2028/U+2029 escaped, as in --json
-                        claimlens::escape_separators(json)
-                    }
+            let null = serde_json::Value::Null;
+            let one = |id: &serde_json::Value, error: String| {
+                serde_json::to_string(&Output { id, analysis: None, error: Some(error) }).unwrap_or_default()
+            };
+            match serde_json::from_str::<Record>(l) {
+                Err(e) => one(&null, format!("not a JSON object with a \"text\" string: {e}")),
+                Ok(r) if r.text.len() > limit => one(&r.id, format!("text is larger than {}; pass --max-bytes N to raise the limit", size(limit))),
+                Ok(r) => {
+                    let a = analyze(&r.text);
+                    let json = serde_json::to_string(&Output { id: &r.id, analysis: Some(a.wire()), error: None }).unwrap_or_default();
+                    // U+2028/U+2029 escaped, as in --json
+                    claimlens::escape_separators(json)
                 }
-            });
+            }
+        });
         for o in out {
             match writeln!(stdout, "{o}") {
                 Ok(()) => {}

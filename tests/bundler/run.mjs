@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { serve } from "../../scripts/serve.mjs";
+import { assert, check, finish } from "../lib/check.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const pkgDir = join(root, "www/pkg");
@@ -33,22 +34,7 @@ if (!existsSync(viteBin)) {
   process.exit(1);
 }
 
-let passed = 0, failed = 0;
-async function check(name, f) {
-  try {
-    const note = await f();
-    passed++;
-    console.log(`ok   ${name}${note ? ` (${note})` : ""}`);
-    return true;
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e?.message ?? e}`);
-    return false;
-  }
-}
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-const finish = () => { console.log(`${passed} passed, ${failed} failed`); process.exit(failed ? 1 : 0); };
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
 import { serve } from "../../scripts/serve.mjs";
+import { assert, check, finish } from "../lib/check.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const www = join(root, "www");
@@ -23,18 +24,6 @@ if (!existsSync(join(www, "pkg/claimlens_bg.wasm"))) {
 }
 mkdirSync(join(www, "screenshots"), { recursive: true });
 
-let passed = 0, failed = 0;
-async function check(name, f) {
-  try {
-    const note = await f();
-    passed++;
-    console.log(`ok   ${name}${note ? ` (${note})` : ""}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}: ${e?.message ?? e}`);
-  }
-}
-function assert(cond, msg) { if (!cond) throw new Error(msg); }
 
 const server = await serve(www, 0);
 const browser = await chromium.launch({
@@ -315,5 +304,4 @@ try {
   await server.close();
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();
