@@ -113,6 +113,43 @@ pub(crate) fn paint_highlights(
     Ok(())
 }
 
+/// Text nodes longer than this (UTF-16 units) are cut by [`split_long`]: each `splitText`
+/// copies the text it leaves behind, so thousands of cuts in one long paragraph took seconds.
+const LONG_NODE: u32 = 4096;
+
+/// Cuts `node` (starting at model offset `s`) at `cuts` in one pass: its text is read once,
+/// the pieces after the first are new text nodes inserted after it, and the node keeps the
+/// first piece. The result is what `splitText` at each cut makes.
+fn split_long(doc: &Document, node: &Text, s: u32, cuts: &[u32], pieces: &mut Vec<Text>) -> Result<(), JsValue> {
+    let data = node.data();
+    // the cuts are UTF-16 offsets into the node: find their bytes in one walk
+    let mut bytes = Vec::with_capacity(cuts.len());
+    let (mut units, mut next) = (0u32, 0);
+    for (b, ch) in data.char_indices() {
+        while next < cuts.len() && cuts[next] - s <= units {
+            bytes.push(b);
+            next += 1;
+        }
+        units += ch.len_utf16() as u32;
+    }
+    while next < cuts.len() {
+        bytes.push(data.len());
+        next += 1;
+    }
+    let parent = node.parent_node();
+    let after = node.next_sibling();
+    for (k, &b) in bytes.iter().enumerate() {
+        let end = bytes.get(k + 1).copied().unwrap_or(data.len());
+        let piece = doc.create_text_node(data.get(b..end).unwrap_or(""));
+        if let Some(p) = &parent {
+            p.insert_before(&piece, after.as_ref())?;
+        }
+        pieces.push(piece);
+    }
+    node.set_data(data.get(..bytes.first().copied().unwrap_or(data.len())).unwrap_or(""));
+    Ok(())
+}
+
 /// Tier 2: wraps every shown annotation's text in `<mark>`s, splitting text nodes at span
 /// boundaries; the model's node table is replaced by the pieces.
 pub(crate) fn paint_marks(
@@ -148,8 +185,14 @@ pub(crate) fn paint_marks(
         }
         p.splits.push((node.clone(), Vec::with_capacity(cuts.len())));
         let Some((_, pieces)) = p.splits.last_mut() else { continue };
-        for &c in cuts.iter().rev() {
-            pieces.insert(0, node.split_text(c - s)?);
+        if l > LONG_NODE && cuts.len() > 4 {
+            split_long(doc, node, s, cuts, pieces)?;
+        } else {
+            // from the end, so each split leaves the earlier cuts where they were
+            for &c in cuts.iter().rev() {
+                pieces.push(node.split_text(c - s)?);
+            }
+            pieces.reverse();
         }
         let mut at = s;
         nodes.push(node.clone());
@@ -220,15 +263,24 @@ impl Painted {
             let _ = parent.remove_child(&mark);
         }
         for (orig, pieces) in std::mem::take(&mut self.splits) {
-            for piece in pieces {
-                let adjacent = piece.previous_sibling().is_some_and(|n| n.is_same_node(Some(&orig)));
-                if !adjacent {
+            // the pieces still next to each other after the original, joined back with one
+            // append (one append per piece copied the growing text each time: quadratic on a
+            // long paragraph)
+            let mut joined = String::new();
+            let mut n = 0;
+            let mut prev: Node = orig.clone().into();
+            for piece in &pieces {
+                if !piece.previous_sibling().is_some_and(|p| p.is_same_node(Some(&prev))) {
                     break;
                 }
-                if orig.append_data(&piece.data()).is_err() {
-                    break;
+                joined.push_str(&piece.data());
+                prev = piece.clone().into();
+                n += 1;
+            }
+            if n > 0 && orig.append_data(&joined).is_ok() {
+                for piece in &pieces[..n] {
+                    piece.remove();
                 }
-                piece.remove();
             }
         }
     }

@@ -276,6 +276,50 @@ try {
     await page.click("#reset");
     return `${cli.annotations.length} annotations, roles ${roles(cli)}`;
   });
+
+  // One long paragraph in the <mark> tier: thousands of cuts in one text node. Cutting it by
+  // repeated splitText and joining it back by repeated appendData copied the text each time:
+  // 800 KB took 12 s to mount and 12 s to unmount. Growth is checked as a ratio of medians
+  // (4x the text may take at most 8x the time: linear work stays near 4x), not as a time.
+  await check("marks tier on one long paragraph: exact text back, linear in its length", async () => {
+    const r = await page.evaluate(async () => {
+      const { mount } = await import("./pkg/claimlens.js");
+      const base = "The minister said on Monday that the plan “will not work” 😀, according to Reuters. ";
+      const run = (size) => {
+        let text = "";
+        while (text.length < size) text += base;
+        const el = document.createElement("article");
+        const p = document.createElement("p");
+        p.textContent = text;
+        el.append(p);
+        document.body.append(el);
+        const t0 = performance.now();
+        const h = mount(el, { highlight: "marks", sidebar: false });
+        const marks = el.querySelectorAll("mark").length;
+        const same = el.textContent === text;
+        // every quote is the same words: each cut landed where its annotation starts and ends
+        const quotes = [...el.querySelectorAll('mark[data-claimlens-kind="quote"]')].map((m) => m.textContent);
+        const cuts = quotes.length > 100 && quotes.every((q) => q === "“will not work”");
+        h.unmount();
+        const ms = performance.now() - t0;
+        const back = p.childNodes.length === 1 && p.firstChild.data === text && !el.querySelector("mark");
+        el.remove();
+        return { ms, marks, same, back, cuts };
+      };
+      run(20_000); // warm-up
+      const med = (size) => { const rs = [run(size), run(size), run(size)]; rs.sort((a, b) => a.ms - b.ms); return rs[1]; };
+      return { small: med(200_000), big: med(800_000) };
+    });
+    for (const [k, v] of Object.entries(r)) {
+      assert(v.marks > 100, `${k}: ${v.marks} marks`);
+      assert(v.same, `${k}: the marked article's text differs from the original`);
+      assert(v.cuts, `${k}: a quote mark does not hold exactly its quote`);
+      assert(v.back, `${k}: unmount did not give back one text node with the original text`);
+    }
+    const ratio = r.big.ms / r.small.ms;
+    assert(ratio <= 8, `4x the text took ${ratio.toFixed(1)}x the time (${r.small.ms.toFixed(0)} -> ${r.big.ms.toFixed(0)} ms)`);
+    return `${r.small.marks} / ${r.big.marks} marks; mount + unmount ${r.small.ms.toFixed(0)} -> ${r.big.ms.toFixed(0)} ms, ${ratio.toFixed(1)}x for 4x`;
+  });
   await ctx.close();
 
   // axe-core needs its script injected: a context that bypasses the page's CSP.
