@@ -24,6 +24,7 @@
 //! | `Unverified` | unverified_cues.txt | `reported` · `anonymous` · `contested` · `speculative` · `unconfirmed` as they stand · `reveal` · `said_to` · `forecast` · `forecast_headline` · `claim` · `modal` · `likely` checked first · `not` never a cue |
 //! | `ClaimNoun` | claim_nouns.txt | `claim` · `report` |
 //! | `Place` | places.txt | none |
+//! | `Words` | words.txt | the word's class: `refusing` · `request` · `headline_says` · `source_noun` · `company` · `irregular_past` · `abbreviation` · `title_abbreviation` · `month` · `weekday` · `time_word` · `desk` (never scanned; see [`lexicon::is`]) |
 //! | `Furniture` | furniture.txt | `lead` · `label` · `line` · `notice` · `byline` · `credit` (where the phrase must stand) |
 //!
 //! Each data file's header says what its tags mean in full.
@@ -58,6 +59,7 @@ const LISTS: &[(&str, &str, &str, Tags)] = &[
     ("unverified_cues.txt", "Unverified", "Unverified-claim cues; the tag is the subtype or the check to make.", Tags::Words(&["reported", "anonymous", "contested", "speculative", "unconfirmed", "reveal", "said_to", "forecast", "forecast_headline", "claim", "modal", "likely", "not"])),
     ("claim_nouns.txt", "ClaimNoun", "Nouns for a claim or a report (`allegations`, `the report`).", Tags::Words(&["claim", "report"])),
     ("places.txt", "Place", "Countries, US states, capitals and major cities: a place's name is never a person's.", Tags::None),
+    ("words.txt", "Words", "Closed word classes the rules test single words against (`declined`, `Jan`, `reporter`); looked up, never scanned.", Tags::Words(&["refusing", "request", "headline_says", "source_noun", "company", "irregular_past", "abbreviation", "title_abbreviation", "month", "weekday", "time_word", "desk"])),
     ("furniture.txt", "Furniture", "Page furniture (`Read more`, `Advert`, `By`, `AP Photo`); the tag says where it must stand. Only its `notice` phrases are reported by `scan`.", Tags::Words(&["lead", "label", "line", "notice", "byline", "credit"])),
 ];
 

@@ -190,9 +190,6 @@ pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
     None
 }
 
-/// Irregular past forms of speech verbs (regular ones end in `-ed`).
-const IRREGULAR_PAST: &[&str] = &["said", "read", "told", "wrote", "written", "spoke", "thought", "knew", "felt", "found", "shown", "went", "made", "gave"];
-
 /// Auxiliaries and modals after which a verb takes its base form.
 const AUX: &[&str] = &["will", "would", "to", "did", "does", "do", "can", "could", "may", "might", "must", "should", "shall", "not", "n't", "also"];
 
@@ -202,7 +199,7 @@ const AUX: &[&str] = &["will", "would", "to", "did", "does", "do", "can", "could
 fn agrees(cx: &Context, verb: Span, subject: Subject) -> bool {
     let doc = cx.doc;
     let first = doc.slice(verb).split(' ').next().unwrap_or("").to_ascii_lowercase();
-    if first.ends_with("ed") || first.ends_with("ing") || IRREGULAR_PAST.contains(&first.as_str()) || first.contains(' ') {
+    if first.ends_with("ed") || first.ends_with("ing") || crate::lexicon::is(Tag::IrregularPast, &first) || first.contains(' ') {
         return true;
     }
     let i = doc.token_at(verb.start);

@@ -74,9 +74,6 @@ const NOUN_ENDINGS: &[&str] = &["hoax", "fabrication", "fiction", "nonsense", "r
 /// Verbs before an untrue-word that predicate it of something (`called them "fabricated"`).
 const PREDICATING: &[&str] = &["as", "call", "calls", "called", "calling", "branded", "brands", "labelled", "labeled", "described", "describes", "dubbed", "deemed", "declared", "declares", "ruled", "proved", "proven", "proves", "exposed", "outed", "dismissed", "insisted", "insists", "found", "turned", "turns", "likely", "probably", "definitely", "totally", "completely", "entirely", "all", "just"];
 
-/// Heads that leave a claim undecided with `deny` after them (`refused to deny`).
-const REFUSING: &[&str] = &["refused", "declined", "refuses", "declines", "refusing", "declining", "would", "will", "wouldn't", "won't", "not", "unwilling", "reluctant"];
-
 fn prev_skipping(doc: &Document, mut i: usize, skip: &[&str]) -> (usize, String) {
     let mut steps = 0;
     while i > 0 && steps < 3 {
@@ -109,7 +106,7 @@ fn deny_ok(doc: &Document, c: &Cue) -> bool {
     if negates(&prev) || prev == "nor" {
         return false;
     }
-    if prev == "to" && p > 0 && REFUSING.contains(&word(doc, p - 1).as_str()) {
+    if prev == "to" && p > 0 && crate::lexicon::is(Tag::Refusing, &word(doc, p - 1)) {
         return false;
     }
     !OBJECT_PRONOUNS.contains(&next.as_str())
@@ -298,9 +295,6 @@ fn exist_ok(cx: &Context, c: &Cue, in_quote: bool, headline: bool) -> bool {
     in_quote || headline || governing_speech(cx, c.span.start).is_some()
 }
 
-/// Words that, right after a refusal act, show it is about a request for comment.
-const REQUEST_WORDS: &[&str] = &["request", "requests", "call", "calls", "message", "messages", "email", "emails", "e-mail", "e-mails", "inquiry", "inquiries", "enquiry", "enquiries", "query", "queries", "questions", "comment", "phone", "voicemail", "voicemails", "reporters", "claims", "allegations", "accusations", "criticism"];
-
 /// A refusal head followed by a withheld act: the subtype, and the span through the act.
 fn refusal(doc: &Document, head: &Cue) -> Option<(Subtype, Span)> {
     let head_tag = head.tag;
@@ -324,7 +318,7 @@ fn refusal(doc: &Document, head: &Cue) -> Option<(Subtype, Span)> {
         Tag::ActCv if head_tag == Tag::Refuse => Some((Subtype::NonDenial, span)),
         Tag::ActResp => {
             let w = window_after(doc, act.span, 6);
-            let asked = w.clone().any(|k| REQUEST_WORDS.contains(&word(doc, k).as_str()));
+            let asked = w.clone().any(|k| crate::lexicon::is(Tag::Request, &word(doc, k)));
             let last = word(doc, doc.token_at(act.span.end).saturating_sub(1));
             let ok = if w.is_empty() {
                 true // `did not immediately respond.`

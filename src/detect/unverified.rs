@@ -75,10 +75,6 @@ struct Hit {
 /// Prepositions before `May` that make it the month (`in May`, `since May`).
 const MONTH_BEFORE: &[&str] = &["in", "on", "since", "by", "until", "till", "of", "last", "next", "early", "late", "mid", "this", "from", "through", "during", "before", "after", "between", "and", "to", "end", "throughout"];
 
-/// Verbs that attribute a headline's claim to someone (`..., union says`); verbs that vouch
-/// for it (`confirms`, `announces`, `shows`) do not.
-const HEADLINE_SAYS: &[&str] = &["says", "say", "said", "claims", "claim", "claimed", "suggests", "suggest", "believes", "believe", "insists", "insist", "alleges", "allege", "fears", "fear", "thinks", "think", "reports", "reported", "predicts", "warns"];
-
 /// Words after `fears` that make it a noun (`Ebola fears grow`,
 /// `fears over jobs`).
 const NOUN_NEXT: &[&str] = &["grow", "grows", "mount", "mounts", "rise", "rises", "ease", "eases", "deepen", "spread", "spreads", "spark", "sparks", "over", "of", "for", "about", "are", "were", "is", "was"];
@@ -228,7 +224,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         let noun_fears = doc.slice(v.span).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str());
         !after_noun_slot && !noun_fears
     };
-    if let Some(v) = speech_cues(cx, para).find(|v| HEADLINE_SAYS.contains(&doc.slice(v.span).to_ascii_lowercase().as_str()) && is_verb(v)) {
+    if let Some(v) = speech_cues(cx, para).find(|v| lexicon::is(Tag::HeadlineSays, doc.slice(v.span)) && is_verb(v)) {
         return Some(Hit { cue: v.span, subtype: Subtype::Reported, who: Who::Governor, span: Some(para) });
     }
     // a colon: `Senator: ...` (a short label that is not a rubric) or `...: report`
@@ -265,17 +261,13 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
             let w = doc.slice(tail).trim();
             w.chars().all(|ch| ch.is_ascii_uppercase()) && !doc.slice(Span::new(para.start, t.span.start)).chars().filter(|ch| ch.is_alphabetic()).all(|ch| ch.is_uppercase())
         };
-        let tail_is_source = doc.cues_of(List::Outlet, tail).next().is_some() || SOURCE_NOUNS.contains(&last) || tail_text == "report says" || initials;
+        let tail_is_source = doc.cues_of(List::Outlet, tail).next().is_some() || lexicon::is(Tag::SourceNoun, last) || tail_text == "report says" || initials;
         if (1..=3).contains(&n_after) && n_before >= 3 && tail_is_source {
             return Some(Hit { cue: Span::new(t.span.end, para.end), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
         }
     }
     trailing_attribution(doc, para, toks)
 }
-
-/// Nouns that name where a claim comes from, closing a headline (`...: report`, `... -
-/// video report`, `...: state media`, `...: monitor`).
-const SOURCE_NOUNS: &[&str] = &["report", "reports", "source", "sources", "media", "analyst", "analysts", "official", "officials", "monitor", "monitors", "watchdog", "paper", "newspaper", "witness", "witnesses", "insider", "insiders", "police", "study", "survey", "poll", "experts", "activists", "residents"];
 
 /// A headline closing with its attribution, in any case (`..., Monitors Say`, `..., SOURCE
 /// SUGGESTS`) or with a bare `Report` (`Actor Took Selfie With Patient Report`).
@@ -289,7 +281,7 @@ fn trailing_attribution(doc: &Document, para: Span, toks: &[crate::document::Tok
     if matches!(last.as_str(), "report" | "reports") && doc.slice(toks[lk].span).starts_with(|ch: char| ch.is_uppercase()) {
         return Some(Hit { cue: toks[lk].span, subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
     }
-    if !HEADLINE_SAYS.contains(&last.as_str()) {
+    if !lexicon::is(Tag::HeadlineSays, &last) {
         return None;
     }
     // a comma at most four words before the verb: `, Monitoring Group Says`

@@ -205,20 +205,13 @@ fn label_after(t: &str, at: usize) -> bool {
     rest.is_empty() || rest.starts_with([':', '|', '\u{bb}', '\u{203a}', '>', '-', '\u{2013}', '\u{2014}', '/', '(', '\u{2192}'])
 }
 
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december",
-];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const TIME_WORDS: &[&str] = &["am", "pm", "a.m", "p.m", "at", "edt", "est", "pdt", "pst", "cdt", "cst", "gmt", "bst", "utc", "cet", "ist", "et", "pt", "updated", "published", "posted", "last", "on"];
-
 fn word_core(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 fn is_month(w: &str) -> bool {
     let w = word_core(w);
-    w.len() <= 9 && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
+    w.len() <= 9 && lexicon::is(Tag::Month, w)
 }
 
 /// A timestamp or update line: a date or time, and little else (`Aug. 14, 2011 at 8:08 AM`,
@@ -241,7 +234,7 @@ fn timestamp(l: &Line) -> bool {
         let date_number = digits && (core.contains(':') || w.contains(':') || core.len() == 4 && core.bytes().all(|b| b.is_ascii_digit()));
         if date_month || date_number {
             dated = true;
-        } else if !(digits || month || WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(core)) || TIME_WORDS.iter().any(|d| d.eq_ignore_ascii_case(core))) {
+        } else if !(digits || month || lexicon::is(Tag::Weekday, core) || lexicon::is(Tag::TimeWord, core)) {
             other += 1;
         }
     }
@@ -271,8 +264,7 @@ fn desk_line(l: &Line) -> bool {
         return false;
     }
     let last = l.text.split_whitespace().last().map(word_core).unwrap_or("");
-    const DESK: &[&str] = &["reporter", "reporters", "correspondent", "writer", "editor", "staff", "contributor", "columnist", "news", "wire", "wires", "desk", "bureau"];
-    DESK.iter().any(|d| d.eq_ignore_ascii_case(last)) || lexicon::contains(List::Outlet, l.text.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    lexicon::is(Tag::Desk, last) || lexicon::contains(List::Outlet, l.text.trim_end_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// A byline: `By Name`, `Reviewed by Name, MD`: short, a capitalised name after the cue.

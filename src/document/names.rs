@@ -114,12 +114,6 @@ fn is_modifier(w: &str) -> bool {
 /// `Reuters and AFP reported`) where a common word would take a noun.
 const AFTER_NAME: &[&str] = &["on", "and", "also", "has", "had", "have", "is", "was", "will", "would", "could", "does", "did", "who", "which"];
 
-/// Abbreviated titles written with a dot inside names (`Rep. Jim Clyburn`).
-const TITLE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev", "st",
-    "hon", "pres", "sens", "reps", "cmdr", "adm", "maj", "supt", "insp", "det", "atty", "messrs",
-];
-
 /// True when the token opens its sentence (after any opening quote marks or brackets).
 fn sentence_start(doc: &Document, t: Token) -> bool {
     let s = doc.sentences[doc.sentence_at(t.span.start)];
@@ -189,7 +183,7 @@ impl Mentions {
                     let initial = prev.chars().count() == 1;
                     let next = toks[end + 1];
                     let gap2 = text.get(t.span.end..next.span.start).unwrap_or("");
-                    if (initial || TITLE_ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(prev)))
+                    if (initial || lexicon::is(Tag::TitleAbbreviation, prev))
                         && next.kind == TokenKind::Capitalized
                         && (gap2 == " " || gap2 == "\u{a0}")
                     {

@@ -13,20 +13,12 @@ use super::tokens::{Token, TokenKind};
 use crate::lexicon::{Cue, List};
 use crate::span::Span;
 
-/// Words that, followed by a dot, do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-    "adm", "maj", "prof", "rev", "hon", "jr", "sr", "inc", "corp", "ltd", "co", "vs", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx",
-    "dept", "est", "fig", "mt", "ft", "pres", "gov't", "atty", "supt", "insp", "det", "messrs",
-];
-
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     if w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()) {
         return true; // an initial: `J. Smith`
     }
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+    crate::lexicon::is(crate::lexicon::Tag::Abbreviation, w)
 }
 
 fn is_closer(s: &str) -> bool {

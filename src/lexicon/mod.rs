@@ -275,7 +275,8 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
                 // furniture words matter only at a line's start (`layout` looks them up
                 // there); of them, only the notices are looked for anywhere
                 let tag = tag_by_id(tag);
-                if list == List::Furniture && tag != Tag::Notice {
+                // (the closed word classes are only looked up)
+                if list == List::Furniture && tag != Tag::Notice || list == List::Words {
                     continue;
                 }
                 if list == List::Speech && b.is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, end) {
@@ -321,6 +322,17 @@ pub(crate) fn canonical(list: List, phrase: &str) -> Option<&'static str> {
 /// length, first and last byte) turns most of them away before the search. Nothing is built
 /// for it beyond [`index`] (a hash map of the table took half of the first call's set-up).
 fn lookup(list: List, phrase: &str) -> Option<u8> {
+    lookup_where(list, phrase, |_| true)
+}
+
+/// True when `word` is in the closed word class `class` (a tag of [`List::Words`], whose
+/// file says what each class holds), in any case.
+pub(crate) fn is(class: Tag, word: &str) -> bool {
+    lookup_where(List::Words, word, |t| tag_by_id(t) == class).is_some()
+}
+
+/// The tag of `phrase`'s first entry in `list` that `want` accepts (see [`lookup`]).
+fn lookup_where(list: List, phrase: &str, want: impl Fn(u8) -> bool) -> Option<u8> {
     let bytes = phrase.as_bytes();
     if bytes.is_empty() || bytes.len() > 64 {
         return None;
@@ -351,7 +363,7 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
     let mut e = ix.starts_at(lo, hi, word);
     while e < hi && ix.phrase(e) == word {
         let (l, tag) = ix.meta(e);
-        if l == list {
+        if l == list && want(tag) {
             return Some(tag);
         }
         e += 1;
@@ -482,7 +494,7 @@ mod tests {
                     continue;
                 }
                 let tag = tag_by_id(tag);
-                if list == List::Furniture && tag != Tag::Notice {
+                if list == List::Furniture && tag != Tag::Notice || list == List::Words {
                     continue;
                 }
                 found.push((start, std::cmp::Reverse(i), e, Cue { span: Span::new(start, i), list, tag }));

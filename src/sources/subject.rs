@@ -231,7 +231,7 @@ impl Resolver<'_, '_> {
                 };
                 // only a company-like noun stands for the story's organisation; `the police`
                 // is the police
-                let company = COMPANY_NOUNS.contains(&hl.as_str());
+                let company = lexicon::is(Tag::Company, &hl);
                 (if company { self.most_named_org(phrase.start) } else { None })
                     .or_else(ahead)
                     .or_else(|| if company { self.most_named_org(self.doc.text().len()) } else { None })
@@ -279,9 +279,6 @@ fn earlier_phrase(doc: &Document, pos: usize, head: &str) -> Option<Span> {
     }
     None
 }
-
-/// Nouns that, bare (`the company said`), mean the organisation the story is about.
-const COMPANY_NOUNS: &[&str] = &["company", "firm", "group", "club", "team", "business", "retailer", "carrier", "airline", "bank", "manufacturer", "developer", "contractor", "insurer", "lender", "employer", "operator", "owner"];
 
 pub(super) fn strip_determiner(s: &str) -> String {
     let s = s.trim();
