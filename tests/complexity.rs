@@ -31,6 +31,7 @@ const SHAPES: &[(&str, &str, &str)] = &[
     ("one sentence of denials", "", "Smith denied it and denied "),
     ("according to, then a quote", "", "According to Smith, \"a\" "),
     ("chained verbs", "", "Smith said and "),
+    ("one source named by its role again and again", "Acme Corp announced a plan.\n", "The company said it would grow.\n"),
     ("titles in quote marks", "", "the \"Big Deal\" "),
     ("apostrophes", "", "'"),
     ("one line without spaces", "", "a"),

@@ -246,7 +246,10 @@ impl Resolver<'_, '_> {
             Some(self.own(phrase, SourceType::Anonymous))
         };
         if let Some(c) = c {
-            if !self.clusters[c].mentions.contains(&phrase) {
+            // (only the last mention is compared: searching them all was quadratic in a long
+            // text that names one source often; the list is sorted and deduplicated when the
+            // sources are made)
+            if self.clusters[c].mentions.last() != Some(&phrase) {
                 self.clusters[c].mentions.push(phrase);
             }
         }
