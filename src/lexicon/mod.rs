@@ -102,16 +102,22 @@ fn index() -> &'static Index {
 
 impl Index {
     /// Entry `i`'s phrase.
-    #[inline]
+    #[inline(always)]
     fn phrase(&self, i: usize) -> &'static [u8] {
         &TABLE[self.starts[i] as usize..self.starts[i + 1] as usize - 2]
     }
 
     /// Entry `i`'s list and tag.
-    #[inline]
+    #[inline(always)]
     fn meta(&self, i: usize) -> (List, u8) {
         let end = self.starts[i + 1] as usize;
         (LISTS[TABLE[end - 2] as usize], TABLE[end - 1])
+    }
+
+    /// Byte `k` of entry `m`'s phrase (0 past the table's end).
+    #[inline(always)]
+    fn byte(&self, m: usize, k: usize) -> u8 {
+        self.starts.get(m).and_then(|&s| TABLE.get(s as usize + k)).copied().unwrap_or(0)
     }
 
     /// The first entry of `lo..hi` (sorted) whose phrase is not below `word` (`hi` if none).
@@ -126,7 +132,7 @@ impl Index {
 
     /// The run of entries that start with `first` (`lo..hi`, all longer than `k`) narrowed
     /// to those whose byte `k` is `c`.
-    #[inline]
+    #[inline(always)]
     fn step(&self, lo: usize, hi: usize, k: usize, first: u8, c: u8) -> (usize, usize) {
         if k == 1 {
             // the first two bytes in one look-up
@@ -142,7 +148,7 @@ impl Index {
     #[inline]
     fn narrow(&self, lo: usize, hi: usize, k: usize, c: u8) -> (usize, usize) {
         // every entry in the run is longer than k, so byte k is a phrase byte
-        let at = |m: usize| TABLE.get(self.starts[m] as usize + k).copied().unwrap_or(0);
+        let at = |m: usize| self.byte(m, k);
         // most steps are inside one phrase or where none goes on: no search then
         let (low, high) = (at(lo), at(hi - 1));
         if c < low || c > high {
@@ -168,7 +174,7 @@ impl Index {
 
 /// The byte at `i` as phrases are written (ASCII lower case, `’` as `'`), and where the next
 /// one starts.
-#[inline]
+#[inline(always)]
 fn fold(text: &[u8], i: usize) -> (u8, usize) {
     match text[i] {
         0xE2 if text.get(i + 1) == Some(&0x80) && text.get(i + 2) == Some(&0x99) => (b'\'', i + 3),
@@ -176,14 +182,14 @@ fn fold(text: &[u8], i: usize) -> (u8, usize) {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
 /// True when `text[start]` does not continue a word: the text starts there, or a byte that is
 /// not a letter or digit stands before it (typographic punctuation included).
-#[inline]
+#[inline(always)]
 fn before_ok(text: &[u8], start: usize) -> bool {
     start == 0 || {
         let b = text[start - 1];
