@@ -130,14 +130,20 @@ impl Index {
         a
     }
 
+    /// The run of entries (at least two bytes long) that start with bytes `a` then `b`, in
+    /// one look-up; empty when either byte is in no phrase (class 0 has no runs).
+    #[inline(always)]
+    fn pair(&self, a: u8, b: u8) -> (usize, usize) {
+        let run = self.two[self.class[a as usize] as usize * (self.classes + 1) + self.class[b as usize] as usize];
+        ((run & 0xFFFF) as usize, (run >> 16) as usize)
+    }
+
     /// The run of entries that start with `first` (`lo..hi`, all longer than `k`) narrowed
     /// to those whose byte `k` is `c`.
     #[inline(always)]
     fn step(&self, lo: usize, hi: usize, k: usize, first: u8, c: u8) -> (usize, usize) {
         if k == 1 {
-            // the first two bytes in one look-up
-            let run = self.two[self.class[first as usize] as usize * (self.classes + 1) + self.class[c as usize] as usize];
-            ((run & 0xFFFF) as usize, (run >> 16) as usize)
+            self.pair(first, c)
         } else {
             self.narrow(lo, hi, k, c)
         }
@@ -235,6 +241,18 @@ fn title_case_next(text: &[u8], end: usize) -> bool {
     start > 0 && rest.get(start).is_some_and(|b| b.is_ascii_uppercase())
 }
 
+/// True for the entries [`scan`] reports. The closed word classes ([`List::Words`]) are only
+/// looked up; furniture matters only at a line's start (`layout` looks it up there), so of it
+/// only the notices are reported anywhere.
+#[inline]
+fn reported(list: List, tag: Tag) -> bool {
+    match list {
+        List::Words => false,
+        List::Furniture => tag == Tag::Notice,
+        _ => true,
+    }
+}
+
 /// All cues of all lists in `text`, sorted by start then longest first (cues of one span in
 /// list then file order).
 pub(crate) fn scan(text: &str) -> Vec<Cue> {
@@ -279,15 +297,12 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
             }
             for &(end, e) in &here[g..j] {
                 let (list, tag) = ix.meta(e);
-                // A capitalised verb is a verb only where a sentence starts: `the United
-                // States` holds no `states`.
-                // furniture words matter only at a line's start (`layout` looks them up
-                // there); of them, only the notices are looked for anywhere
                 let tag = tag_by_id(tag);
-                // (the closed word classes are only looked up)
-                if list == List::Furniture && tag != Tag::Notice || list == List::Words {
+                if !reported(list, tag) {
                     continue;
                 }
+                // A capitalised verb is a verb only where a sentence starts: `the United
+                // States` holds no `states`.
                 if list == List::Speech && b.is_ascii_uppercase() && !sentence_start(bytes, start) && !title_case_next(bytes, end) {
                     continue;
                 }
@@ -361,12 +376,11 @@ fn lookup_where(list: List, phrase: &str, want: impl Fn(u8) -> bool) -> Option<u
         return None;
     }
     // the run of entries starting with the word's first byte, or its first two
-    let (c, mut lo, mut hi) = (word[0] as usize, 0, 0);
-    if n == 1 {
-        (lo, hi) = (ix.first[c] as usize, ix.first[c + 1] as usize);
-    } else if ix.class[c] != 0 && ix.class[word[1] as usize] != 0 {
-        (lo, hi) = ix.step(0, 0, 1, word[0], word[1]);
-    }
+    let (lo, hi) = match *word {
+        [c] => (ix.first[c as usize] as usize, ix.first[c as usize + 1] as usize),
+        [a, b, ..] => ix.pair(a, b),
+        [] => return None,
+    };
     // entries are sorted by phrase, then list, then file order: the first equal phrase, then
     // the first of this list among the equal ones
     let mut e = ix.starts_at(lo, hi, word);
@@ -514,7 +528,7 @@ mod tests {
                     continue;
                 }
                 let tag = tag_by_id(tag);
-                if list == List::Furniture && tag != Tag::Notice || list == List::Words {
+                if !reported(list, tag) {
                     continue;
                 }
                 found.push((start, std::cmp::Reverse(i), e, Cue { span: Span::new(start, i), list, tag }));
