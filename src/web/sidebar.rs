@@ -107,14 +107,12 @@ impl Sidebar {
             Ok(li)
         };
         // each source's statements, in text order, gathered in one pass (the last list is of
-        // those with no source)
-        let mut by_who: Vec<Vec<usize>> = vec![Vec::new(); view.srcs.len() + 2];
+        // those with no source; `View` keeps only sources that exist)
+        let mut by_who: Vec<Vec<usize>> = vec![Vec::new(); view.srcs.len() + 1];
         for (i, a) in view.anns.iter().enumerate().filter(|(_, a)| kinds[a.kind]) {
-            let slot = match a.who {
-                Some(w) => w.min(view.srcs.len() + 1),
-                None => view.srcs.len(),
-            };
-            by_who[slot].push(i);
+            if let Some(list) = by_who.get_mut(a.who.unwrap_or(view.srcs.len())) {
+                list.push(i);
+            }
         }
         let mine = |who: Option<usize>| -> &[usize] { by_who.get(who.unwrap_or(view.srcs.len())).map_or(&[], |v| v.as_slice()) };
         // one source's `<details>`: its name, a badge, what it said
