@@ -78,10 +78,25 @@ pub fn analyze(text: &str) -> Analysis {
     analyze_with_hints(text, &[])
 }
 
+/// [`analyze`], keeping `text` in the [`Analysis`] instead of a copy of it (a front end that
+/// read the text into a `String` saves the copy: the CLI, `analyze()` in JavaScript).
+pub fn analyze_owned(text: String) -> Analysis {
+    let mut analysis = analyze_in(&text, &[]);
+    analysis.text = text;
+    analysis
+}
+
 /// [`analyze`], with the roles a page's markup gives some of its blocks (`h1` → headline,
 /// `figcaption` → caption, `nav` → boilerplate …), sorted by start. A hint decides the role
 /// of the lines that lie inside it; the other lines get theirs from the text.
 pub fn analyze_with_hints(text: &str, hints: &[Block]) -> Analysis {
+    let mut analysis = analyze_in(text, hints);
+    analysis.text = text.to_owned();
+    analysis
+}
+
+/// The analysis of `text`, but for its `text`, which the caller sets.
+fn analyze_in(text: &str, hints: &[Block]) -> Analysis {
     let paragraphs = document::paragraphs(text);
     let cues = lexicon::scan(text);
     let layout = Layout::of(text, &paragraphs, &cues, hints);
@@ -181,7 +196,7 @@ fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
             }
         }
     }
-    Analysis { index: Utf16Index::new(text), text: text.to_owned(), annotations, sources: resolved.sources, blocks: Vec::new() }
+    Analysis { index: Utf16Index::new(text), text: String::new(), annotations, sources: resolved.sources, blocks: Vec::new() }
 }
 
 /// A name in the story's headline is a name only if the body names it too (the whole name,

@@ -45,7 +45,7 @@ mod wire;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
-pub use analysis::{analyze, analyze_with_hints, Analysis, Annotation};
+pub use analysis::{analyze, analyze_owned, analyze_with_hints, Analysis, Annotation};
 pub use sources::Source;
 pub use vocab::{Kind, SourceType, Subtype};
 pub use document::{Block, Document, Role};
@@ -60,4 +60,4 @@ pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 pub use offsets::Utf16Index;
 pub use span::Span;
 pub use w3c::{PositionSelector, QuoteSelector, W3cAnnotation, W3cBody, W3cPage, W3cTarget};
-pub use wire::{escape_separators, Wire, WireAnnotation, WireBlock, WireSource, WireSpan};
+pub use wire::{json_string, write_json, Wire, WireAnnotation, WireBlock, WireSource, WireSpan};

@@ -70,7 +70,7 @@ pub(crate) fn link(doc: &Document, found: &mut [Finding]) {
         // `called them "fabricated"`, `denied it`: a pronoun object near the cue
         let cue_tok = doc.token_at(after_cue.start);
         let near = &doc.tokens[cue_tok.saturating_sub(3).max(doc.token_at(s.start))..(cue_tok + 4).min(doc.tokens.len())];
-        let pronoun = near.iter().any(|t| REFERRING.contains(&doc.slice(t.span).to_ascii_lowercase().as_str()));
+        let pronoun = near.iter().any(|t| REFERRING.contains(&doc.slice(t.span()).to_ascii_lowercase().as_str()));
         // (both within reach of the cue, so one endless sentence stays linear)
         let noun = doc.cues_of(List::ClaimNoun, crate::detect::scope::near(doc, after_cue.start, s)).next().is_some();
         if !(noun || pronoun) {

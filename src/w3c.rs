@@ -175,7 +175,12 @@ impl Analysis {
 
     /// [`Analysis::w3c`] as one line of JSON (`claimlens analyze --format w3c`).
     pub fn to_w3c_json(&self, source: Option<&str>) -> String {
-        crate::wire::escape_separators(serde_json::to_string(&self.w3c(source)).unwrap_or_default())
+        crate::wire::json_string(&self.w3c(source))
+    }
+
+    /// [`Analysis::to_w3c_json`] written to `w` as it is made.
+    pub fn write_w3c_json<W: std::io::Write>(&self, w: W, source: Option<&str>) -> std::io::Result<()> {
+        crate::wire::write_json(w, &self.w3c(source))
     }
 }
 

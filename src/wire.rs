@@ -144,19 +144,53 @@ impl Analysis {
     /// The analysis as one line of JSON (the format of `claimlens analyze --json`). The page
     /// uses the same record as JavaScript objects instead (no JSON text in between).
     pub fn to_json(&self) -> String {
-        // serialising borrowed strings, integers and bools into a String cannot fail
-        escape_separators(serde_json::to_string(&self.wire()).unwrap_or_default())
+        json_string(&self.wire())
+    }
+
+    /// [`Analysis::to_json`] written to `w` as it is made, never held whole in memory (the
+    /// CLI's output for a 10 MB input is about 19 MB of JSON).
+    pub fn write_json<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
+        write_json(w, &self.wire())
     }
 }
 
-/// JSON text with U+2028 and U+2029 written as escapes: valid JSON either way, but raw they
-/// end a line in JavaScript before ES2019 and in many log and JSON-Lines tools (the writer
-/// this record replaced escaped them too). They can only occur inside strings.
-pub fn escape_separators(json: String) -> String {
-    if !json.contains(['\u{2028}', '\u{2029}']) {
-        return json;
+/// `value` as one line of JSON written to `w`: serde_json's compact form, with U+2028 and
+/// U+2029 written as escapes. That is valid JSON either way, but raw they end a line in
+/// JavaScript before ES2019 and in many log and JSON-Lines tools. They can only occur inside
+/// strings, which is where the formatter sees them.
+pub fn write_json<W: std::io::Write, T: Serialize + ?Sized>(w: W, value: &T) -> std::io::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(w, Separators)).map_err(std::io::Error::from)
+}
+
+/// [`write_json`] into a `String`.
+pub fn json_string<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::new();
+    // writing to a Vec cannot fail, nor serialising borrowed strings, integers and bools
+    let _ = write_json(&mut out, value);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's compact formatter, escaping the two line separators inside strings.
+struct Separators;
+
+impl serde_json::ser::Formatter for Separators {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8
+        let b = fragment.as_bytes();
+        let mut from = 0;
+        let mut i = 0;
+        while i + 2 < b.len() {
+            if b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) {
+                w.write_all(&b[from..i])?;
+                w.write_all(if b[i + 2] == 0xA8 { b"\\u2028" } else { b"\\u2029" })?;
+                i += 3;
+                from = i;
+            } else {
+                i += 1;
+            }
+        }
+        w.write_all(&b[from..])
     }
-    json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
 }
 
 #[cfg(test)]

@@ -94,16 +94,15 @@ fn batch(file: &str, limit: usize) -> Result<(), String> {
         let out: Vec<String> = par_map(&chunk, |l| {
             let null = serde_json::Value::Null;
             let one = |id: &serde_json::Value, error: String| {
-                serde_json::to_string(&Output { id, analysis: None, error: Some(error) }).unwrap_or_default()
+                claimlens::json_string(&Output { id, analysis: None, error: Some(error) })
             };
             match serde_json::from_str::<Record>(l) {
                 Err(e) => one(&null, format!("not a JSON object with a \"text\" string: {e}")),
                 Ok(r) if r.text.len() > limit => one(&r.id, format!("text is larger than {}; pass --max-bytes N to raise the limit", size(limit))),
                 Ok(r) => {
                     let a = analyze(&r.text);
-                    let json = serde_json::to_string(&Output { id: &r.id, analysis: Some(a.wire()), error: None }).unwrap_or_default();
                     // U+2028/U+2029 escaped, as in --json
-                    claimlens::escape_separators(json)
+                    claimlens::json_string(&Output { id: &r.id, analysis: Some(a.wire()), error: None })
                 }
             }
         });
@@ -204,14 +203,16 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     let bytes = read(&file, limit)?;
     let text = String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text (invalid byte at offset {})", line(&file), e.utf8_error().valid_up_to()))?;
-    let analysis = analyze(&text);
-    let out = match format {
-        Format::Json => analysis.to_json() + "\n",
-        Format::W3c => analysis.to_w3c_json(source.as_deref()) + "\n",
-        Format::Text => render(&analysis, std::io::stdout().is_terminal()),
+    let analysis = claimlens::analyze_owned(text);
+    // JSON is written as it is made (the output of a large input is twice its size)
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = match format {
+        Format::Json => analysis.write_json(&mut stdout),
+        Format::W3c => analysis.write_w3c_json(&mut stdout, source.as_deref()),
+        Format::Text => stdout.write_all(render(&analysis, std::io::stdout().is_terminal()).as_bytes()),
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+    let newline = |w: &mut dyn Write| if format == Format::Text { Ok(()) } else { w.write_all(b"\n") };
+    match written.and_then(|_| newline(&mut stdout)).and_then(|_| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write output: {e}")),
@@ -262,6 +263,9 @@ fn read(file: &str, limit: usize) -> Result<Vec<u8>, String> {
     }
     if meta.is_file() && meta.len() > limit as u64 {
         return Err(too_long(&name)); // known before reading a byte
+    }
+    if meta.is_file() {
+        bytes.reserve_exact(meta.len() as usize + 1); // read in place, not grown by doubling
     }
     std::fs::File::open(file)
         .and_then(|f| f.take(cap).read_to_end(&mut bytes))

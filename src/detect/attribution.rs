@@ -82,9 +82,9 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
     // `…, saying`, `… and revealed`: the sentence's subject speaks
     let doc = cx.doc;
     let i = doc.token_at(span.start);
-    let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span).to_ascii_lowercase()).unwrap_or_default();
+    let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span()).to_ascii_lowercase()).unwrap_or_default();
     let word = doc.slice(span).split(' ').next().unwrap_or("").to_ascii_lowercase();
-    let after_document = i > 0 && crate::lexicon::tag_of(List::Generic, doc.slice(doc.tokens[i - 1].span)) == Tag::Pub;
+    let after_document = i > 0 && crate::lexicon::tag_of(List::Generic, doc.slice(doc.tokens[i - 1].span())) == Tag::Pub;
     if (word.ends_with("ing") && (prev == "," || after_document)) || prev == "and" || prev == "but" {
         let s = doc.sentences[doc.sentence_at(span.start)];
         // `Fiorina said, adding that …`: the speaker of the speech verb before it
@@ -97,7 +97,7 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
                 return Some(subject);
             }
         }
-        let before = doc.tokens[..i].iter().rev().nth(1).map_or(span.start, |t| t.span.start);
+        let before = doc.tokens[..i].iter().rev().nth(1).map_or(span.start, |t| t.span().start);
         if let Some(subject) = subject::clause_subject(doc, Span::new(s.start.max(floor), before), before) {
             return Some(subject);
         }
@@ -175,12 +175,12 @@ pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
     let doc = cx.doc;
     let toks = doc.tokens_in(span);
     for (k, t) in toks.iter().enumerate() {
-        let w = doc.slice(t.span);
+        let w = doc.slice(t.span());
         let is = |word: &str| w.eq_ignore_ascii_case(word);
-        let next_is = |word: &str| toks.get(k + 1).is_some_and(|n| doc.slice(n.span).eq_ignore_ascii_case(word));
+        let next_is = |word: &str| toks.get(k + 1).is_some_and(|n| doc.slice(n.span()).eq_ignore_ascii_case(word));
         let lead = (is("interview") && next_is("with")) || ((is("speaking") || is("comments") || is("remarks")) && next_is("to"));
         if let (true, Some(n)) = (lead, toks.get(k + 2)) {
-            if let Some(Subject::Name(m)) = subject::subject_after(doc, n.span.start, span.end) {
+            if let Some(Subject::Name(m)) = subject::subject_after(doc, n.span().start, span.end) {
                 if cx.doc.mentions.names[m].ty == crate::document::EntityType::Outlet {
                     return Some(Subject::Name(m));
                 }
@@ -203,7 +203,7 @@ fn agrees(cx: &Context, verb: Span, subject: Subject) -> bool {
         return true;
     }
     let i = doc.token_at(verb.start);
-    let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span).to_ascii_lowercase()).unwrap_or_default();
+    let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span()).to_ascii_lowercase()).unwrap_or_default();
     let third_singular = first.ends_with('s') && !first.ends_with("ss");
     let plural_subject = match subject {
         Subject::Pronoun(_, p) => matches!(p, Pronoun::Plural | Pronoun::First),

@@ -118,7 +118,7 @@ fn window_after(doc: &Document, span: Span, n: usize) -> std::ops::Range<usize> 
     let mut b = a;
     while b < doc.tokens.len() && b < a + n {
         let t = doc.tokens[b];
-        if t.kind == TokenKind::Punct && matches!(doc.slice(t.span), "." | ";" | "," | "?" | "!" | ":") {
+        if t.kind() == TokenKind::Punct && matches!(doc.slice(t.span()), "." | ";" | "," | "?" | "!" | ":") {
             break;
         }
         b += 1;
@@ -129,7 +129,7 @@ fn window_after(doc: &Document, span: Span, n: usize) -> std::ops::Range<usize> 
 /// True when a cue of `list` (tags in `tags`, any when empty) starts at one of the tokens.
 fn any_cue_in(doc: &Document, range: std::ops::Range<usize>, list: List, tags: &[Tag]) -> bool {
     range.into_iter().any(|k| {
-        let pos = doc.tokens[k].span.start;
+        let pos = doc.tokens[k].span().start;
         doc.cues_in(Span::new(pos, pos + 1))
             .iter()
             .any(|c| c.list == list && c.span.start == pos && (tags.is_empty() || tags.contains(&c.tag)) && c.tag != Tag::Not)
@@ -164,9 +164,9 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let last = text.rsplit(' ').next().unwrap_or("");
     let j = doc.token_at(c.span.end);
     let p = doc.paragraph_at(c.span.start);
-    if let Some(t) = doc.tokens.get(j).filter(|t| t.span.start < doc.paragraphs[p].end) {
+    if let Some(t) = doc.tokens.get(j).filter(|t| t.span().start < doc.paragraphs[p].end) {
         // before a claim noun it still calls the claim untrue (`a fake report`)
-        let attributive = t.kind == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str()) && !any_cue_in(doc, j..j + 1, List::ClaimNoun, &[]);
+        let attributive = t.kind() == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str()) && !any_cue_in(doc, j..j + 1, List::ClaimNoun, &[]);
         if attributive && !NOUN_ENDINGS.contains(&last) {
             return false;
         }
@@ -186,7 +186,7 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let s = doc.sentences[doc.sentence_at(c.span.start)];
     let first = doc.token_at(s.start);
     let from = i.saturating_sub(8).max(first);
-    if i > 0 && matches!(doc.slice(doc.tokens[i - 1].span), "“" | "\"" | "'" | "‘") {
+    if i > 0 && matches!(doc.slice(doc.tokens[i - 1].span()), "“" | "\"" | "'" | "‘") {
         return true;
     }
     (from..i).any(|k| {
@@ -230,7 +230,7 @@ fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
     }
     let mut i = doc.token_at(cue.start);
     let mut steps = 0;
-    while i > 0 && steps < 5 && doc.tokens[i - 1].span.start >= floor {
+    while i > 0 && steps < 5 && doc.tokens[i - 1].span().start >= floor {
         let w = word(doc, i - 1);
         if TIME_WORDS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4) || w == "," {
             i -= 1;
@@ -240,7 +240,7 @@ fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
         }
     }
     if steps > 0 && i < doc.tokens.len() {
-        if let Some(s) = subject::subject_before(doc, Span::new(doc.tokens[i].span.start, cue.end), floor) {
+        if let Some(s) = subject::subject_before(doc, Span::new(doc.tokens[i].span().start, cue.end), floor) {
             return Some(s);
         }
     }
@@ -260,11 +260,11 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
     let para = doc.paragraphs[p];
     let toks = doc.tokens_in(para);
     for (k, t) in toks.iter().enumerate() {
-        let w = doc.slice(t.span).to_ascii_lowercase().replace('\u{2019}', "'");
-        let next = toks.get(k + 1).map(|n| doc.slice(n.span).to_ascii_lowercase()).unwrap_or_default();
+        let w = doc.slice(t.span()).to_ascii_lowercase().replace('\u{2019}', "'");
+        let next = toks.get(k + 1).map(|n| doc.slice(n.span()).to_ascii_lowercase()).unwrap_or_default();
         let neg = matches!(w.as_str(), "not" | "never" | "no" | "nothing") || w.ends_with("n't");
-        let prev = k.checked_sub(1).map(|j| doc.slice(toks[j].span).to_ascii_lowercase()).unwrap_or_default();
-        let prev2 = k.checked_sub(2).map(|j| doc.slice(toks[j].span).to_ascii_lowercase()).unwrap_or_default();
+        let prev = k.checked_sub(1).map(|j| doc.slice(toks[j].span()).to_ascii_lowercase()).unwrap_or_default();
+        let prev2 = k.checked_sub(2).map(|j| doc.slice(toks[j].span()).to_ascii_lowercase()).unwrap_or_default();
         // `X, not Y` contrasts; `so he won't`, `may or may not` are not about the claim; a
         // headline opening `Don't ...` is an imperative
         // after a preposition or a modal it is part of a phrase (`fired for not working`,
@@ -274,7 +274,7 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
             || matches!(prev.as_str(), "who" | "which") // a relative clause
             || (k == 0 && w != "no");
         if neg && !aside && !NOT_DENYING_AFTER.contains(&next.as_str()) {
-            return Some(t.span);
+            return Some(t.span());
         }
     }
     None
@@ -302,14 +302,14 @@ fn refusal(doc: &Document, head: &Cue) -> Option<(Subtype, Span)> {
     let mut j = doc.token_at(pos);
     for _ in 0..2 {
         let t = *doc.tokens.get(j)?;
-        if scope::cue_tagged(doc, List::Refusal, t.span.start, &[Tag::Adv]).is_some() {
+        if scope::cue_tagged(doc, List::Refusal, t.span().start, &[Tag::Adv]).is_some() {
             j += 1;
             continue;
         }
         break;
     }
     let t = *doc.tokens.get(j)?;
-    pos = pos.max(t.span.start);
+    pos = pos.max(t.span().start);
     let act = scope::cue_tagged(doc, List::Refusal, pos, &[Tag::ActNc, Tag::ActNd, Tag::ActCv, Tag::ActResp])?;
     let span = Span::new(head.span.start, act.span.end);
     match act.tag {
@@ -338,9 +338,9 @@ fn headline_no(doc: &Document, p: usize) -> Option<Span> {
     let para = doc.paragraphs[p];
     let toks = doc.tokens_in(para);
     let first = toks.first()?;
-    let w0 = doc.slice(first.span).to_ascii_lowercase();
-    let second = toks.get(1).map(|t| doc.slice(t.span)).unwrap_or("");
-    if (w0 == "no" && matches!(second, "," | "!" | ".")) || toks.iter().any(|t| doc.slice(t.span).eq_ignore_ascii_case("nope")) {
+    let w0 = doc.slice(first.span()).to_ascii_lowercase();
+    let second = toks.get(1).map(|t| doc.slice(t.span())).unwrap_or("");
+    if (w0 == "no" && matches!(second, "," | "!" | ".")) || toks.iter().any(|t| doc.slice(t.span()).eq_ignore_ascii_case("nope")) {
         return Some(para);
     }
     None

@@ -207,7 +207,7 @@ fn is_title(cx: &Context, q: &QuotePair, memo: &mut Memo) -> bool {
         return false;
     }
     // titles start with a capital letter or a digit
-    let first_char = doc.slice(words[0].span).chars().next().unwrap_or('a');
+    let first_char = doc.slice(words[0].span()).chars().next().unwrap_or('a');
     if !(first_char.is_uppercase() || first_char.is_numeric()) {
         return false;
     }
@@ -215,19 +215,19 @@ fn is_title(cx: &Context, q: &QuotePair, memo: &mut Memo) -> bool {
     if let Some(c) = q.close {
         let after = doc.tokens_in(Span::new(c.end, (c.end + 40).min(doc.text().len())));
         let mut k = 0;
-        if after.first().is_some_and(|t| doc.slice(t.span) == ",") {
+        if after.first().is_some_and(|t| doc.slice(t.span()) == ",") {
             k += 1;
         }
-        if after.get(k).is_some_and(|t| matches!(doc.slice(t.span).to_ascii_lowercase().as_str(), "a" | "an" | "the"))
-            && after[k + 1..].iter().take(3).any(|t| doc.cues_of(List::TitleCue, t.span).next().is_some())
+        if after.get(k).is_some_and(|t| matches!(doc.slice(t.span()).to_ascii_lowercase().as_str(), "a" | "an" | "the"))
+            && after[k + 1..].iter().take(3).any(|t| doc.cues_of(List::TitleCue, t.span()).next().is_some())
         {
             return true;
         }
         // `the “Bang Bang” singer`: a title noun or its maker right after, a determiner before
         let i = doc.token_at(q.open.start);
-        let before = i.checked_sub(1).map(|b| doc.slice(doc.tokens[b].span).to_ascii_lowercase());
+        let before = i.checked_sub(1).map(|b| doc.slice(doc.tokens[b].span()).to_ascii_lowercase());
         let determined = before.as_deref().is_some_and(|w| matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") || w.ends_with("'s") || w.ends_with("’s"));
-        if determined && after.first().is_some_and(|t| doc.cues_of(List::TitleCue, t.span).next().is_some()) {
+        if determined && after.first().is_some_and(|t| doc.cues_of(List::TitleCue, t.span()).next().is_some()) {
             return true;
         }
     }
@@ -235,12 +235,12 @@ fn is_title(cx: &Context, q: &QuotePair, memo: &mut Memo) -> bool {
     let i = doc.token_at(q.open.start);
     let para_start = doc.paragraphs[doc.paragraph_at(q.open.start)].start;
     let mut seen = 0;
-    for t in doc.tokens[..i].iter().rev().take(4).take_while(|t| t.span.start >= para_start) {
-        let w = doc.slice(t.span);
-        if t.kind == TokenKind::Punct && w != "," {
+    for t in doc.tokens[..i].iter().rev().take(4).take_while(|t| t.span().start >= para_start) {
+        let w = doc.slice(t.span());
+        if t.kind() == TokenKind::Punct && w != "," {
             break;
         }
-        if doc.cues_of(List::TitleCue, t.span).any(|c| c.tag != Tag::Maker) {
+        if doc.cues_of(List::TitleCue, t.span()).any(|c| c.tag != Tag::Maker) {
             return true;
         }
         if t.is_word() {
@@ -253,7 +253,7 @@ fn is_title(cx: &Context, q: &QuotePair, memo: &mut Memo) -> bool {
     // title case: every word of 4+ letters capitalised, several words, no sentence punctuation
     let text = doc.slice(inner).trim_end_matches([',', '.']);
     let title_case = words.len() >= 2
-        && words.iter().all(|t| t.kind != TokenKind::Lower || doc.slice(t.span).len() <= 3)
+        && words.iter().all(|t| t.kind() != TokenKind::Lower || doc.slice(t.span()).len() <= 3)
         && !text.ends_with(['!', '?', '.'])
         && !text.contains(['.', '!', '?', ';']);
     if title_case {
@@ -262,9 +262,9 @@ fn is_title(cx: &Context, q: &QuotePair, memo: &mut Memo) -> bool {
         let count = |span: Span| {
             let (mut upper, mut lower) = (0, 0);
             for t in doc.tokens_in(span) {
-                match t.kind {
+                match t.kind() {
                     TokenKind::Capitalized => upper += 1,
-                    TokenKind::Lower if doc.slice(t.span).len() > 3 => lower += 1,
+                    TokenKind::Lower if doc.slice(t.span()).len() > 3 => lower += 1,
                     _ => {}
                 }
             }
@@ -296,14 +296,14 @@ fn is_partial(cx: &Context, q: &QuotePair) -> bool {
     let doc = cx.doc;
     let i = doc.token_at(q.open.start);
     let Some(prev) = i.checked_sub(1).map(|j| doc.tokens[j]) else { return false };
-    if doc.paragraph_at(prev.span.start) != doc.paragraph_at(q.open.start) || !prev.is_word() {
+    if doc.paragraph_at(prev.span().start) != doc.paragraph_at(q.open.start) || !prev.is_word() {
         return false;
     }
-    let w = doc.slice(prev.span).to_ascii_lowercase();
+    let w = doc.slice(prev.span()).to_ascii_lowercase();
     if w == "that" || w == "saying" || w == "stating" || w == "adding" {
         return false;
     }
-    doc.cues_of(List::Speech, prev.span).next().is_none()
+    doc.cues_of(List::Speech, prev.span()).next().is_none()
 }
 
 /// How many tokens before a quotation are searched for the outlet it was said to (`told
@@ -363,7 +363,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
             let gap_tokens = doc.tokens_in(Span::new(q.span.end, c.span.start));
             let gap = gap_tokens.iter().filter(|t| t.is_word()).count();
             let clause = gap_tokens.iter().any(|t| {
-                t.kind == TokenKind::Lower && CLAUSE_WORDS.contains(&doc.slice(t.span).to_ascii_lowercase().as_str())
+                t.kind() == TokenKind::Lower && CLAUSE_WORDS.contains(&doc.slice(t.span()).to_ascii_lowercase().as_str())
             });
             // (a longer subject only when no verb is among its words: `a senior official with
             // access to the intelligence told CNN`)
@@ -396,26 +396,26 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
         }
         // `“…” Anne Richards, assistant secretary of state, said on a call.`: a name right
         // after the quotation, its speech verb further on
-        let first_word = doc.tokens.get(doc.token_at(q.span.end)).filter(|t| t.span.start < after.end);
+        let first_word = doc.tokens.get(doc.token_at(q.span.end)).filter(|t| t.span().start < after.end);
         if let Some(t) = first_word {
-            if let Some(Subject::Name(n)) = subject::subject_after(doc, t.span.start, after.end) {
-                if cx.doc.mentions.names[n].full.start == t.span.start {
+            if let Some(Subject::Name(n)) = subject::subject_after(doc, t.span().start, after.end) {
+                if cx.doc.mentions.names[n].full.start == t.span().start {
                     if let Some(c) = speech_cues(cx, after).find(|c| matches!(verb(c), Verb::Speech | Verb::Deny)) {
                         return Some((Some(c.span), Subject::Name(n), attribution::via_of(cx, c, after.end)));
                     }
                     // `“…” Toomey fumed on Tuesday.`: a name and a verb in the past tense
                     let rest = doc.tokens_in(Span::new(cx.doc.mentions.names[n].full.end, after.end));
-                    if let Some(w) = rest.first().filter(|w| w.kind == TokenKind::Lower && doc.slice(w.span).ends_with("ed")) {
-                        return Some((Some(w.span), Subject::Name(n), None));
+                    if let Some(w) = rest.first().filter(|w| w.kind() == TokenKind::Lower && doc.slice(w.span()).ends_with("ed")) {
+                        return Some((Some(w.span()), Subject::Name(n), None));
                     }
                 }
             }
             // `“…!” beamed Donald Hartley`
-            let w = doc.slice(t.span);
-            if t.kind == TokenKind::Lower && w.ends_with("ed") {
-                if let Some(Subject::Name(n)) = subject::subject_after(doc, t.span.end, after.end) {
+            let w = doc.slice(t.span());
+            if t.kind() == TokenKind::Lower && w.ends_with("ed") {
+                if let Some(Subject::Name(n)) = subject::subject_after(doc, t.span().end, after.end) {
                     if cx.doc.mentions.names[n].ty == crate::document::EntityType::Person {
-                        return Some((Some(t.span), Subject::Name(n), None));
+                        return Some((Some(t.span()), Subject::Name(n), None));
                     }
                 }
             }
@@ -427,7 +427,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
     if let Some((cue, who)) = speaker_before(cx, q) {
         // the outlet among the words before the quotation (at most VIA_TOKENS of them)
         let i = doc.token_at(q.span.start);
-        let from = doc.tokens.get(i.saturating_sub(VIA_TOKENS)).map_or(s.start, |t| t.span.start.max(s.start));
+        let from = doc.tokens.get(i.saturating_sub(VIA_TOKENS)).map_or(s.start, |t| t.span().start.max(s.start));
         let via = attribution::via_in(cx, Span::new(from, q.span.start));
         return Some((Some(cue), who, via));
     }

@@ -32,7 +32,7 @@ impl Detector for Reported {
                 // a negated or refused verb reports nothing (`would not say whether`)
                 let i = doc.token_at(c.span.start);
                 let negated = doc.tokens[i.saturating_sub(3)..i].iter().any(|t| {
-                    let w = doc.slice(t.span).to_ascii_lowercase();
+                    let w = doc.slice(t.span()).to_ascii_lowercase();
                     w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t") || w == "declined" || w == "refused"
                 });
                 if negated {
@@ -41,17 +41,17 @@ impl Detector for Reported {
                 // the content: what follows the cue, past a short prepositional phrase to `that`
                 let after = doc.tokens_in(Span::new(c.span.end, s.end));
                 let Some(first) = after.first() else { continue };
-                let fw = doc.slice(first.span).to_ascii_lowercase();
+                let fw = doc.slice(first.span()).to_ascii_lowercase();
                 let mut content = 0; // index into `after` where the content starts
-                if first.kind == TokenKind::Punct {
+                if first.kind() == TokenKind::Punct {
                     continue; // `said: “…”`, `said, “…”`, `said.`
                 }
                 if NOT_CONTENT.contains(&fw.as_str()) {
                     // `said in a letter that …`, or a short time phrase and then the clause's
                     // subject (`said on Thursday it would …`)
-                    let that = after.iter().take(10).position(|t| doc.slice(t.span).eq_ignore_ascii_case("that"));
+                    let that = after.iter().take(10).position(|t| doc.slice(t.span()).eq_ignore_ascii_case("that"));
                     let subject = after.iter().take(5).position(|t| {
-                        matches!(doc.slice(t.span).to_ascii_lowercase().as_str(), "it" | "he" | "she" | "they" | "we" | "i")
+                        matches!(doc.slice(t.span()).to_ascii_lowercase().as_str(), "it" | "he" | "she" | "they" | "we" | "i")
                     });
                     match (that, subject) {
                         (Some(p), _) if after[..p].iter().all(|t| t.is_word()) => content = p,
@@ -74,22 +74,22 @@ impl Detector for Reported {
                             "that" | "had" | "has" | "have" | "would" | "will" | "was" | "were" | "is" | "are" | "could" | "should" | "might" | "may" | "must" | "did" | "does" | "do" | "can"
                         )
                 };
-                if min_words == 5 && !after[content..].iter().take(8).any(|t| clause_word(doc.slice(t.span))) {
+                if min_words == 5 && !after[content..].iter().take(8).any(|t| clause_word(doc.slice(t.span()))) {
                     continue;
                 }
                 // a quotation in the first words that ends its clause makes this a quote's
                 // frame (`asserted that he has “…”.`), not reported speech (`said members had
                 // been “kept in the dark” and demanded …`)
-                let opener = content_words.iter().find_map(|t| doc.quotes_starting_in(t.span).find(|q| q.open.start == t.span.start));
+                let opener = content_words.iter().find_map(|t| doc.quotes_starting_in(t.span()).find(|q| q.open.start == t.span().start));
                 if let Some(q) = opener {
                     let rest = doc.tokens_in(Span::new(q.span.end, s.end));
                     let ends_clause = match rest.first() {
                         None => true,
-                        Some(t) if matches!(doc.slice(t.span), "." | "!" | "?" | ";") => true,
+                        Some(t) if matches!(doc.slice(t.span()), "." | "!" | "?" | ";") => true,
                         // `… “…” and revealed that …`: a new report starts
-                        Some(t) if matches!(doc.slice(t.span), "and" | ",") => {
-                            rest.get(1).is_some_and(|u| speech_cues(cx, u.span).next().is_some())
-                                && rest.get(2).is_some_and(|u| doc.slice(u.span).eq_ignore_ascii_case("that"))
+                        Some(t) if matches!(doc.slice(t.span()), "and" | ",") => {
+                            rest.get(1).is_some_and(|u| speech_cues(cx, u.span()).next().is_some())
+                                && rest.get(2).is_some_and(|u| doc.slice(u.span()).eq_ignore_ascii_case("that"))
                         }
                         _ => false,
                     };
@@ -151,9 +151,9 @@ fn attribution_last(cx: &Context, s: Span) -> Option<Finding> {
     }
     // the subject sits between the last comma and the verb
     let toks = doc.tokens_in(Span::new(s.start, c.span.start));
-    let comma = toks.iter().rposition(|t| doc.slice(t.span) == ",")?;
-    let clause_end = toks[comma].span.start;
-    let who = subject::subject_before(doc, c.span, toks[comma].span.end)?;
+    let comma = toks.iter().rposition(|t| doc.slice(t.span()) == ",")?;
+    let clause_end = toks[comma].span().start;
+    let who = subject::subject_before(doc, c.span, toks[comma].span().end)?;
     if toks.len() - comma > 8 || clause_end <= s.start {
         return None;
     }

@@ -8,7 +8,7 @@ use crate::span::Span;
 
 /// The lower-cased text of token `i` ("" past the end).
 pub(crate) fn word(doc: &Document, i: usize) -> String {
-    doc.tokens.get(i).map(|t| doc.slice(t.span).to_ascii_lowercase().replace('\u{2019}', "'")).unwrap_or_default()
+    doc.tokens.get(i).map(|t| doc.slice(t.span()).to_ascii_lowercase().replace('\u{2019}', "'")).unwrap_or_default()
 }
 
 /// Words that open a new clause after a comma.
@@ -16,7 +16,7 @@ const CLAUSE_OPENERS: &[&str] = &["and", "but", "while", "though", "although", "
 
 /// True when token `i` ends a clause: `;`, `—`, or a comma before a clause opener.
 fn ends_clause(doc: &Document, i: usize) -> bool {
-    let w = doc.slice(doc.tokens[i].span);
+    let w = doc.slice(doc.tokens[i].span());
     match w {
         ";" | "—" | "–" => true,
         "," => CLAUSE_OPENERS.contains(&word(doc, i + 1).as_str()),
@@ -44,13 +44,13 @@ impl Boundaries {
         // the last boundary among the sentence's tokens before the cue
         let k = b.partition_point(|&i| (i as usize) < at);
         let start = match k.checked_sub(1).map(|k| b[k] as usize) {
-            Some(i) if i >= first => toks.get(i + 1).map_or(s.start, |t| t.span.start),
+            Some(i) if i >= first => toks.get(i + 1).map_or(s.start, |t| t.span().start),
             _ => s.start,
         };
         // the first boundary from the cue's end on, inside the sentence
         let j = doc.token_at(cue.end);
         let end = match b.get(b.partition_point(|&i| (i as usize) < j)).map(|&i| i as usize) {
-            Some(i) if toks[i].span.end <= s.end => toks[i].span.start,
+            Some(i) if toks[i].span().end <= s.end => toks[i].span().start,
             _ => s.end,
         };
         let end = end.max(cue.end);
@@ -69,8 +69,8 @@ const CLAUSE_REACH: usize = 400;
 pub(crate) fn near(doc: &Document, pos: usize, s: Span) -> Span {
     let toks = &doc.tokens;
     let at = doc.token_at(pos);
-    let start = toks.get(at.saturating_sub(CLAUSE_REACH)).map_or(s.start, |t| t.span.start.max(s.start));
-    let end = toks.get(at + CLAUSE_REACH).map_or(s.end, |t| t.span.end.min(s.end));
+    let start = toks.get(at.saturating_sub(CLAUSE_REACH)).map_or(s.start, |t| t.span().start.max(s.start));
+    let end = toks.get(at + CLAUSE_REACH).map_or(s.end, |t| t.span().end.min(s.end));
     Span::new(start.min(pos), end.max(pos))
 }
 
@@ -123,7 +123,7 @@ pub(crate) fn clause_follows(doc: &Document, i: usize) -> bool {
     }
     for k in i..(i + 6).min(doc.tokens.len()) {
         let t = doc.tokens[k];
-        if t.kind == TokenKind::Punct && !matches!(doc.slice(t.span), "'" | "’" | "-") {
+        if t.kind() == TokenKind::Punct && !matches!(doc.slice(t.span()), "'" | "’" | "-") {
             return false;
         }
         let w = word(doc, k);
@@ -144,7 +144,7 @@ mod tests {
         let text = "rejected claims that ".repeat(2000);
         let doc = Document::new(&text);
         let mid = text.len() / 2;
-        let cue = doc.tokens[doc.token_at(mid)].span;
+        let cue = doc.tokens[doc.token_at(mid)].span();
         assert!(Boundaries::of(&doc).clause(&doc, cue).contains(cue));
         let s = near(&doc, mid, Span::new(0, text.len()));
         assert!(s.start < mid && mid < s.end && doc.tokens_in(s).len() <= 2 * CLAUSE_REACH + 2);

@@ -83,11 +83,11 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
     let mut skipped = 0;
     while i > 0 {
         let t = toks[i - 1];
-        if t.span.start < floor {
+        if t.span().start < floor {
             return None;
         }
-        let w = doc.slice(t.span);
-        if t.kind == TokenKind::Lower && skipped < 4 && BETWEEN_SUBJECT_AND_VERB.iter().any(|x| x.eq_ignore_ascii_case(w)) && anonymous_ends_at(doc, t.span.end).is_none() {
+        let w = doc.slice(t.span());
+        if t.kind() == TokenKind::Lower && skipped < 4 && BETWEEN_SUBJECT_AND_VERB.iter().any(|x| x.eq_ignore_ascii_case(w)) && anonymous_ends_at(doc, t.span().end).is_none() {
             i -= 1;
             skipped += 1;
             continue;
@@ -95,12 +95,12 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
         break;
     }
     // a parenthesis right before the verb: `Harry Reid (D-Nev.) said`
-    if i > 1 && doc.slice(toks[i - 1].span) == ")" {
+    if i > 1 && doc.slice(toks[i - 1].span()) == ")" {
         let mut j = i - 1;
-        while j > 0 && i - j < 10 && doc.slice(toks[j - 1].span) != "(" {
+        while j > 0 && i - j < 10 && doc.slice(toks[j - 1].span()) != "(" {
             j -= 1;
         }
-        if j > 1 && doc.slice(toks[j - 1].span) == "(" {
+        if j > 1 && doc.slice(toks[j - 1].span()) == "(" {
             i = j - 1;
         }
     }
@@ -108,20 +108,20 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
         return None;
     }
     let t = toks[i - 1];
-    if t.span.start < floor {
+    if t.span().start < floor {
         return None;
     }
     // a name after `by` is the agent of a participle describing the subject (`a rebel
     // commander contacted by the Associated Press said`), not the subject
-    let agent = t.kind == TokenKind::Capitalized
-        && doc.mentions.name_at(t.span.start).is_some_and(|n| {
+    let agent = t.kind() == TokenKind::Capitalized
+        && doc.mentions.name_at(t.span().start).is_some_and(|n| {
             let k = doc.token_at(doc.mentions.names[n].full.start);
-            let by = |d: usize| k >= d && doc.slice(toks[k - d].span) == "by";
-            by(1) || (by(2) && matches!(doc.slice(toks[k - 1].span), "the" | "The"))
+            let by = |d: usize| k >= d && doc.slice(toks[k - d].span()) == "by";
+            by(1) || (by(2) && matches!(doc.slice(toks[k - 1].span()), "the" | "The"))
         });
     // a common noun before the verb may end a phrase describing a role noun before it (`a
     // nurse at the city hospital said`): the role noun is the subject
-    if (t.kind == TokenKind::Lower || agent) && anonymous_ends_at(doc, t.span.end).is_none() {
+    if (t.kind() == TokenKind::Lower || agent) && anonymous_ends_at(doc, t.span().end).is_none() {
         if let Some(r) = role_before_phrase(doc, i, floor) {
             return Some(r);
         }
@@ -145,16 +145,16 @@ fn role_before_phrase(doc: &Document, i: usize, floor: usize) -> Option<Subject>
     while k > 1 && i - k < DESCRIBING_REACH {
         k -= 1;
         let t = toks[k];
-        if t.span.start < floor || !(t.is_word() || t.kind == TokenKind::Number) {
+        if t.span().start < floor || !(t.is_word() || t.kind() == TokenKind::Number) {
             return None;
         }
-        if t.kind == TokenKind::Lower && DESCRIBING.contains(&doc.slice(t.span)) {
+        if t.kind() == TokenKind::Lower && DESCRIBING.contains(&doc.slice(t.span())) {
             let head = toks[k - 1];
-            if head.kind == TokenKind::Lower && lexicon::contains(List::Title, doc.slice(head.span)) && head.span.start >= floor {
+            if head.kind() == TokenKind::Lower && lexicon::contains(List::Title, doc.slice(head.span())) && head.span().start >= floor {
                 let r = subject_ending_at(doc, k, floor, false).filter(|r| matches!(r, Subject::Role { .. } | Subject::Anonymous(_)));
                 // `a spokesman for the port authority`: whom it speaks for stays in the phrase
-                if let (Some(Subject::Role { phrase, head, of }), "for") = (r, doc.slice(t.span)) {
-                    return Some(Subject::Role { phrase: Span::new(phrase.start, toks[i - 1].span.end), head, of });
+                if let (Some(Subject::Role { phrase, head, of }), "for") = (r, doc.slice(t.span())) {
+                    return Some(Subject::Role { phrase: Span::new(phrase.start, toks[i - 1].span().end), head, of });
                 }
                 return r;
             }
@@ -176,10 +176,10 @@ pub(crate) fn clause_subject(doc: &Document, sentence: Span, before: usize) -> O
         };
         if let Some(end) = end {
             let k = doc.token_at(end);
-            let next = doc.tokens.get(k).filter(|t| t.span.start < before);
+            let next = doc.tokens.get(k).filter(|t| t.span().start < before);
             let verb_follows = next.is_some_and(|t| looks_like_verb(doc, *t))
-                || (next.is_some_and(|t| doc.slice(t.span) == ",")
-                    && doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Lower && t.span.start < before));
+                || (next.is_some_and(|t| doc.slice(t.span()) == ",")
+                    && doc.tokens.get(k + 1).is_some_and(|t| t.kind() == TokenKind::Lower && t.span().start < before));
             if verb_follows {
                 return Some(s);
             }
@@ -189,7 +189,7 @@ pub(crate) fn clause_subject(doc: &Document, sentence: Span, before: usize) -> O
     let base = doc.token_at(sentence.start);
     for k in 0..toks.len().min(60) {
         let t = toks[k];
-        if doc.quote_containing(t.span.start).is_some() {
+        if doc.quote_containing(t.span().start).is_some() {
             continue;
         }
         // the word after, past an adverb (`Trump quickly took`)
@@ -197,7 +197,7 @@ pub(crate) fn clause_subject(doc: &Document, sentence: Span, before: usize) -> O
             Some(n) => *n,
             None => continue,
         };
-        if doc.slice(next.span).ends_with("ly") {
+        if doc.slice(next.span()).ends_with("ly") {
             match toks.get(k + 2) {
                 Some(n) => next = *n,
                 None => continue,
@@ -206,21 +206,21 @@ pub(crate) fn clause_subject(doc: &Document, sentence: Span, before: usize) -> O
         if !looks_like_verb(doc, next) {
             continue;
         }
-        let w = doc.slice(t.span);
+        let w = doc.slice(t.span());
         if let Some(p) = is_pronoun(w) {
             if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "i" | "we") {
-                return Some(Subject::Pronoun(t.span, p));
+                return Some(Subject::Pronoun(t.span(), p));
             }
             continue;
         }
-        if t.kind == TokenKind::Capitalized || t.kind == TokenKind::Punct {
-            if let Some(n) = doc.mentions.name_at(t.span.start) {
-                if doc.mentions.names[n].name.end <= t.span.end && doc.mentions.names[n].name.end >= t.span.start {
+        if t.kind() == TokenKind::Capitalized || t.kind() == TokenKind::Punct {
+            if let Some(n) = doc.mentions.name_at(t.span().start) {
+                if doc.mentions.names[n].name.end <= t.span().end && doc.mentions.names[n].name.end >= t.span().start {
                     return Some(Subject::Name(n));
                 }
             }
         }
-        if t.kind == TokenKind::Lower {
+        if t.kind() == TokenKind::Lower {
             if let Some(r) = role_ending_at(doc, base + k + 1, sentence.start) {
                 if matches!(r, Subject::Role { .. }) && lexicon::contains(List::Title, w) {
                     return Some(r);
@@ -239,21 +239,21 @@ pub(crate) fn sentence_subject(doc: &Document, sentence: Span, before: usize) ->
     // punctuation than that has no subject to find)
     let toks = &toks[..toks.len().min(LEAD)];
     let first = toks.iter().find(|t| t.is_word())?;
-    let w = doc.slice(first.span).to_ascii_lowercase();
-    let mut pos = first.span.start;
+    let w = doc.slice(first.span()).to_ascii_lowercase();
+    let mut pos = first.span().start;
     if matches!(w.as_str(), "and" | "but" | "yet" | "so" | "or") {
         let second = toks.iter().filter(|t| t.is_word()).nth(1)?;
-        return subject_after(doc, second.span.start, before);
+        return subject_after(doc, second.span().start, before);
     }
-    let comma = || toks.iter().take(16).position(|t| doc.slice(t.span) == ",");
+    let comma = || toks.iter().take(16).position(|t| doc.slice(t.span()) == ",");
     if INTRODUCTORY.contains(&w.as_str()) {
         // skip to the first comma of the sentence, when it comes soon
-        pos = toks.get(comma()? + 1)?.span.start;
-    } else if w.len() > 5 && w.ends_with("ing") && first.kind == TokenKind::Capitalized {
+        pos = toks.get(comma()? + 1)?.span().start;
+    } else if w.len() > 5 && w.ends_with("ing") && first.kind() == TokenKind::Capitalized {
         // a participial phrase (`Responding to media reports, the spokesperson …`); a
         // sentence without the comma starts with its subject (`Banking regulators said`)
         if let Some(c) = comma() {
-            pos = toks.get(c + 1)?.span.start;
+            pos = toks.get(c + 1)?.span().start;
         }
     }
     subject_after(doc, pos, before)
@@ -263,28 +263,28 @@ pub(crate) fn sentence_subject(doc: &Document, sentence: Span, before: usize) ->
 fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: bool) -> Option<Subject> {
     let toks = &doc.tokens;
     let t = toks[i - 1];
-    let w = doc.slice(t.span);
-    if let Some(a) = anonymous_ends_at(doc, t.span.end) {
+    let w = doc.slice(t.span());
+    if let Some(a) = anonymous_ends_at(doc, t.span().end) {
         if a.start >= floor {
             return Some(Subject::Anonymous(a));
         }
     }
     // `the 34-year-old said`: an age stands for the person, like a pronoun
     if w.to_ascii_lowercase().ends_with("-year-old") {
-        return Some(Subject::Pronoun(t.span, Pronoun::Singular));
+        return Some(Subject::Pronoun(t.span(), Pronoun::Singular));
     }
     if let Some(p) = is_pronoun(w) {
         if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it" | "i" | "we") {
-            return Some(Subject::Pronoun(t.span, p));
+            return Some(Subject::Pronoun(t.span(), p));
         }
         // `one of them said`
-        if w.eq_ignore_ascii_case("them") && i >= 2 && doc.slice(toks[i - 2].span).eq_ignore_ascii_case("of") {
-            return Some(Subject::Pronoun(t.span, p));
+        if w.eq_ignore_ascii_case("them") && i >= 2 && doc.slice(toks[i - 2].span()).eq_ignore_ascii_case("of") {
+            return Some(Subject::Pronoun(t.span(), p));
         }
         return None;
     }
-    if let Some(n) = doc.mentions.name_at(t.span.start) {
-        if doc.mentions.names[n].name.end <= t.span.end && doc.mentions.names[n].ty != EntityType::Publication {
+    if let Some(n) = doc.mentions.name_at(t.span().start) {
+        if doc.mentions.names[n].name.end <= t.span().end && doc.mentions.names[n].ty != EntityType::Publication {
             // `A union spokesman, Ray Odom, said` and `Ray Odom, a union spokesman, said`
             // both name Ray Odom; `The mining company, Granite Ridge Resources, said` names
             // the company.
@@ -294,21 +294,21 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
     if w == "," && allow_appositive {
         // `X, APPOSITIVE, said`: the clause's first noun phrase, or a name standing as the
         // appositive (`A union spokesman, Ray Odom, said`)
-        let clause = Span::new(floor, t.span.start);
-        let last_comma = doc.tokens_in(clause).iter().rev().find(|u| doc.slice(u.span) == ",").map(|u| u.span.start);
+        let clause = Span::new(floor, t.span().start);
+        let last_comma = doc.tokens_in(clause).iter().rev().find(|u| doc.slice(u.span()) == ",").map(|u| u.span().start);
         if let Some(a) = last_comma {
             // the appositive between the last two commas holds no verb
-            let appositive = doc.tokens_in(Span::new(a + 1, t.span.start));
-            let verbless = !appositive.iter().any(|u| doc.cues_of(List::Speech, u.span).next().is_some());
+            let appositive = doc.tokens_in(Span::new(a + 1, t.span().start));
+            let verbless = !appositive.iter().any(|u| doc.cues_of(List::Speech, u.span()).next().is_some());
             let first = sentence_subject(doc, Span::new(floor, a), a);
             // an appositive is a noun phrase (`, Ray Odom,`, `, the chair,`), not a
             // participle (`, seen by the Echo,`)
             let np = appositive.first().is_some_and(|u| {
-                u.kind == TokenKind::Capitalized
-                    || DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(doc.slice(u.span)))
+                u.kind() == TokenKind::Capitalized
+                    || DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(doc.slice(u.span())))
                     || is_title_word(doc, *u)
             });
-            let inner = if np { subject_after(doc, a + 1, t.span.start) } else { None };
+            let inner = if np { subject_after(doc, a + 1, t.span().start) } else { None };
             if verbless && first.is_some() {
                 if let Some(Subject::Name(n)) = inner {
                     let first_named = matches!(first, Some(Subject::Name(h)) if doc.mentions.names[h].ty == EntityType::Person
@@ -326,13 +326,13 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
         let mut steps = 0;
         while j > 0 && steps < 20 {
             let u = toks[j - 1];
-            if u.span.start < floor {
+            if u.span().start < floor {
                 break;
             }
-            let s = doc.slice(u.span);
+            let s = doc.slice(u.span());
             if s == "," {
                 // the appositive is toks[j..i-1]; the head before it is toks[..j-1]
-                let appositive = Span::new(toks[j].span.start, toks[i - 2].span.end);
+                let appositive = Span::new(toks[j].span().start, toks[i - 2].span().end);
                 let head = if j >= 2 { subject_ending_at(doc, j - 1, floor, false) } else { None };
                 let inner = subject_ending_at(doc, i - 1, floor, false);
                 return match (head, inner) {
@@ -358,13 +358,13 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
         }
         return None;
     }
-    if t.kind == TokenKind::Lower {
+    if t.kind() == TokenKind::Lower {
         return role_ending_at(doc, i, floor);
     }
     // a role noun opening the sentence (`Prosecutors allege`, `Officials said`) or written in
     // capitals after its modifiers (`Syrian state-run TV reported`)
-    if t.kind == TokenKind::Capitalized && is_role_word(w) {
-        return role_ending_at(doc, i, floor).or(Some(Subject::Role { phrase: t.span, head: t.span, of: None }));
+    if t.kind() == TokenKind::Capitalized && is_role_word(w) {
+        return role_ending_at(doc, i, floor).or(Some(Subject::Role { phrase: t.span(), head: t.span(), of: None }));
     }
     None
 }
@@ -377,7 +377,7 @@ const PHRASE_BREAKS: &[&str] = &["as", "under", "after", "before", "while", "whe
 fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
     let toks = &doc.tokens;
     let head = toks[i - 1];
-    let hw = doc.slice(head.span);
+    let hw = doc.slice(head.span());
     let is_role = is_role_word(hw);
     if !is_role {
         if looks_like_verb(doc, head) {
@@ -385,25 +385,25 @@ fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
         }
         // a short plain noun phrase opening its clause: `Shipping lines said`
         let mut j = i - 1;
-        while j > 0 && i - j < 4 && toks[j - 1].span.start >= floor && toks[j - 1].kind == TokenKind::Lower && !looks_like_verb(doc, toks[j - 1]) {
+        while j > 0 && i - j < 4 && toks[j - 1].span().start >= floor && toks[j - 1].kind() == TokenKind::Lower && !looks_like_verb(doc, toks[j - 1]) {
             j -= 1;
         }
         // `the 21-year-old college student`: an age makes the phrase a person, like a pronoun
-        if j > 1 && !hw.ends_with('s') && toks[j - 1].span.start >= floor && doc.slice(toks[j - 1].span).to_ascii_lowercase().ends_with("-year-old") {
-            let d = doc.slice(toks[j - 2].span).to_ascii_lowercase();
-            if matches!(d.as_str(), "the" | "a") && toks[j - 2].span.start >= floor {
-                return Some(Subject::Pronoun(Span::new(toks[j - 2].span.start, head.span.end), Pronoun::Singular));
+        if j > 1 && !hw.ends_with('s') && toks[j - 1].span().start >= floor && doc.slice(toks[j - 1].span()).to_ascii_lowercase().ends_with("-year-old") {
+            let d = doc.slice(toks[j - 2].span()).to_ascii_lowercase();
+            if matches!(d.as_str(), "the" | "a") && toks[j - 2].span().start >= floor {
+                return Some(Subject::Pronoun(Span::new(toks[j - 2].span().start, head.span().end), Pronoun::Singular));
             }
         }
         // one capitalised word opening the sentence belongs to it (`Shipping lines`)
-        if j > 0 && toks[j - 1].span.start == floor && toks[j - 1].kind == TokenKind::Capitalized {
+        if j > 0 && toks[j - 1].span().start == floor && toks[j - 1].kind() == TokenKind::Capitalized {
             j -= 1;
         }
-        let opens = j == 0 || toks[j - 1].span.start < floor || matches!(doc.slice(toks[j - 1].span), "," | ";" | "”" | "\"" | "»");
+        let opens = j == 0 || toks[j - 1].span().start < floor || matches!(doc.slice(toks[j - 1].span()), "," | ";" | "”" | "\"" | "»");
         let plural = hw.ends_with('s') && !hw.ends_with("ss");
-        let determined = j < i - 1 && matches!(doc.slice(toks[j].span).to_ascii_lowercase().as_str(), "one" | "a" | "an" | "another" | "the");
+        let determined = j < i - 1 && matches!(doc.slice(toks[j].span()).to_ascii_lowercase().as_str(), "one" | "a" | "an" | "another" | "the");
         if opens && (plural || determined) && hw.len() > 3 && toks[j..i].iter().all(|t| t.is_word()) {
-            return Some(Subject::Role { phrase: Span::new(toks[j].span.start, head.span.end), head: head.span, of: None });
+            return Some(Subject::Role { phrase: Span::new(toks[j].span().start, head.span().end), head: head.span(), of: None });
         }
         return None;
     }
@@ -414,22 +414,22 @@ fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
     while j > 0 && steps < 6 {
         let u = toks[j - 1];
         // (a hyphen inside a modifier, `state-run`, is part of it)
-        let hyphen = doc.slice(u.span) == "-" && j >= 2 && toks[j - 2].span.end == u.span.start && u.span.end == toks[j].span.start;
-        if u.span.start < floor || u.kind == TokenKind::Punct && !doc.slice(u.span).ends_with('s') && !hyphen {
+        let hyphen = doc.slice(u.span()) == "-" && j >= 2 && toks[j - 2].span().end == u.span().start && u.span().end == toks[j].span().start;
+        if u.span().start < floor || u.kind() == TokenKind::Punct && !doc.slice(u.span()).ends_with('s') && !hyphen {
             break;
         }
-        let s = doc.slice(u.span);
+        let s = doc.slice(u.span());
         if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) {
             j -= 1;
             break;
         }
         // a preposition or conjunction ends the phrase (`Port deal under fire as ministry
         // denies …`)
-        if u.kind == TokenKind::Lower && PHRASE_BREAKS.contains(&s) {
+        if u.kind() == TokenKind::Lower && PHRASE_BREAKS.contains(&s) {
             break;
         }
-        if u.kind == TokenKind::Capitalized {
-            if let Some(n) = doc.mentions.name_at(u.span.start) {
+        if u.kind() == TokenKind::Capitalized {
+            if let Some(n) = doc.mentions.name_at(u.span().start) {
                 of = Some(n);
             }
         } else if s.ends_with("'s") || s.ends_with("’s") {
@@ -444,15 +444,15 @@ fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
     }
     // `Lawyers for the employees`, `lawyers for the families`: the noun before the
     // preposition heads the phrase
-    if j >= 2 && toks[j - 2].span.start >= floor && matches!(doc.slice(toks[j - 1].span), "for" | "of" | "representing") {
+    if j >= 2 && toks[j - 2].span().start >= floor && matches!(doc.slice(toks[j - 1].span()), "for" | "of" | "representing") {
         let h = toks[j - 2];
-        let hw2 = doc.slice(h.span);
+        let hw2 = doc.slice(h.span());
         if h.is_word() && is_role_word(hw2) {
-            return Some(Subject::Role { phrase: Span::new(h.span.start, head.span.end), head: h.span, of });
+            return Some(Subject::Role { phrase: Span::new(h.span().start, head.span().end), head: h.span(), of });
         }
     }
-    let phrase = Span::new(toks[j].span.start, head.span.end);
-    Some(Subject::Role { phrase, head: head.span, of })
+    let phrase = Span::new(toks[j].span().start, head.span().end);
+    Some(Subject::Role { phrase, head: head.span(), of })
 }
 
 /// The subject right after `pos` (inverted `said Tomas Reyna`, `according to Reuters`).
@@ -460,29 +460,29 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     let toks = &doc.tokens;
     let i = doc.token_at(pos);
     let t = *toks.get(i)?;
-    if t.span.start >= ceiling {
+    if t.span().start >= ceiling {
         return None;
     }
-    if let Some(a) = anonymous_starts_at(doc, t.span.start) {
+    if let Some(a) = anonymous_starts_at(doc, t.span().start) {
         return Some(Subject::Anonymous(a));
     }
-    let w = doc.slice(t.span);
+    let w = doc.slice(t.span());
     if let Some(p) = is_pronoun(w) {
         if matches!(w.to_ascii_lowercase().as_str(), "he" | "she" | "they" | "it") {
-            return Some(Subject::Pronoun(t.span, p));
+            return Some(Subject::Pronoun(t.span(), p));
         }
         // `according to his lawyer`: fall through to a role
     }
-    if let Some(n) = doc.mentions.name_at(t.span.start) {
+    if let Some(n) = doc.mentions.name_at(t.span().start) {
         // `Republican presidential candidate Donald Trump`: a name as a modifier of a title
         let k = doc.token_at(doc.mentions.names[n].full.end);
         for m in k..(k + 3).min(toks.len()) {
             let u = toks[m];
-            if u.kind != TokenKind::Lower || u.span.end > ceiling {
+            if u.kind() != TokenKind::Lower || u.span().end > ceiling {
                 break;
             }
             if is_title_word(doc, u) {
-                if let Some(p) = doc.mentions.name_at(toks.get(m + 1).map_or(usize::MAX, |v| v.span.start)) {
+                if let Some(p) = doc.mentions.name_at(toks.get(m + 1).map_or(usize::MAX, |v| v.span().start)) {
                     return Some(Subject::Name(p));
                 }
             }
@@ -492,27 +492,27 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     // a role phrase: determiner, modifiers, head noun; then maybe `for X` / `of X`
     let mut j = i;
     let mut steps = 0;
-    while j < toks.len() && steps < 6 && toks[j].span.end <= ceiling {
+    while j < toks.len() && steps < 6 && toks[j].span().end <= ceiling {
         let u = toks[j];
-        let s = doc.slice(u.span);
-        if u.kind == TokenKind::Punct && !(s == "'" || s == "’") {
+        let s = doc.slice(u.span());
+        if u.kind() == TokenKind::Punct && !(s == "'" || s == "’") {
             break;
         }
-        if u.kind == TokenKind::Capitalized {
-            if let Some(n) = doc.mentions.name_at(u.span.start) {
+        if u.kind() == TokenKind::Capitalized {
+            if let Some(n) = doc.mentions.name_at(u.span().start) {
                 // `the Kremlin spokesman` or `a report by Reuters`
                 let n_end = doc.mentions.names[n].full.end;
                 let k = doc.token_at(n_end);
                 if k < toks.len() {
-                    let next = doc.slice(toks[k].span);
+                    let next = doc.slice(toks[k].span());
                     if is_role_word(next) {
                         // `the Foreign Office spokesperson Shafqat Ali Khan`: the person named
                         // after the role
-                        let named = toks.get(k + 1).filter(|p| p.span.end <= ceiling).and_then(|p| doc.mentions.name_at(p.span.start));
-                        if let Some(p) = named.filter(|&p| doc.mentions.names[p].full.start == toks[k + 1].span.start && doc.mentions.names[p].ty == EntityType::Person) {
+                        let named = toks.get(k + 1).filter(|p| p.span().end <= ceiling).and_then(|p| doc.mentions.name_at(p.span().start));
+                        if let Some(p) = named.filter(|&p| doc.mentions.names[p].full.start == toks[k + 1].span().start && doc.mentions.names[p].ty == EntityType::Person) {
                             return Some(Subject::Name(p));
                         }
-                        return Some(Subject::Role { phrase: Span::new(t.span.start, toks[k].span.end), head: toks[k].span, of: Some(n) });
+                        return Some(Subject::Role { phrase: Span::new(t.span().start, toks[k].span().end), head: toks[k].span(), of: Some(n) });
                     }
                 }
                 return Some(Subject::Name(n));
@@ -521,15 +521,15 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         if is_role_word(s) {
             // take the longest role word sequence (`chief executive`), and the last noun of
             // a compound (`court documents`, `police spokeswoman`)
-            let mut head = u.span;
+            let mut head = u.span();
             if let Some(nx) = toks.get(j + 1) {
-                let two = doc.between(u.span.start, nx.span.end);
+                let two = doc.between(u.span().start, nx.span().end);
                 if lexicon::contains(List::Title, two) {
-                    head = Span::new(u.span.start, nx.span.end);
-                } else if nx.kind == TokenKind::Lower && nx.span.end <= ceiling {
-                    let w = doc.slice(nx.span);
+                    head = Span::new(u.span().start, nx.span().end);
+                } else if nx.kind() == TokenKind::Lower && nx.span().end <= ceiling {
+                    let w = doc.slice(nx.span());
                     if is_role_word(w) {
-                        head = nx.span;
+                        head = nx.span();
                     }
                 }
             }
@@ -537,43 +537,43 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             // `the trade group Freight Forward`, `the commission's chair, Ruth Okonkwo`: the
             // name that follows is the source
             let mut m = k;
-            if toks.get(m).is_some_and(|p| doc.slice(p.span) == ",") {
+            if toks.get(m).is_some_and(|p| doc.slice(p.span()) == ",") {
                 m += 1;
             }
-            if let Some(n) = toks.get(m).filter(|p| p.span.end <= ceiling).and_then(|p| doc.mentions.name_at(p.span.start)) {
-                if doc.mentions.names[n].full.start == toks[m].span.start {
+            if let Some(n) = toks.get(m).filter(|p| p.span().end <= ceiling).and_then(|p| doc.mentions.name_at(p.span().start)) {
+                if doc.mentions.names[n].full.start == toks[m].span().start {
                     return Some(Subject::Name(n));
                 }
             }
             let mut of = None;
             if let (Some(p), Some(_)) = (toks.get(k), toks.get(k + 1)) {
-                if matches!(doc.slice(p.span), "for" | "of" | "at") {
+                if matches!(doc.slice(p.span()), "for" | "of" | "at") {
                     let mut m = k + 1;
-                    if DETERMINERS.contains(&doc.slice(toks[m].span).to_ascii_lowercase().as_str()) {
+                    if DETERMINERS.contains(&doc.slice(toks[m].span()).to_ascii_lowercase().as_str()) {
                         m += 1;
                     }
                     if let Some(q) = toks.get(m) {
-                        of = doc.mentions.name_at(q.span.start);
+                        of = doc.mentions.name_at(q.span().start);
                     }
                     // `a spokesperson for the water authority`: an unnamed organisation
                     // speaks, under the name the text gives it
                     if of.is_none() && lexicon::tag_of(List::Title, doc.slice(head)) == Tag::Spokes {
                         let mut e = m;
-                        while e < toks.len() && e < m + 4 && toks[e].kind == TokenKind::Lower && toks[e].span.end <= ceiling {
+                        while e < toks.len() && e < m + 4 && toks[e].kind() == TokenKind::Lower && toks[e].span().end <= ceiling {
                             e += 1;
                         }
-                        if e > m && lexicon::tag_of(List::Generic, doc.slice(toks[e - 1].span)) == Tag::Org {
-                            let org = Span::new(toks[m].span.start, toks[e - 1].span.end);
-                            return Some(Subject::Role { phrase: org, head: toks[e - 1].span, of: None });
+                        if e > m && lexicon::tag_of(List::Generic, doc.slice(toks[e - 1].span())) == Tag::Org {
+                            let org = Span::new(toks[m].span().start, toks[e - 1].span().end);
+                            return Some(Subject::Role { phrase: org, head: toks[e - 1].span(), of: None });
                         }
                     }
                 }
             }
-            return Some(Subject::Role { phrase: Span::new(t.span.start, head.end), head, of });
+            return Some(Subject::Role { phrase: Span::new(t.span().start, head.end), head, of });
         }
         // determiners, modifiers and capitalised modifiers that are no name of their own
         // (`Porto president Rui Costa`) lead to the head
-        if !(DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) || matches!(u.kind, TokenKind::Lower | TokenKind::Number | TokenKind::Capitalized)) {
+        if !(DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) || matches!(u.kind(), TokenKind::Lower | TokenKind::Number | TokenKind::Capitalized)) {
             break;
         }
         j += 1;

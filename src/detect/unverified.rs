@@ -91,14 +91,14 @@ fn modal_ok(doc: &Document, c: &Cue) -> bool {
     if text.starts_with("May") && !text.contains(' ') {
         let s = doc.sentences[doc.sentence_at(c.span.start)];
         let p = doc.paragraph_at(c.span.start);
-        let prev_tok = i.checked_sub(1).and_then(|k| doc.tokens.get(k)).filter(|t| t.span.start >= s.start);
+        let prev_tok = i.checked_sub(1).and_then(|k| doc.tokens.get(k)).filter(|t| t.span().start >= s.start);
         let next_tok = doc.tokens.get(i + 1);
-        if next_tok.is_some_and(|t| t.kind == TokenKind::Number || doc.slice(t.span) == "," || doc.slice(t.span) == ".") {
+        if next_tok.is_some_and(|t| t.kind() == TokenKind::Number || doc.slice(t.span()) == "," || doc.slice(t.span()) == ".") {
             return false;
         }
         if let Some(t) = prev_tok {
             let pw = word(doc, i - 1);
-            if MONTH_BEFORE.contains(&pw.as_str()) || t.kind == TokenKind::Number {
+            if MONTH_BEFORE.contains(&pw.as_str()) || t.kind() == TokenKind::Number {
                 return false;
             }
             // a capital mid-sentence is a name or the month, except in a title-case headline
@@ -117,7 +117,7 @@ fn claim_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let j = doc.token_at(c.span.end);
     let next = word(doc, j);
     let s = doc.sentences[doc.sentence_at(c.span.start)];
-    let at_end = doc.tokens.get(j).is_none_or(|t| t.span.start >= s.end || matches!(doc.slice(t.span), "." | "!" | "?"));
+    let at_end = doc.tokens.get(j).is_none_or(|t| t.span().start >= s.end || matches!(doc.slice(t.span()), "." | "!" | "?"));
     let noun = DETERMINER.contains(&prev.as_str()) || prev.ends_with("'s") || prev.ends_with('\'');
     if noun {
         return next == "that";
@@ -154,7 +154,7 @@ fn said_to_ok(doc: &Document, c: &Cue) -> bool {
     let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
     let Some(next) = doc.tokens.get(j) else { return false };
     let own_be = BE.contains(&word(doc, i).as_str()); // `was reported to`: `be` is part of the cue
-    if !next.is_word() || next.kind == TokenKind::Number || i == 0 || PERSONAL.contains(&prev.as_str()) || (!own_be && BE.contains(&prev.as_str())) {
+    if !next.is_word() || next.kind() == TokenKind::Number || i == 0 || PERSONAL.contains(&prev.as_str()) || (!own_be && BE.contains(&prev.as_str())) {
         return false;
     }
     !ADDRESSEE.contains(&word(doc, j).as_str())
@@ -178,8 +178,8 @@ fn forecast_ok(doc: &Document, c: &Cue, headline_only: bool, headline: bool) -> 
     let Some(next) = doc.tokens.get(j) else { return false };
     let next_w = word(doc, j);
     let to_ok = !headline_only || doc.slice(c.span).eq_ignore_ascii_case("eyed");
-    !(DETERMINER.contains(&prev.as_str()) || prev == "as" || prev.ends_with("'s") || doc.tokens[i - 1].kind == TokenKind::Punct)
-        && (next.is_word() || next.kind == TokenKind::Number)
+    !(DETERMINER.contains(&prev.as_str()) || prev == "as" || prev.ends_with("'s") || doc.tokens[i - 1].kind() == TokenKind::Punct)
+        && (next.is_word() || next.kind() == TokenKind::Number)
         && !AFTER_NOUN.contains(&next_w.as_str())
         && (to_ok || next_w != "to")
 }
@@ -212,13 +212,13 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
     let para = doc.paragraphs[p];
     let toks = doc.tokens_in(para);
     let n_words = toks.iter().filter(|t| t.is_word()).count();
-    if n_words >= 3 && toks.iter().any(|t| doc.slice(t.span) == "?") {
+    if n_words >= 3 && toks.iter().any(|t| doc.slice(t.span()) == "?") {
         return Some(Hit { cue: Span::new(para.start, para.start), subtype: Subtype::Speculative, who: Who::Governor, span: Some(para) });
     }
     // a verb, not a noun (`amid fears he will`, `wary of Ebola fears`)
     let is_verb = |v: &Cue| {
         let i = doc.token_at(v.span.start);
-        let prev = if i > 0 && doc.tokens[i - 1].span.start >= para.start { word(doc, i - 1) } else { String::new() };
+        let prev = if i > 0 && doc.tokens[i - 1].span().start >= para.start { word(doc, i - 1) } else { String::new() };
         let next = word(doc, doc.token_at(v.span.end));
         let after_noun_slot = DETERMINER.contains(&prev.as_str()) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after");
         let noun_fears = doc.slice(v.span).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str());
@@ -230,40 +230,40 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
     // a colon: `Senator: ...` (a short label that is not a rubric) or `...: report`
     let words = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.is_word()).count();
     for (k, t) in toks.iter().enumerate() {
-        if !matches!(doc.slice(t.span), ":" | "-" | "—" | "–") {
+        if !matches!(doc.slice(t.span()), ":" | "-" | "—" | "–") {
             continue;
         }
-        let before = doc.text().get(para.start..t.span.start).unwrap_or("").trim().to_ascii_lowercase();
+        let before = doc.text().get(para.start..t.span().start).unwrap_or("").trim().to_ascii_lowercase();
         let n_before = words(0, k);
         let n_after = words(k + 1, toks.len());
         // the label before the colon names a person or an unnamed source (`Senator:`,
         // `Source:`), the tail after it a report or an outlet (`...: report`, `...: WSJ`)
-        let head_word = k.checked_sub(1).map(|j| doc.slice(toks[j].span)).unwrap_or("");
+        let head_word = k.checked_sub(1).map(|j| doc.slice(toks[j].span())).unwrap_or("");
         // a title opening the label names a person too (`Rep. Jane Doe:`, `Sen. Smith:`)
-        let first_word = toks.first().map(|t| doc.slice(t.span)).unwrap_or("");
+        let first_word = toks.first().map(|t| doc.slice(t.span())).unwrap_or("");
         let titled = |w: &str| lexicon::contains(List::Title, w);
         let label = (1..=4).contains(&n_before)
             && (titled(head_word)
                 || (n_before >= 2 && titled(first_word))
                 || lexicon::contains(List::Generic, head_word)
-                || doc.cues_of(List::Outlet, Span::new(para.start, t.span.start)).next().is_some()
+                || doc.cues_of(List::Outlet, Span::new(para.start, t.span().start)).next().is_some()
                 // an organisation's whole name as the label (`Pentagon:`, `NATO:`)
-                || doc.cues_of(List::Org, Span::new(para.start, t.span.start)).any(|c| doc.slice(c.span).len() == before.len())
+                || doc.cues_of(List::Org, Span::new(para.start, t.span().start)).any(|c| doc.slice(c.span).len() == before.len())
                 || lexicon::contains(List::Anonymous, &before) || head_word.eq_ignore_ascii_case("source") || head_word.eq_ignore_ascii_case("sources"));
-        if label && n_after >= 3 && doc.slice(t.span) == ":" {
-            return Some(Hit { cue: Span::new(para.start, t.span.start), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
+        if label && n_after >= 3 && doc.slice(t.span()) == ":" {
+            return Some(Hit { cue: Span::new(para.start, t.span().start), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
         }
-        let tail = Span::new(t.span.end, para.end);
+        let tail = Span::new(t.span().end, para.end);
         let tail_text = doc.slice(tail).trim().to_ascii_lowercase();
         let last = tail_text.rsplit(' ').next().unwrap_or("");
         // `...: AFP`, `...: SITE`: an agency's initials (in a headline not itself in capitals)
-        let initials = n_after == 1 && doc.slice(t.span) == ":" && last.len() >= 2 && {
+        let initials = n_after == 1 && doc.slice(t.span()) == ":" && last.len() >= 2 && {
             let w = doc.slice(tail).trim();
-            w.chars().all(|ch| ch.is_ascii_uppercase()) && !doc.slice(Span::new(para.start, t.span.start)).chars().filter(|ch| ch.is_alphabetic()).all(|ch| ch.is_uppercase())
+            w.chars().all(|ch| ch.is_ascii_uppercase()) && !doc.slice(Span::new(para.start, t.span().start)).chars().filter(|ch| ch.is_alphabetic()).all(|ch| ch.is_uppercase())
         };
         let tail_is_source = doc.cues_of(List::Outlet, tail).next().is_some() || lexicon::is(Tag::SourceNoun, last) || tail_text == "report says" || initials;
         if (1..=3).contains(&n_after) && n_before >= 3 && tail_is_source {
-            return Some(Hit { cue: Span::new(t.span.end, para.end), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
+            return Some(Hit { cue: Span::new(t.span().end, para.end), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
         }
     }
     trailing_attribution(doc, para, toks)
@@ -274,20 +274,20 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
 fn trailing_attribution(doc: &Document, para: Span, toks: &[crate::document::Token]) -> Option<Hit> {
     let words: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].is_word()).collect();
     let &lk = words.last()?;
-    if words.len() < 5 || lk + 1 < toks.len() && !matches!(doc.slice(toks[lk + 1].span), "." | "!") {
+    if words.len() < 5 || lk + 1 < toks.len() && !matches!(doc.slice(toks[lk + 1].span()), "." | "!") {
         return None;
     }
-    let last = doc.slice(toks[lk].span).to_ascii_lowercase();
-    if matches!(last.as_str(), "report" | "reports") && doc.slice(toks[lk].span).starts_with(|ch: char| ch.is_uppercase()) {
-        return Some(Hit { cue: toks[lk].span, subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
+    let last = doc.slice(toks[lk].span()).to_ascii_lowercase();
+    if matches!(last.as_str(), "report" | "reports") && doc.slice(toks[lk].span()).starts_with(|ch: char| ch.is_uppercase()) {
+        return Some(Hit { cue: toks[lk].span(), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
     }
     if !lexicon::is(Tag::HeadlineSays, &last) {
         return None;
     }
     // a comma at most four words before the verb: `, Monitoring Group Says`
-    let comma = (lk.saturating_sub(5)..lk).rev().find(|&k| doc.slice(toks[k].span) == ",")?;
+    let comma = (lk.saturating_sub(5)..lk).rev().find(|&k| doc.slice(toks[k].span()) == ",")?;
     let before = words.iter().filter(|&&k| k < comma).count();
-    (before >= 3 && lk - comma >= 2).then(|| Hit { cue: toks[lk].span, subtype: Subtype::Reported, who: Who::Governor, span: Some(para) })
+    (before >= 3 && lk - comma >= 2).then(|| Hit { cue: toks[lk].span(), subtype: Subtype::Reported, who: Who::Governor, span: Some(para) })
 }
 
 impl Detector for Unverified {
@@ -465,9 +465,9 @@ impl According {
 fn after_by(doc: &Document, pos: usize, end: usize) -> usize {
     let i = doc.token_at(pos);
     (i..(i + 5).min(doc.tokens.len()))
-        .take_while(|&k| doc.tokens[k].span.end <= end && doc.tokens[k].kind != TokenKind::Punct)
+        .take_while(|&k| doc.tokens[k].span().end <= end && doc.tokens[k].kind() != TokenKind::Punct)
         .find(|&k| word(doc, k) == "by" && k > i)
-        .map_or(pos, |k| doc.tokens[k].span.end)
+        .map_or(pos, |k| doc.tokens[k].span().end)
 }
 
 fn who_of(cx: &Context, h: &Hit, span: Span, according: &mut According) -> Option<Subject> {

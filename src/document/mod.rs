@@ -60,7 +60,7 @@ fn token_blocks(len: usize, tokens: &[Token]) -> Vec<u32> {
     let mut i = 0;
     for b in 0..blocks {
         let start = b * TOKEN_BLOCK;
-        while i < tokens.len() && tokens[i].span.start < start {
+        while i < tokens.len() && tokens[i].span().start < start {
             i += 1;
         }
         out.push(i as u32);
@@ -98,8 +98,8 @@ impl<'t> Document<'t> {
         let t = self.slice(para).trim_end();
         let toks = self.tokens_in(para);
         let words = toks.iter().filter(|t| t.is_word()).count();
-        let cased = toks.iter().filter(|t| matches!(t.kind, TokenKind::Lower | TokenKind::Capitalized)).count();
-        let caps = toks.iter().filter(|t| t.kind == TokenKind::Capitalized).count();
+        let cased = toks.iter().filter(|t| matches!(t.kind(), TokenKind::Lower | TokenKind::Capitalized)).count();
+        let caps = toks.iter().filter(|t| t.kind() == TokenKind::Capitalized).count();
         ParaFacts { headline: !t.ends_with(['.', '”', '"', ';', ',']) && (1..=30).contains(&words), title_case: cased >= 3 && caps * 3 >= cased * 2 }
     }
 
@@ -162,7 +162,7 @@ impl<'t> Document<'t> {
         let block = pos / TOKEN_BLOCK;
         let Some(&first) = self.token_blocks.get(block) else { return self.tokens.len() };
         let mut i = first as usize;
-        while i < self.tokens.len() && self.tokens[i].span.start < pos {
+        while i < self.tokens.len() && self.tokens[i].span().start < pos {
             i += 1;
         }
         i
@@ -171,7 +171,7 @@ impl<'t> Document<'t> {
     /// The tokens lying inside `span`.
     pub(crate) fn tokens_in(&self, span: Span) -> &[Token] {
         let a = self.token_at(span.start);
-        let b = self.tokens.partition_point(|t| t.span.end <= span.end);
+        let b = self.tokens.partition_point(|t| t.span().end <= span.end);
         &self.tokens[a..b.max(a)]
     }
 
@@ -248,7 +248,7 @@ mod tests {
         let t = "“We will appeal,” said Jane Doe. 🎬 Then — she left.\n\nAnother paragraph here.";
         let d = Document::new(t);
         for pos in 0..=t.len() + 40 {
-            assert_eq!(d.token_at(pos), d.tokens.partition_point(|k| k.span.start < pos), "at {pos}");
+            assert_eq!(d.token_at(pos), d.tokens.partition_point(|k| k.span().start < pos), "at {pos}");
         }
     }
 

@@ -116,15 +116,15 @@ const AFTER_NAME: &[&str] = &["on", "and", "also", "has", "had", "have", "is", "
 
 /// True when the token opens its sentence (after any opening quote marks or brackets).
 fn sentence_start(doc: &Document, t: Token) -> bool {
-    let s = doc.sentences[doc.sentence_at(t.span.start)];
-    doc.between(s.start, t.span.start).chars().all(|c| !c.is_alphanumeric())
+    let s = doc.sentences[doc.sentence_at(t.span().start)];
+    doc.between(s.start, t.span().start).chars().all(|c| !c.is_alphanumeric())
 }
 
 /// Nationality and place adjectives, and similar modifiers, that stand before titles
 /// (`U.S. President`, `Russian President`, `Kremlin spokesman`) are stripped with the title when
 /// a title follows them.
 pub(crate) fn is_title_word(doc: &Document, tok: Token) -> bool {
-    let w = doc.slice(tok.span);
+    let w = doc.slice(tok.span());
     lexicon::contains(List::Title, w) || (w.ends_with('.') && lexicon::contains(List::Title, w.trim_end_matches('.')))
 }
 
@@ -151,19 +151,19 @@ impl Mentions {
         let mut lower_words: FxHashSet<&str> = FxHashSet::default();
         let mut later_words: FxHashSet<&str> = FxHashSet::default();
         for (k, t) in toks.iter().enumerate() {
-            match t.kind {
+            match t.kind() {
                 TokenKind::Lower => {
-                    lower_words.insert(doc.slice(t.span));
+                    lower_words.insert(doc.slice(t.span()));
                 }
-                TokenKind::Capitalized if k > 0 && toks[k - 1].kind == TokenKind::Capitalized && doc.between(toks[k - 1].span.end, t.span.start) == " " => {
-                    later_words.insert(doc.slice(t.span));
+                TokenKind::Capitalized if k > 0 && toks[k - 1].kind() == TokenKind::Capitalized && doc.between(toks[k - 1].span().end, t.span().start) == " " => {
+                    later_words.insert(doc.slice(t.span()));
                 }
                 _ => {}
             }
         }
         let mut i = 0;
         while i < toks.len() {
-            if toks[i].kind != TokenKind::Capitalized {
+            if toks[i].kind() != TokenKind::Capitalized {
                 i += 1;
                 continue;
             }
@@ -172,19 +172,19 @@ impl Mentions {
             let mut end = i + 1; // exclusive
             while end < toks.len() {
                 let t = toks[end];
-                let gap = &text[toks[end - 1].span.end..t.span.start];
+                let gap = &text[toks[end - 1].span().end..t.span().start];
                 if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap.len() > 2 {
                     break;
                 }
                 // `Rep. Jim Clyburn`, `Harry M. Reid`: an abbreviated title or an initial, its
                 // dot, and the name goes on
-                if doc.slice(t.span) == "." && t.span.start == toks[end - 1].span.end && end + 1 < toks.len() {
-                    let prev = doc.slice(toks[end - 1].span);
+                if doc.slice(t.span()) == "." && t.span().start == toks[end - 1].span().end && end + 1 < toks.len() {
+                    let prev = doc.slice(toks[end - 1].span());
                     let initial = prev.chars().count() == 1;
                     let next = toks[end + 1];
-                    let gap2 = text.get(t.span.end..next.span.start).unwrap_or("");
+                    let gap2 = text.get(t.span().end..next.span().start).unwrap_or("");
                     if (initial || lexicon::is(Tag::TitleAbbreviation, prev))
-                        && next.kind == TokenKind::Capitalized
+                        && next.kind() == TokenKind::Capitalized
                         && (gap2 == " " || gap2 == "\u{a0}")
                     {
                         end += 2;
@@ -192,33 +192,33 @@ impl Mentions {
                     }
                     break;
                 }
-                if t.kind == TokenKind::Capitalized {
+                if t.kind() == TokenKind::Capitalized {
                     // a headline's verb ends the name: `Obama Says Museum …`
-                    if doc.cues_of(List::Speech, t.span).next().is_some() {
+                    if doc.cues_of(List::Speech, t.span()).next().is_some() {
                         break;
                     }
                     // a possessive ends the name: `Trump’s Team` is two things
-                    let prev = doc.slice(toks[end - 1].span);
+                    let prev = doc.slice(toks[end - 1].span());
                     if prev.ends_with("’s") || prev.ends_with("'s") {
                         break;
                     }
                     end += 1;
-                } else if t.kind == TokenKind::Lower && particle_name(doc.slice(t.span)) {
+                } else if t.kind() == TokenKind::Lower && particle_name(doc.slice(t.span())) {
                     // `Adel al-Zintani`, `Abdel Fattah el-Sisi`: a particle glued to a name
                     end += 1;
-                } else if t.kind == TokenKind::Lower
-                    && doc.slice(t.span) == "for"
+                } else if t.kind() == TokenKind::Lower
+                    && doc.slice(t.span()) == "for"
                     && end + 1 < toks.len()
-                    && toks[end + 1].kind == TokenKind::Capitalized
-                    && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span))
+                    && toks[end + 1].kind() == TokenKind::Capitalized
+                    && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span()))
                 {
                     // `Syrian Observatory for Human Rights`, `Institute for Fiscal Studies`
                     end += 2;
-                } else if t.kind == TokenKind::Lower
-                    && NAME_JOINERS.contains(&doc.slice(t.span))
+                } else if t.kind() == TokenKind::Lower
+                    && NAME_JOINERS.contains(&doc.slice(t.span()))
                     && end + 1 < toks.len()
-                    && toks[end + 1].kind == TokenKind::Capitalized
-                    && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span))
+                    && toks[end + 1].kind() == TokenKind::Capitalized
+                    && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span()))
                 {
                     end += 2;
                 } else {
@@ -228,22 +228,22 @@ impl Mentions {
             let run = &toks[start..end];
             i = end;
             // a long run of capitalised words is a headline in title case, not a name
-            let capitals = run.iter().filter(|t| t.kind == TokenKind::Capitalized).count();
+            let capitals = run.iter().filter(|t| t.kind() == TokenKind::Capitalized).count();
             if capitals > 6 {
                 continue;
             }
             // a single capitalised word opening a sentence is a common word when the text also
             // writes it in lower case, or when a lexicon knows it (`Lawyers say`, `Video shows`)
             if run.len() == 1 && sentence_start(doc, run[0]) {
-                let w = doc.slice(run[0].span);
+                let w = doc.slice(run[0].span());
                 let lower = w.to_ascii_lowercase();
                 let next = toks.get(end).copied();
                 let possessive = w.ends_with("'s") || w.ends_with("’s");
                 // (`Pakistan on Monday rejected`: a preposition is no noun)
                 let followed_by_noun = !possessive
                     && next.is_some_and(|n| {
-                        let nw = doc.slice(n.span);
-                        n.kind == TokenKind::Lower && !looks_like_verb(doc, n) && !NAME_JOINERS.contains(&nw) && !AFTER_NAME.contains(&nw)
+                        let nw = doc.slice(n.span());
+                        n.kind() == TokenKind::Lower && !looks_like_verb(doc, n) && !NAME_JOINERS.contains(&nw) && !AFTER_NAME.contains(&nw)
                     });
                 let known = later_words.contains(w)
                     && !lexicon::contains(List::Generic, w)
@@ -269,30 +269,30 @@ impl Mentions {
             let mut titled = false;
             // (and modifiers such as `Britain-based`, `London-listed`)
             while a < run.len()
-                && (run[a].kind == TokenKind::Punct || not_name_start(doc.slice(run[a].span)) || (a + 1 < run.len() && is_modifier(doc.slice(run[a].span))))
+                && (run[a].kind() == TokenKind::Punct || not_name_start(doc.slice(run[a].span())) || (a + 1 < run.len() && is_modifier(doc.slice(run[a].span()))))
             {
-                titled |= matches!(doc.slice(run[a].span).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
+                titled |= matches!(doc.slice(run[a].span()).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
                 a += 1;
             }
             // strip titles: everything up to the last title word (`U.S. President Donald Trump`)
             // (not in an organisation's name: the `Justice Department` is no judge's)
-            let org_named = run.last().is_some_and(|l| lexicon::contains(List::OrgSuffix, doc.slice(l.span)));
+            let org_named = run.last().is_some_and(|l| lexicon::contains(List::OrgSuffix, doc.slice(l.span())));
             if let Some(t) = run[a..].iter().rposition(|&t| is_title_word(doc, t)).filter(|_| !org_named) {
                 if a + t + 1 < run.len() {
                     a += t + 1;
                     titled = true;
                 }
             }
-            while a < run.len() && run[a].kind == TokenKind::Punct {
+            while a < run.len() && run[a].kind() == TokenKind::Punct {
                 a += 1;
             }
             // an honorific or title just before the run (lower-case `spokesman Eli Brandt`)
             if a == 0 && start > 0 {
                 let p = toks[start - 1];
-                if p.kind != TokenKind::Punct && is_title_word(doc, p) {
+                if p.kind() != TokenKind::Punct && is_title_word(doc, p) {
                     titled = true;
                 }
-                if doc.slice(p.span) == "." && start > 1 && is_title_word(doc, toks[start - 2]) {
+                if doc.slice(p.span()) == "." && start > 1 && is_title_word(doc, toks[start - 2]) {
                     titled = true;
                 }
             }
@@ -300,25 +300,25 @@ impl Mentions {
                 continue;
             }
             // a people by its demonym (`the Russians`, `Americans`) is a group, no named source
-            if a + 1 == run.len() && ["ians", "eans"].iter().any(|e| doc.slice(run[a].span).ends_with(e)) {
+            if a + 1 == run.len() && ["ians", "eans"].iter().any(|e| doc.slice(run[a].span()).ends_with(e)) {
                 continue;
             }
             // a headline's `…, Mayor Says`: the verb left after the title is no name
-            if a > 0 && a + 1 == run.len() && lexicon::contains(List::Speech, doc.slice(run[a].span)) {
+            if a > 0 && a + 1 == run.len() && lexicon::contains(List::Speech, doc.slice(run[a].span())) {
                 continue;
             }
             // a generic outlet word written like a name is no name (`state-run TV`, `Radio`)
-            if a + 1 == run.len() && lexicon::tag_of(List::Generic, doc.slice(run[a].span)) == Tag::Outlet {
+            if a + 1 == run.len() && lexicon::tag_of(List::Generic, doc.slice(run[a].span())) == Tag::Outlet {
                 continue;
             }
-            let full = Span::new(run[0].span.start, run[run.len() - 1].span.end);
-            let name = strip_possessive(text, Span::new(run[a].span.start, run[run.len() - 1].span.end));
+            let full = Span::new(run[0].span().start, run[run.len() - 1].span().end);
+            let name = strip_possessive(text, Span::new(run[a].span().start, run[run.len() - 1].span().end));
             let mut ty = classify(doc, name, titled, run.len() - a);
             // `the United Auto Workers union`: an organisation noun right after says
             if matches!(ty, EntityType::Person | EntityType::Unknown) {
-                if let Some(n) = toks.get(end).filter(|n| n.kind == TokenKind::Lower) {
+                if let Some(n) = toks.get(end).filter(|n| n.kind() == TokenKind::Lower) {
                     let demonym = run.len() - a == 1 && is_demonym(doc.slice(name));
-                    let nw = doc.slice(n.span);
+                    let nw = doc.slice(n.span());
                     // (`New York City officials`, `a Pentagon official`: the body they serve)
                     let officials = !titled && (nw == "officials" || nw == "official");
                     if !demonym && (lexicon::tag_of(List::Generic, nw) == Tag::Org || officials) {
@@ -327,12 +327,12 @@ impl Mentions {
                 }
             }
             // `Gunster Strategies Worldwide, a public relations firm`: an appositive after says
-            if matches!(ty, EntityType::Person | EntityType::Unknown) && !titled && toks.get(end).is_some_and(|t| doc.slice(t.span) == ",") {
+            if matches!(ty, EntityType::Person | EntityType::Unknown) && !titled && toks.get(end).is_some_and(|t| doc.slice(t.span()) == ",") {
                 let app = &toks[(end + 1).min(toks.len())..(end + 6).min(toks.len())];
-                if app.first().is_some_and(|t| matches!(doc.slice(t.span), "a" | "an" | "the")) {
+                if app.first().is_some_and(|t| matches!(doc.slice(t.span()), "a" | "an" | "the")) {
                     // the appositive's head: its last word before punctuation or a preposition
-                    let head = app[1..].iter().take_while(|t| t.kind == TokenKind::Lower && !matches!(doc.slice(t.span), "in" | "of" | "for" | "at" | "that" | "which" | "who" | "and")).last();
-                    match head.map(|h| lexicon::tag_of(List::Generic, doc.slice(h.span))) {
+                    let head = app[1..].iter().take_while(|t| t.kind() == TokenKind::Lower && !matches!(doc.slice(t.span()), "in" | "of" | "for" | "at" | "that" | "which" | "who" | "and")).last();
+                    match head.map(|h| lexicon::tag_of(List::Generic, doc.slice(h.span()))) {
                         Some(Tag::Org) => ty = EntityType::Org,
                         Some(Tag::Outlet) => ty = EntityType::Outlet,
                         _ => {}
@@ -343,15 +343,15 @@ impl Mentions {
             if ty == EntityType::Person || ty == EntityType::Unknown {
                 let mut k = start;
                 let mut comma = false;
-                if k > 0 && doc.slice(toks[k - 1].span) == "," {
+                if k > 0 && doc.slice(toks[k - 1].span()) == "," {
                     k -= 1;
                     comma = true;
                 }
                 // across a comma only `The contractor, Norland Logistics`, not `Hale's party, Dennis Wong`
                 // a determiner within the two words before the noun (`A utility company,`)
-                let determined = (2..=3).any(|d| k >= d && DETERMINERS.iter().any(|x| x.eq_ignore_ascii_case(doc.slice(toks[k - d].span))));
-                if k > 0 && toks[k - 1].kind == TokenKind::Lower && (!comma || determined) {
-                    let w = doc.slice(toks[k - 1].span);
+                let determined = (2..=3).any(|d| k >= d && DETERMINERS.iter().any(|x| x.eq_ignore_ascii_case(doc.slice(toks[k - d].span()))));
+                if k > 0 && toks[k - 1].kind() == TokenKind::Lower && (!comma || determined) {
+                    let w = doc.slice(toks[k - 1].span());
                     match lexicon::tag_of(List::Generic, w) {
                         Tag::Org => ty = EntityType::Org,
                         Tag::Outlet => ty = EntityType::Outlet,
@@ -428,10 +428,10 @@ const VERBISH: &[&str] = &[
 /// True when `t` reads as a verb after a subject: a speech cue, an auxiliary or a past tense
 /// in `-ed` (a word in `-s` may as well be a plural noun: `RIA news`).
 pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
-    if t.kind != TokenKind::Lower {
+    if t.kind() != TokenKind::Lower {
         return false;
     }
-    let w = doc.slice(t.span);
+    let w = doc.slice(t.span());
     let lw = w.to_ascii_lowercase();
     VERBISH.contains(&lw.as_str())
         || lexicon::contains(List::Speech, w)

@@ -32,8 +32,8 @@ fn is_opener(s: &str) -> bool {
 /// Splits each paragraph into sentences.
 pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &[QuotePair], cues: &[Cue]) -> Vec<Span> {
     let is_speech = |t: &Token| {
-        let k = cues.partition_point(|c| c.span.start < t.span.start);
-        cues[k..].iter().take_while(|c| c.span.start == t.span.start).any(|c| c.list == List::Speech)
+        let k = cues.partition_point(|c| c.span.start < t.span().start);
+        cues[k..].iter().take_while(|c| c.span.start == t.span().start).any(|c| c.list == List::Speech)
     };
     let mut out = Vec::with_capacity(paragraphs.len() * 3);
     let mut t = 0; // token cursor
@@ -41,44 +41,44 @@ pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &
     let outer: Vec<&QuotePair> = quotes.iter().filter(|p| p.depth == 0).collect();
     let mut q = 0;
     for para in paragraphs {
-        while t < tokens.len() && tokens[t].span.start < para.start {
+        while t < tokens.len() && tokens[t].span().start < para.start {
             t += 1;
         }
         let mut start = para.start;
         let mut i = t;
-        while i < tokens.len() && tokens[i].span.end <= para.end {
+        while i < tokens.len() && tokens[i].span().end <= para.end {
             let tok = tokens[i];
-            let s = tok.span.of(text);
-            if tok.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…") {
+            let s = tok.span().of(text);
+            if tok.kind() == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…") {
                 // skip further end punctuation and closers
                 let mut j = i + 1;
-                while j < tokens.len() && tokens[j].span.end <= para.end {
-                    let u = tokens[j].span.of(text);
+                while j < tokens.len() && tokens[j].span().end <= para.end {
+                    let u = tokens[j].span().of(text);
                     // a closer is glued to what it closes: `budget. "These` opens a quotation
-                    let glued = tokens[j].span.start == tokens[j - 1].span.end;
+                    let glued = tokens[j].span().start == tokens[j - 1].span().end;
                     if matches!(u, "." | "!" | "?" | "…") || (is_closer(u) && glued) {
                         j += 1;
                     } else {
                         break;
                     }
                 }
-                let end = tokens[j - 1].span.end;
-                let next = tokens.get(j).filter(|n| n.span.end <= para.end);
+                let end = tokens[j - 1].span().end;
+                let next = tokens.get(j).filter(|n| n.span().end <= para.end);
                 let next_starts = match next {
                     None => false, // the paragraph end closes the sentence anyway
                     Some(n) => {
-                        let ns = n.span.of(text);
-                        matches!(n.kind, TokenKind::Capitalized | TokenKind::Number) || is_opener(ns)
+                        let ns = n.span().of(text);
+                        matches!(n.kind(), TokenKind::Capitalized | TokenKind::Number) || is_opener(ns)
                     }
                 };
-                let prev_word = if i > 0 && tokens[i - 1].span.end == tok.span.start {
-                    tokens[i - 1].span.of(text)
+                let prev_word = if i > 0 && tokens[i - 1].span().end == tok.span().start {
+                    tokens[i - 1].span().of(text)
                 } else {
                     ""
                 };
                 // inside a closed quotation that goes on after this point? (only the last
                 // outermost one starting before it can hold it)
-                while q < outer.len() && outer[q].span.start < tok.span.start {
+                while q < outer.len() && outer[q].span.start < tok.span().start {
                     q += 1;
                 }
                 let inside_quote = q
@@ -87,15 +87,15 @@ pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &
                     .is_some_and(|p| p.close.is_some() && p.span.end > end && p.span.len() < 2000);
                 // `No. 5`, `Art. 3`: an abbreviation before a number
                 let numbered = matches!(prev_word.to_ascii_lowercase().as_str(), "no" | "art" | "vol" | "p" | "pp")
-                    && next.is_some_and(|n| n.kind == TokenKind::Number);
+                    && next.is_some_and(|n| n.kind() == TokenKind::Number);
                 // `“…?” Pence said.` / `“…!” said Ms Holm.`: the attribution continues the sentence
                 let closes_quote = matches!(s, "?" | "!")
-                    && tokens[i + 1..j].iter().any(|t| matches!(t.span.of(text), "”" | "\"" | "’" | "'" | "»"));
+                    && tokens[i + 1..j].iter().any(|t| matches!(t.span().of(text), "”" | "\"" | "’" | "'" | "»"));
                 let attribution = closes_quote
-                    && tokens[j..].iter().take(3).take_while(|t| t.span.end <= para.end && t.is_word()).any(&is_speech);
+                    && tokens[j..].iter().take(3).take_while(|t| t.span().end <= para.end && t.is_word()).any(&is_speech);
                 if next_starts && !is_abbreviation(prev_word) && !numbered && !inside_quote && !attribution {
                     out.push(Span::new(start, end));
-                    start = tokens[j].span.start;
+                    start = tokens[j].span().start;
                 }
                 i = j;
                 continue;

@@ -302,8 +302,8 @@ impl<'a, 't> Resolver<'a, 't> {
                 // set off by commas before a verb (`Hale's lawyer, Marcus Dean, said`)
                 let opens = doc.between(doc.sentences[doc.sentence_at(n.full.start)].start, n.full.start).trim().is_empty();
                 let verb_after = |k: usize| doc.tokens.get(k).is_some_and(|t| crate::document::looks_like_verb(doc, *t));
-                let appositive = doc.tokens.get(k).is_some_and(|t| doc.slice(t.span) == ",")
-                    && (k + 1..(k + 14).min(doc.tokens.len())).find(|&j| doc.slice(doc.tokens[j].span) == ",").is_some_and(|j| verb_after(j + 1));
+                let appositive = doc.tokens.get(k).is_some_and(|t| doc.slice(t.span()) == ",")
+                    && (k + 1..(k + 14).min(doc.tokens.len())).find(|&j| doc.slice(doc.tokens[j].span()) == ",").is_some_and(|j| verb_after(j + 1));
                 if !possessive && (opens || appositive || verb_after(k)) {
                     return Some(c);
                 }
@@ -378,15 +378,15 @@ impl<'a, 't> Resolver<'a, 't> {
 /// it across a comma (`The contractor, Norland Logistics`).
 pub(super) fn role_word(doc: &Document, full: Span) -> Option<String> {
     let is_role = |t: crate::document::Token| {
-        let w = doc.slice(t.span);
-        (t.kind == crate::document::TokenKind::Lower && crate::document::is_role_word(w))
+        let w = doc.slice(t.span());
+        (t.kind() == crate::document::TokenKind::Lower && crate::document::is_role_word(w))
             .then(|| w.to_ascii_lowercase())
     };
     // after: `the Marigold restaurant group` (not a nationality: `the Portuguese club`)
     let name = doc.slice(full);
     let demonym = crate::document::is_demonym(name);
     let j = if demonym { doc.tokens.len() } else { doc.token_at(full.end) };
-    for t in doc.tokens.iter().skip(j).take(2).take_while(|t| t.kind == crate::document::TokenKind::Lower) {
+    for t in doc.tokens.iter().skip(j).take(2).take_while(|t| t.kind() == crate::document::TokenKind::Lower) {
         if let Some(w) = is_role(*t) {
             if lexicon::contains(List::Generic, &w) {
                 return Some(w);
@@ -396,7 +396,7 @@ pub(super) fn role_word(doc: &Document, full: Span) -> Option<String> {
     // before: `the trade group Freight Forward`, `The contractor, Norland Logistics`
     let i = doc.token_at(full.start);
     let mut k = i.checked_sub(1)?;
-    if doc.slice(doc.tokens[k].span) == "," {
+    if doc.slice(doc.tokens[k].span()) == "," {
         k = k.checked_sub(1)?;
     }
     is_role(doc.tokens[k])

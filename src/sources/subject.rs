@@ -265,19 +265,19 @@ fn earlier_phrase(doc: &Document, pos: usize, head: &str) -> Option<Span> {
     let from = end.saturating_sub(300);
     for k in (from..end).rev() {
         let t = doc.tokens[k];
-        if t.kind != TokenKind::Lower || !doc.slice(t.span).eq_ignore_ascii_case(head) {
+        if t.kind() != TokenKind::Lower || !doc.slice(t.span()).eq_ignore_ascii_case(head) {
             continue;
         }
         let mut j = k;
-        while j > from && k - j < 4 && matches!(doc.tokens[j - 1].kind, TokenKind::Lower) {
-            let w = doc.slice(doc.tokens[j - 1].span).to_ascii_lowercase();
+        while j > from && k - j < 4 && matches!(doc.tokens[j - 1].kind(), TokenKind::Lower) {
+            let w = doc.slice(doc.tokens[j - 1].span()).to_ascii_lowercase();
             if matches!(w.as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that") {
                 break;
             }
             j -= 1;
         }
         if j < k {
-            return Some(Span::new(doc.tokens[j].span.start, t.span.end));
+            return Some(Span::new(doc.tokens[j].span().start, t.span().end));
         }
     }
     None
@@ -302,9 +302,9 @@ fn extend_anonymous(doc: &Document, a: Span) -> Span {
     let i = doc.token_at(a.start);
     if i > 0 {
         let p = doc.tokens[i - 1];
-        let w = p.span.of(text).to_ascii_lowercase();
+        let w = p.span().of(text).to_ascii_lowercase();
         if matches!(w.as_str(), "two" | "three" | "four" | "several" | "some" | "many" | "a" | "one" | "other" | "senior" | "the") {
-            start = p.span.start;
+            start = p.span().start;
         }
     }
     let mut end = a.end;
@@ -313,11 +313,11 @@ fn extend_anonymous(doc: &Document, a: Span) -> Span {
         let mut k = doc.token_at(a.end);
         let mut n = 0;
         while k < doc.tokens.len() && n < 3 && doc.tokens[k].is_word() {
-            let w = doc.tokens[k].span.of(text);
+            let w = doc.tokens[k].span().of(text);
             if lexicon::contains(List::Speech, w) || matches!(w, "who" | "that" | "and") {
                 break;
             }
-            end = doc.tokens[k].span.end;
+            end = doc.tokens[k].span().end;
             k += 1;
             n += 1;
         }

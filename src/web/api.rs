@@ -28,7 +28,7 @@ pub fn analyze_js(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue
     if t.len() > MAX_INPUT_BYTES {
         return Err(too_large("claimlens.analyze: the text"));
     }
-    to_js(&crate::analyze(&t))
+    to_js(&crate::analyze_owned(t))
 }
 
 /// The analysis as a plain JavaScript object: the wire record through `serde-wasm-bindgen`
@@ -160,5 +160,5 @@ pub fn to_w3c_js(
     if t.len() > MAX_INPUT_BYTES {
         return Err(too_large("claimlens.toW3C: the text"));
     }
-    crate::analyze(&t).w3c(source.as_deref()).serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+    crate::analyze_owned(t).w3c(source.as_deref()).serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
