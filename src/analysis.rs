@@ -118,10 +118,10 @@ fn analyze_in(text: &str, hints: &[Block]) -> Analysis {
 fn without(mut cues: Vec<lexicon::Cue>, masked: &[Span]) -> Vec<lexicon::Cue> {
     let mut m = 0;
     cues.retain(|c| {
-        while m < masked.len() && masked[m].end <= c.span.start {
+        while m < masked.len() && masked[m].end <= c.span().start {
             m += 1;
         }
-        !masked.get(m).is_some_and(|s| s.overlaps(c.span))
+        !masked.get(m).is_some_and(|s| s.overlaps(c.span()))
     });
     cues
 }

@@ -36,7 +36,7 @@ pub(crate) fn verb(c: &Cue) -> Verb {
 
 /// Speech cues inside `span` that are not inside a quotation.
 pub(crate) fn speech_cues<'a>(cx: &'a Context, span: Span) -> impl DoubleEndedIterator<Item = &'a Cue> + 'a {
-    cx.doc.cues_of(List::Speech, span).filter(move |c| cx.doc.quote_containing(c.span.start).is_none())
+    cx.doc.cues_of(List::Speech, span).filter(move |c| cx.doc.quote_containing(c.span().start).is_none())
 }
 
 /// How many speech cues a backward search looks at (those inside quotations included). A
@@ -47,7 +47,7 @@ pub(crate) const CUES_BACK: usize = 16;
 /// [`speech_cues`] inside `span`, the last first, among its last [`CUES_BACK`] speech cues
 /// (collected by one function, not one copy per caller, which keeps the wasm module small).
 pub(crate) fn speech_cues_back<'a>(cx: &'a Context, span: Span) -> Vec<&'a Cue> {
-    cx.doc.cues_of(List::Speech, span).rev().take(CUES_BACK).filter(|c| cx.doc.quote_containing(c.span.start).is_none()).collect()
+    cx.doc.cues_of(List::Speech, span).rev().take(CUES_BACK).filter(|c| cx.doc.quote_containing(c.span().start).is_none()).collect()
 }
 
 /// The last of [`speech_cues_back`] that passes `want`.
@@ -63,7 +63,7 @@ const CHAIN: u8 = 4;
 /// inverted and `according to` forms, after it (`said Greta Holm`, `according to Reuters`).
 /// `floor` and `ceiling` bound the search (sentence or quote edges).
 pub(crate) fn subject_of(cx: &Context, cue: &Cue, floor: usize, ceiling: usize) -> Option<Subject> {
-    subject_of_verb(cx, cue.span, verb(cue), floor, ceiling)
+    subject_of_verb(cx, cue.span(), verb(cue), floor, ceiling)
 }
 
 /// [`subject_of`] for any verb phrase at `span` (a denial or claim cue), read as `v`.
@@ -89,11 +89,11 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
         let s = doc.sentences[doc.sentence_at(span.start)];
         // `Fiorina said, adding that …`: the speaker of the speech verb before it
         let earlier = last_speech_cue(cx, Span::new(s.start.max(floor), span.start), &|c| {
-            matches!(verb(c), Verb::Speech | Verb::Deny) && !doc.slice(c.span).ends_with("ing")
+            matches!(verb(c), Verb::Speech | Verb::Deny) && !doc.slice(c.span()).ends_with("ing")
         })
         .filter(|_| depth < CHAIN);
         if let Some(e) = earlier {
-            if let Some(subject) = subject_chained(cx, e.span, verb(e), s.start.max(floor), span.start, depth + 1) {
+            if let Some(subject) = subject_chained(cx, e.span(), verb(e), s.start.max(floor), span.start, depth + 1) {
                 return Some(subject);
             }
         }
@@ -141,9 +141,9 @@ pub(crate) fn outlet_reporting(cx: &Context, cue: Span, who: Subject) -> bool {
 }
 
 pub(crate) fn via_of(cx: &Context, cue: &Cue, ceiling: usize) -> Option<Subject> {
-    let w = cx.doc.slice(cue.span).to_ascii_lowercase();
+    let w = cx.doc.slice(cue.span()).to_ascii_lowercase();
     let after = if w == "told" || w == "tells" || w == "informed" || w.starts_with("quoted by") || w == "was quoted" || w == "were quoted" || w == "is quoted" {
-        let mut pos = cue.span.end;
+        let mut pos = cue.span().end;
         if !w.starts_with("quoted by") {
             let rest = cx.doc.between(pos, ceiling.max(pos));
             let t = rest.trim_start();

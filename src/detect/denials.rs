@@ -94,12 +94,12 @@ fn negates(w: &str) -> bool {
 
 /// A verb of denial: not passive (unless `by` follows), not negated, not a grant withheld.
 fn deny_ok(doc: &Document, c: &Cue) -> bool {
-    let i = doc.token_at(c.span.start);
+    let i = doc.token_at(c.span().start);
     let (p, prev) = prev_skipping(doc, i, ADVERBS);
     if i == 0 {
         return true;
     }
-    let next = word(doc, doc.token_at(c.span.end));
+    let next = word(doc, doc.token_at(c.span().end));
     if BE.contains(&prev.as_str()) {
         return next == "by";
     }
@@ -132,17 +132,17 @@ fn any_cue_in(doc: &Document, range: std::ops::Range<usize>, list: List, tags: &
         let pos = doc.tokens[k].span().start;
         doc.cues_in(Span::new(pos, pos + 1))
             .iter()
-            .any(|c| c.list == list && c.span.start == pos && (tags.is_empty() || tags.contains(&c.tag)) && c.tag != Tag::Not)
+            .any(|c| c.list == list && c.span().start == pos && (tags.is_empty() || tags.contains(&c.tag)) && c.tag != Tag::Not)
     })
 }
 
 /// `rejected` and kin: a denial with a claim (or an untrue-word) for object, or, passive,
 /// with a claim for subject (`the claims were rejected`).
 fn reject_ok(doc: &Document, c: &Cue) -> bool {
-    let i = doc.token_at(c.span.start);
+    let i = doc.token_at(c.span().start);
     let (p, prev) = prev_skipping(doc, i, ADVERBS);
     // `be` + participle is a passive (`the claims were dismissed`); `are questioning` is not
-    let progressive = doc.slice(c.span).split(' ').next().is_some_and(|w| w.ends_with("ing"));
+    let progressive = doc.slice(c.span()).split(' ').next().is_some_and(|w| w.ends_with("ing"));
     if BE.contains(&prev.as_str()) && !progressive {
         let from = p.saturating_sub(6);
         return any_cue_in(doc, from..p, List::ClaimNoun, &[]);
@@ -154,16 +154,16 @@ fn reject_ok(doc: &Document, c: &Cue) -> bool {
     if p < i && any_cue_in(doc, p..i, List::ClaimNoun, &[]) && p + 1 == i {
         return true;
     }
-    let w = window_after(doc, c.span, 8);
+    let w = window_after(doc, c.span(), 8);
     any_cue_in(doc, w.clone(), List::ClaimNoun, &[]) || any_cue_in(doc, w, List::Denial, &[Tag::False])
 }
 
 /// An untrue-word: predicated of something, or in a headline; not qualifying a noun.
 fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
-    let text = doc.slice(c.span).to_ascii_lowercase();
+    let text = doc.slice(c.span()).to_ascii_lowercase();
     let last = text.rsplit(' ').next().unwrap_or("");
-    let j = doc.token_at(c.span.end);
-    let p = doc.paragraph_at(c.span.start);
+    let j = doc.token_at(c.span().end);
+    let p = doc.paragraph_at(c.span().start);
     if let Some(t) = doc.tokens.get(j).filter(|t| t.span().start < doc.paragraphs[p].end) {
         // before a claim noun it still calls the claim untrue (`a fake report`)
         let attributive = t.kind() == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str()) && !any_cue_in(doc, j..j + 1, List::ClaimNoun, &[]);
@@ -171,19 +171,19 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
             return false;
         }
     }
-    let i = doc.token_at(c.span.start);
+    let i = doc.token_at(c.span().start);
     let (_, prev) = prev_skipping(doc, i, &["totally", "completely", "entirely", "patently", "simply", "wholly", "utterly", "all"]);
     if negates(&prev) {
         return false;
     }
-    if asks(doc, c.span.start) && !doubting_question(doc, c) {
+    if asks(doc, c.span().start) && !doubting_question(doc, c) {
         return false; // `Real or hoax?` asks, it does not deny
     }
     if headline {
         return true;
     }
     // predicated: `be`, a framing verb, a claim noun or a quote mark shortly before
-    let s = doc.sentences[doc.sentence_at(c.span.start)];
+    let s = doc.sentences[doc.sentence_at(c.span().start)];
     let first = doc.token_at(s.start);
     let from = i.saturating_sub(8).max(first);
     if i > 0 && matches!(doc.slice(doc.tokens[i - 1].span()), "“" | "\"" | "'" | "‘") {
@@ -198,14 +198,14 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
 /// A yes-no question that closes on the untrue-word (`Was the video all a hoax?`, `Is the
 /// story fake?`): it doubts the claim, unlike an open choice (`Real or hoax?`).
 fn doubting_question(doc: &Document, c: &Cue) -> bool {
-    let s = doc.sentences[doc.sentence_at(c.span.start)];
+    let s = doc.sentences[doc.sentence_at(c.span().start)];
     let first = doc.token_at(s.start);
     let opener = word(doc, first);
     if !matches!(opener.as_str(), "is" | "was" | "are" | "were" | "isn't" | "wasn't") {
         return false;
     }
-    let i = doc.token_at(c.span.start);
-    let j = doc.token_at(c.span.end);
+    let i = doc.token_at(c.span().start);
+    let j = doc.token_at(c.span().end);
     let prev = if i > first { word(doc, i - 1) } else { String::new() };
     prev != "or" && word(doc, j) == "?"
 }
@@ -292,13 +292,13 @@ fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {
 
 /// `there is no ...`: in a source's words only.
 fn exist_ok(cx: &Context, c: &Cue, in_quote: bool, headline: bool) -> bool {
-    in_quote || headline || governing_speech(cx, c.span.start).is_some()
+    in_quote || headline || governing_speech(cx, c.span().start).is_some()
 }
 
 /// A refusal head followed by a withheld act: the subtype, and the span through the act.
 fn refusal(doc: &Document, head: &Cue) -> Option<(Subtype, Span)> {
     let head_tag = head.tag;
-    let mut pos = head.span.end;
+    let mut pos = head.span().end;
     let mut j = doc.token_at(pos);
     for _ in 0..2 {
         let t = *doc.tokens.get(j)?;
@@ -311,15 +311,15 @@ fn refusal(doc: &Document, head: &Cue) -> Option<(Subtype, Span)> {
     let t = *doc.tokens.get(j)?;
     pos = pos.max(t.span().start);
     let act = scope::cue_tagged(doc, List::Refusal, pos, &[Tag::ActNc, Tag::ActNd, Tag::ActCv, Tag::ActResp])?;
-    let span = Span::new(head.span.start, act.span.end);
+    let span = Span::new(head.span().start, act.span().end);
     match act.tag {
         Tag::ActNc => Some((Subtype::NoComment, span)),
         Tag::ActNd => Some((Subtype::NonDenial, span)),
         Tag::ActCv if head_tag == Tag::Refuse => Some((Subtype::NonDenial, span)),
         Tag::ActResp => {
-            let w = window_after(doc, act.span, 6);
+            let w = window_after(doc, act.span(), 6);
             let asked = w.clone().any(|k| crate::lexicon::is(Tag::Request, &word(doc, k)));
-            let last = word(doc, doc.token_at(act.span.end).saturating_sub(1));
+            let last = word(doc, doc.token_at(act.span().end).saturating_sub(1));
             let ok = if w.is_empty() {
                 true // `did not immediately respond.`
             } else if last.starts_with("return") {
@@ -367,21 +367,21 @@ impl Detector for Denials {
             }
         }
         for c in &doc.cues {
-            let p = doc.paragraph_at(c.span.start);
+            let p = doc.paragraph_at(c.span().start);
             let tag = c.tag;
-            let in_quote = doc.quote_containing(c.span.start).is_some();
+            let in_quote = doc.quote_containing(c.span().start).is_some();
             let hit = match (c.list, tag) {
                 (List::Denial, Tag::Not) => None,
-                (List::Denial, _) if not.hit(c.span) => None,
-                (List::Denial, Tag::Denial) => Some((Subtype::Denial, c.span, Who::Subject)),
-                (List::Denial, Tag::NonDenial) => Some((Subtype::NonDenial, c.span, Who::Subject)),
-                (List::Denial, Tag::NoComment) => Some((Subtype::NoComment, c.span, Who::Subject)),
-                (List::Denial, Tag::Deny) => deny_ok(doc, c).then_some((Subtype::Denial, c.span, Who::Subject)),
-                (List::Denial, Tag::Reject) => reject_ok(doc, c).then_some((Subtype::Denial, c.span, Who::Subject)),
-                (List::Denial, Tag::False) => false_ok(doc, c, headline(p)).then_some((Subtype::Denial, c.span, Who::Speaker)),
-                (List::Denial, Tag::FalseHeadline) => (headline(p) && false_ok(doc, c, true)).then_some((Subtype::Denial, c.span, Who::Speaker)),
-                (List::Denial, Tag::Exist) => exist_ok(cx, c, in_quote, headline(p)).then_some((Subtype::Denial, c.span, Who::Speaker)),
-                (List::Refusal, Tag::Refuse | Tag::Unable) if !not.hit(c.span) => refusal(doc, c).map(|(st, span)| (st, span, Who::Subject)),
+                (List::Denial, _) if not.hit(c.span()) => None,
+                (List::Denial, Tag::Denial) => Some((Subtype::Denial, c.span(), Who::Subject)),
+                (List::Denial, Tag::NonDenial) => Some((Subtype::NonDenial, c.span(), Who::Subject)),
+                (List::Denial, Tag::NoComment) => Some((Subtype::NoComment, c.span(), Who::Subject)),
+                (List::Denial, Tag::Deny) => deny_ok(doc, c).then_some((Subtype::Denial, c.span(), Who::Subject)),
+                (List::Denial, Tag::Reject) => reject_ok(doc, c).then_some((Subtype::Denial, c.span(), Who::Subject)),
+                (List::Denial, Tag::False) => false_ok(doc, c, headline(p)).then_some((Subtype::Denial, c.span(), Who::Speaker)),
+                (List::Denial, Tag::FalseHeadline) => (headline(p) && false_ok(doc, c, true)).then_some((Subtype::Denial, c.span(), Who::Speaker)),
+                (List::Denial, Tag::Exist) => exist_ok(cx, c, in_quote, headline(p)).then_some((Subtype::Denial, c.span(), Who::Speaker)),
+                (List::Refusal, Tag::Refuse | Tag::Unable) if !not.hit(c.span()) => refusal(doc, c).map(|(st, span)| (st, span, Who::Subject)),
                 _ => None,
             };
             if let Some((subtype, cue, who)) = hit {

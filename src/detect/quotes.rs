@@ -147,18 +147,18 @@ impl EarlierCues {
         let cue = |k: usize| &ids[k];
         if self.para != Some(p) {
             let start = doc.paragraphs[p].start;
-            *self = EarlierCues { para: Some(p), next: ids.partition_point(|c| c.span.start < start), settled: None };
+            *self = EarlierCues { para: Some(p), next: ids.partition_point(|c| c.span().start < start), settled: None };
         }
-        let speaks = |c: &Cue| matches!(verb(c), Verb::Speech | Verb::Quoted) && doc.quote_containing(c.span.start).is_none();
+        let speaks = |c: &Cue| matches!(verb(c), Verb::Speech | Verb::Quoted) && doc.quote_containing(c.span().start).is_none();
         let subject = |c: &Cue, ceiling: usize| {
-            let s = doc.sentences[doc.sentence_at(c.span.start)];
+            let s = doc.sentences[doc.sentence_at(c.span().start)];
             subject_of(cx, c, s.start, s.end.min(ceiling))
         };
         // settle the cues that, and whose sentence, ended before `pos`
-        while self.next < ids.len() && cue(self.next).span.start < pos {
+        while self.next < ids.len() && cue(self.next).span().start < pos {
             let c = cue(self.next);
-            let s = doc.sentences[doc.sentence_at(c.span.start)];
-            if c.span.end > pos || s.end > pos {
+            let s = doc.sentences[doc.sentence_at(c.span().start)];
+            if c.span().end > pos || s.end > pos {
                 break;
             }
             if speaks(c) {
@@ -170,11 +170,11 @@ impl EarlierCues {
         }
         // cues of earlier sentences left unsettled (one ran past `pos`): read them now
         let own = doc.sentences[doc.sentence_at(pos)].start;
-        let upto = ids.partition_point(|c| c.span.start < own).max(self.next);
+        let upto = ids.partition_point(|c| c.span().start < own).max(self.next);
         (self.next..upto)
             .rev()
             .map(cue)
-            .filter(|c| c.span.end <= pos)
+            .filter(|c| c.span().end <= pos)
             .take(attribution::CUES_BACK)
             .filter(|c| speaks(c))
             .find_map(|c| subject(c, pos))
@@ -326,7 +326,7 @@ fn speaker_before(cx: &Context, q: &QuotePair) -> Option<(Span, Subject)> {
     attribution::speech_cues_back(cx, before)
         .into_iter()
         .filter(|c| !matches!(verb(c), Verb::According))
-        .find_map(|c| subject_of(cx, c, s.start, q.span.start).map(|who| (c.span, who)))
+        .find_map(|c| subject_of(cx, c, s.start, q.span.start).map(|who| (c.span(), who)))
 }
 
 /// The cue, speaker and via of a quotation from cues after or before it in its sentence.
@@ -360,7 +360,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
             }
             // the words between the quote and the cue must be a short subject, not a clause of
             // its own (`,” including provisions he said …`)
-            let gap_tokens = doc.tokens_in(Span::new(q.span.end, c.span.start));
+            let gap_tokens = doc.tokens_in(Span::new(q.span.end, c.span().start));
             let gap = gap_tokens.iter().filter(|t| t.is_word()).count();
             let clause = gap_tokens.iter().any(|t| {
                 t.kind() == TokenKind::Lower && CLAUSE_WORDS.contains(&doc.slice(t.span()).to_ascii_lowercase().as_str())
@@ -374,13 +374,13 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
             if let Some(who) = subject_of(cx, c, q.span.end, after.end) {
                 // `He said forces were “under our control,” CNN reported.`: the outlet passes
                 // on the words of the speaker before the quotation
-                if attribution::outlet_reporting(cx, c.span, who) {
+                if attribution::outlet_reporting(cx, c.span(), who) {
                     if let Some((cue, inner)) = speaker_before(cx, q) {
                         return Some((Some(cue), inner, Some(who)));
                     }
                 }
                 let via = attribution::via_of(cx, c, after.end).or_else(|| memo.via_in(cx, si));
-                return Some((Some(c.span), who, via));
+                return Some((Some(c.span()), who, via));
             }
         }
         // `“…” ― Carla Sanchez`: a dash and a name sign the quotation (vox pops, epigraphs)
@@ -401,7 +401,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
             if let Some(Subject::Name(n)) = subject::subject_after(doc, t.span().start, after.end) {
                 if cx.doc.mentions.names[n].full.start == t.span().start {
                     if let Some(c) = speech_cues(cx, after).find(|c| matches!(verb(c), Verb::Speech | Verb::Deny)) {
-                        return Some((Some(c.span), Subject::Name(n), attribution::via_of(cx, c, after.end)));
+                        return Some((Some(c.span()), Subject::Name(n), attribution::via_of(cx, c, after.end)));
                     }
                     // `“…” Toomey fumed on Tuesday.`: a name and a verb in the past tense
                     let rest = doc.tokens_in(Span::new(cx.doc.mentions.names[n].full.end, after.end));
@@ -437,7 +437,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
         _ => {
             let a = speech_cues(cx, s)
                 .filter(|c| matches!(verb(c), Verb::According))
-                .find_map(|c| subject_of(cx, c, s.start, s.end).map(|who| (c.span, who)));
+                .find_map(|c| subject_of(cx, c, s.start, s.end).map(|who| (c.span(), who)));
             memo.according = Some((si, a));
             a
         }

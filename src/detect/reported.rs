@@ -30,7 +30,7 @@ impl Detector for Reported {
                     continue;
                 }
                 // a negated or refused verb reports nothing (`would not say whether`)
-                let i = doc.token_at(c.span.start);
+                let i = doc.token_at(c.span().start);
                 let negated = doc.tokens[i.saturating_sub(3)..i].iter().any(|t| {
                     let w = doc.slice(t.span()).to_ascii_lowercase();
                     w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t") || w == "declined" || w == "refused"
@@ -39,7 +39,7 @@ impl Detector for Reported {
                     continue;
                 }
                 // the content: what follows the cue, past a short prepositional phrase to `that`
-                let after = doc.tokens_in(Span::new(c.span.end, s.end));
+                let after = doc.tokens_in(Span::new(c.span().end, s.end));
                 let Some(first) = after.first() else { continue };
                 let fw = doc.slice(first.span()).to_ascii_lowercase();
                 let mut content = 0; // index into `after` where the content starts
@@ -61,7 +61,7 @@ impl Detector for Reported {
                 }
                 let content_words: Vec<_> = after[content..].iter().take(4).collect();
                 // `told reporters on Friday` reports nothing: `told` needs its object and a clause
-                let min_words = if matches!(doc.slice(c.span).to_ascii_lowercase().as_str(), "told" | "tells" | "tell" | "telling") { 5 } else { 3 };
+                let min_words = if matches!(doc.slice(c.span()).to_ascii_lowercase().as_str(), "told" | "tells" | "tell" | "telling") { 5 } else { 3 };
                 if after[content..].iter().take(8).filter(|t| t.is_word()).count() < min_words {
                     continue;
                 }
@@ -98,15 +98,15 @@ impl Detector for Reported {
                     }
                 }
                 // a framing verb with a quotation anywhere after it frames that quotation
-                if verb(c) == Verb::Frame && doc.quotes_starting_in(Span::new(c.span.end, s.end)).next().is_some() {
+                if verb(c) == Verb::Frame && doc.quotes_starting_in(Span::new(c.span().end, s.end)).next().is_some() {
                     continue;
                 }
                 let who = subject_of(cx, c, s.start, s.end);
                 let inverted = match who {
-                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].name.start > c.span.start,
-                    Some(Subject::Role { phrase, .. }) => phrase.start > c.span.start,
-                    Some(Subject::Pronoun(p, _)) => p.start > c.span.start,
-                    Some(Subject::Anonymous(a)) => a.start > c.span.start,
+                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].name.start > c.span().start,
+                    Some(Subject::Role { phrase, .. }) => phrase.start > c.span().start,
+                    Some(Subject::Pronoun(p, _)) => p.start > c.span().start,
+                    Some(Subject::Anonymous(a)) => a.start > c.span().start,
                     None => false,
                 };
                 if inverted {
@@ -114,19 +114,19 @@ impl Detector for Reported {
                 }
                 // without a subject only a past tense before `that` reports (`A post shared
                 // online claimed that …`); `claims that …` is a noun
-                if who.is_none() && !(fw.eq_ignore_ascii_case("that") && doc.slice(c.span).ends_with("ed")) {
+                if who.is_none() && !(fw.eq_ignore_ascii_case("that") && doc.slice(c.span()).ends_with("ed")) {
                     continue;
                 }
                 let start = match who {
-                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].full.start.min(c.span.start),
+                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].full.start.min(c.span().start),
                     Some(Subject::Pronoun(p, _)) => p.start,
                     Some(Subject::Role { phrase, .. }) => phrase.start,
                     Some(Subject::Anonymous(a)) => a.start,
-                    None => c.span.start,
+                    None => c.span().start,
                 }
-                .clamp(s.start, c.span.start);
+                .clamp(s.start, c.span().start);
                 let mut f = Finding::new(Kind::Reported, Span::new(start, s.end));
-                f.cue = Some(c.span);
+                f.cue = Some(c.span());
                 f.who = who;
                 f.via = via_in(cx, *s).into_iter().collect();
                 found.push(f);
@@ -145,15 +145,15 @@ fn attribution_last(cx: &Context, s: Span) -> Option<Finding> {
     let doc = cx.doc;
     let c = speech_cues(cx, s).rev().find(|c| matches!(verb(c), Verb::Speech))?;
     // after the verb: nothing but a short time or place phrase
-    let tail = doc.tokens_in(Span::new(c.span.end, s.end));
+    let tail = doc.tokens_in(Span::new(c.span().end, s.end));
     if tail.iter().filter(|t| t.is_word()).count() > 6 {
         return None;
     }
     // the subject sits between the last comma and the verb
-    let toks = doc.tokens_in(Span::new(s.start, c.span.start));
+    let toks = doc.tokens_in(Span::new(s.start, c.span().start));
     let comma = toks.iter().rposition(|t| doc.slice(t.span()) == ",")?;
     let clause_end = toks[comma].span().start;
-    let who = subject::subject_before(doc, c.span, toks[comma].span().end)?;
+    let who = subject::subject_before(doc, c.span(), toks[comma].span().end)?;
     if toks.len() - comma > 8 || clause_end <= s.start {
         return None;
     }
@@ -167,7 +167,7 @@ fn attribution_last(cx: &Context, s: Span) -> Option<Finding> {
     }
     // the whole sentence, attribution included, as for `X said …`
     let mut f = Finding::new(Kind::Reported, s);
-    f.cue = Some(c.span);
+    f.cue = Some(c.span());
     f.who = Some(who);
     Some(f)
 }

@@ -86,7 +86,7 @@ pub(crate) struct Suppressors(Vec<Span>);
 
 impl Suppressors {
     pub fn of(doc: &Document, list: List) -> Suppressors {
-        Suppressors(doc.cues.iter().filter(|c| c.list == list && c.tag == Tag::Not).map(|c| c.span).collect())
+        Suppressors(doc.cues.iter().filter(|c| c.list == list && c.tag == Tag::Not).map(|c| c.span()).collect())
     }
 
     /// True when a suppressing phrase overlaps `span`.
@@ -101,8 +101,8 @@ impl Suppressors {
 pub(crate) fn cue_tagged<'d>(doc: &'d Document, list: List, pos: usize, tags: &[Tag]) -> Option<&'d Cue> {
     doc.cues_in(Span::new(pos, pos + 1))
         .iter()
-        .filter(|c| c.list == list && c.span.start == pos && tags.contains(&c.tag))
-        .max_by_key(|c| c.span.end)
+        .filter(|c| c.list == list && c.span().start == pos && tags.contains(&c.tag))
+        .max_by_key(|c| c.span().end)
 }
 
 /// Forms of `be` (a passive or a predicate before them).

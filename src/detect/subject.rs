@@ -588,21 +588,21 @@ fn anonymous_ends_at(doc: &Document, end: usize) -> Option<Span> {
     let from = end.saturating_sub(100);
     doc.cues_of(List::Anonymous, Span::new(from, end))
         .filter(|c| {
-            let gap = doc.between(c.span.end, end);
+            let gap = doc.between(c.span().end, end);
             if gap.trim().is_empty() {
                 return true;
             }
-            let open_ended = doc.slice(c.span).rsplit(' ').next().is_some_and(|w| matches!(w, "on" | "in" | "with" | "to" | "of" | "the" | "about"));
+            let open_ended = doc.slice(c.span()).rsplit(' ').next().is_some_and(|w| matches!(w, "on" | "in" | "with" | "to" | "of" | "the" | "about"));
             open_ended && gap.len() < 40 && gap.split_whitespace().all(|w| w.chars().all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '\''))
         })
-        .map(|c| Span::new(c.span.start, end))
+        .map(|c| Span::new(c.span().start, end))
         .min_by_key(|s| s.start)
 }
 
 fn anonymous_starts_at(doc: &Document, start: usize) -> Option<Span> {
     doc.cues_of(List::Anonymous, Span::new(start, start + 120))
-        .filter(|c| c.span.start == start)
-        .map(|c| c.span)
+        .filter(|c| c.span().start == start)
+        .map(|c| c.span())
         .max_by_key(|s| s.end)
 }
 

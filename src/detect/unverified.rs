@@ -81,16 +81,16 @@ const NOUN_NEXT: &[&str] = &["grow", "grows", "mount", "mounts", "rise", "rises"
 
 /// A modal verb used as a hedge: not `could not`, not the month or the name `May`.
 fn modal_ok(doc: &Document, c: &Cue) -> bool {
-    let text = doc.slice(c.span);
-    let i = doc.token_at(c.span.start);
-    let next = word(doc, doc.token_at(c.span.start) + 1);
+    let text = doc.slice(c.span());
+    let i = doc.token_at(c.span().start);
+    let next = word(doc, doc.token_at(c.span().start) + 1);
     if text.to_ascii_lowercase().starts_with("could") && (next == "not" || next == "n't") {
         return false;
     }
     // `May be`, `May have`: the modal with its verb, never the month
     if text.starts_with("May") && !text.contains(' ') {
-        let s = doc.sentences[doc.sentence_at(c.span.start)];
-        let p = doc.paragraph_at(c.span.start);
+        let s = doc.sentences[doc.sentence_at(c.span().start)];
+        let p = doc.paragraph_at(c.span().start);
         let prev_tok = i.checked_sub(1).and_then(|k| doc.tokens.get(k)).filter(|t| t.span().start >= s.start);
         let next_tok = doc.tokens.get(i + 1);
         if next_tok.is_some_and(|t| t.kind() == TokenKind::Number || doc.slice(t.span()) == "," || doc.slice(t.span()) == ".") {
@@ -112,11 +112,11 @@ fn modal_ok(doc: &Document, c: &Cue) -> bool {
 
 /// `claim(s)`, `claimed`, `claiming` as a verb with a clause after it.
 fn claim_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
-    let i = doc.token_at(c.span.start);
+    let i = doc.token_at(c.span().start);
     let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
-    let j = doc.token_at(c.span.end);
+    let j = doc.token_at(c.span().end);
     let next = word(doc, j);
-    let s = doc.sentences[doc.sentence_at(c.span.start)];
+    let s = doc.sentences[doc.sentence_at(c.span().start)];
     let at_end = doc.tokens.get(j).is_none_or(|t| t.span().start >= s.end || matches!(doc.slice(t.span()), "." | "!" | "?"));
     let noun = DETERMINER.contains(&prev.as_str()) || prev.ends_with("'s") || prev.ends_with('\'');
     if noun {
@@ -132,11 +132,11 @@ fn claim_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
 
 /// `revealed` / `reported` with a clause after it (`Reuters revealed that ...`).
 fn reveal_ok(doc: &Document, c: &Cue) -> bool {
-    let t = doc.slice(c.span).to_ascii_lowercase();
+    let t = doc.slice(c.span()).to_ascii_lowercase();
     if t.ends_with(" that") {
         return true;
     }
-    let next = word(doc, doc.token_at(c.span.end));
+    let next = word(doc, doc.token_at(c.span().end));
     matches!(next.as_str(), "that" | "he" | "she" | "they" | "it" | "we")
 }
 
@@ -149,8 +149,8 @@ const PERSONAL: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
 
 /// `said to` / `reported to` followed by a verb (`Apple reported to begin shipping`).
 fn said_to_ok(doc: &Document, c: &Cue) -> bool {
-    let i = doc.token_at(c.span.start);
-    let j = doc.token_at(c.span.end);
+    let i = doc.token_at(c.span().start);
+    let j = doc.token_at(c.span().end);
     let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
     let Some(next) = doc.tokens.get(j) else { return false };
     let own_be = BE.contains(&word(doc, i).as_str()); // `was reported to`: `be` is part of the cue
@@ -169,15 +169,15 @@ fn forecast_ok(doc: &Document, c: &Cue, headline_only: bool, headline: bool) -> 
     if headline_only && !headline {
         return false;
     }
-    let i = doc.token_at(c.span.start);
-    let j = doc.token_at(c.span.end);
+    let i = doc.token_at(c.span().start);
+    let j = doc.token_at(c.span().end);
     if i == 0 {
         return false;
     }
     let prev = word(doc, i - 1);
     let Some(next) = doc.tokens.get(j) else { return false };
     let next_w = word(doc, j);
-    let to_ok = !headline_only || doc.slice(c.span).eq_ignore_ascii_case("eyed");
+    let to_ok = !headline_only || doc.slice(c.span()).eq_ignore_ascii_case("eyed");
     !(DETERMINER.contains(&prev.as_str()) || prev == "as" || prev.ends_with("'s") || doc.tokens[i - 1].kind() == TokenKind::Punct)
         && (next.is_word() || next.kind() == TokenKind::Number)
         && !AFTER_NOUN.contains(&next_w.as_str())
@@ -188,20 +188,20 @@ fn forecast_ok(doc: &Document, c: &Cue, headline_only: bool, headline: bool) -> 
 /// `according to` / `told` comes right before it.
 fn anonymous_ok(cx: &Context, c: &Cue) -> bool {
     let doc = cx.doc;
-    let s = doc.sentences[doc.sentence_at(c.span.start)];
-    let after = Span::new(c.span.end, (c.span.end + 80).min(s.end));
+    let s = doc.sentences[doc.sentence_at(c.span().start)];
+    let after = Span::new(c.span().end, (c.span().end + 80).min(s.end));
     if speech_cues(cx, after).any(|v| matches!(verb(v), Verb::Speech | Verb::Think)) {
         return true;
     }
     // the words just before the cue (no copy of the sentence: it may be endless)
-    let before = doc.text().get(s.start..c.span.start).unwrap_or("").trim_end();
+    let before = doc.text().get(s.start..c.span().start).unwrap_or("").trim_end();
     let ends_with = |w: &str| before.len() >= w.len() && before.get(before.len() - w.len()..).is_some_and(|t| t.eq_ignore_ascii_case(w));
     ends_with("according to") || ends_with("told")
 }
 
 /// `likely` as a hedge, not qualifying a noun (`the likely winner`).
 fn likely_ok(doc: &Document, c: &Cue) -> bool {
-    let i = doc.token_at(c.span.start);
+    let i = doc.token_at(c.span().start);
     let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
     !DETERMINER.contains(&prev.as_str()) || prev == "most"
 }
@@ -217,15 +217,15 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
     }
     // a verb, not a noun (`amid fears he will`, `wary of Ebola fears`)
     let is_verb = |v: &Cue| {
-        let i = doc.token_at(v.span.start);
+        let i = doc.token_at(v.span().start);
         let prev = if i > 0 && doc.tokens[i - 1].span().start >= para.start { word(doc, i - 1) } else { String::new() };
-        let next = word(doc, doc.token_at(v.span.end));
+        let next = word(doc, doc.token_at(v.span().end));
         let after_noun_slot = DETERMINER.contains(&prev.as_str()) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after");
-        let noun_fears = doc.slice(v.span).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str());
+        let noun_fears = doc.slice(v.span()).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str());
         !after_noun_slot && !noun_fears
     };
-    if let Some(v) = speech_cues(cx, para).find(|v| lexicon::is(Tag::HeadlineSays, doc.slice(v.span)) && is_verb(v)) {
-        return Some(Hit { cue: v.span, subtype: Subtype::Reported, who: Who::Governor, span: Some(para) });
+    if let Some(v) = speech_cues(cx, para).find(|v| lexicon::is(Tag::HeadlineSays, doc.slice(v.span())) && is_verb(v)) {
+        return Some(Hit { cue: v.span(), subtype: Subtype::Reported, who: Who::Governor, span: Some(para) });
     }
     // a colon: `Senator: ...` (a short label that is not a rubric) or `...: report`
     let words = |a: usize, b: usize| toks[a..b].iter().filter(|t| t.is_word()).count();
@@ -248,7 +248,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
                 || lexicon::contains(List::Generic, head_word)
                 || doc.cues_of(List::Outlet, Span::new(para.start, t.span().start)).next().is_some()
                 // an organisation's whole name as the label (`Pentagon:`, `NATO:`)
-                || doc.cues_of(List::Org, Span::new(para.start, t.span().start)).any(|c| doc.slice(c.span).len() == before.len())
+                || doc.cues_of(List::Org, Span::new(para.start, t.span().start)).any(|c| doc.slice(c.span()).len() == before.len())
                 || lexicon::contains(List::Anonymous, &before) || head_word.eq_ignore_ascii_case("source") || head_word.eq_ignore_ascii_case("sources"));
         if label && n_after >= 3 && doc.slice(t.span()) == ":" {
             return Some(Hit { cue: Span::new(para.start, t.span().start), subtype: Subtype::Reported, who: Who::Itself, span: Some(para) });
@@ -304,13 +304,13 @@ impl Detector for Unverified {
         }
         let headline = |pos: usize| doc.is_headline(doc.paragraph_at(pos));
         for c in &doc.cues {
-            if !matches!(c.list, List::Unverified | List::Anonymous) || doc.quote_containing(c.span.start).is_some() {
+            if !matches!(c.list, List::Unverified | List::Anonymous) || doc.quote_containing(c.span().start).is_some() {
                 continue;
             }
-            if c.tag == Tag::Not || not.hit(c.span) {
+            if c.tag == Tag::Not || not.hit(c.span()) {
                 continue;
             }
-            let text = doc.slice(c.span).to_ascii_lowercase();
+            let text = doc.slice(c.span()).to_ascii_lowercase();
             use Subtype::*;
             let hit = match c.tag {
                 _ if c.list == List::Anonymous => anonymous_ok(cx, c).then_some((Anonymous, Who::Itself)),
@@ -321,10 +321,10 @@ impl Detector for Unverified {
                 Tag::Anonymous => Some((Anonymous, Who::Itself)),
                 Tag::Contested if text.ends_with("ing") || text.ends_with("es") || text.ends_with("that") || text == "allege" => Some((Contested, Who::Before)),
                 Tag::Contested => Some((Contested, Who::Governor)),
-                Tag::Claim => claim_ok(doc, c, headline(c.span.start)).then_some((Contested, Who::Before)),
+                Tag::Claim => claim_ok(doc, c, headline(c.span().start)).then_some((Contested, Who::Before)),
                 Tag::SaidTo => said_to_ok(doc, c).then_some((Reported, Who::Governor)),
                 Tag::Forecast => forecast_ok(doc, c, false, false).then_some((Speculative, Who::Before)),
-                Tag::ForecastHeadline => forecast_ok(doc, c, true, headline(c.span.start)).then_some((Speculative, Who::Before)),
+                Tag::ForecastHeadline => forecast_ok(doc, c, true, headline(c.span().start)).then_some((Speculative, Who::Before)),
                 Tag::Modal => modal_ok(doc, c).then_some((Speculative, Who::Governor)),
                 Tag::Likely => likely_ok(doc, c).then_some((Speculative, Who::Governor)),
                 Tag::Speculative => Some((Speculative, Who::Governor)),
@@ -332,7 +332,7 @@ impl Detector for Unverified {
                 _ => None,
             };
             if let Some((subtype, who)) = hit {
-                hits.push(Hit { cue: c.span, subtype, who, span: None });
+                hits.push(Hit { cue: c.span(), subtype, who, span: None });
             }
         }
         crate::vocab::sort_indices_by_key(&mut hits, |h| (h.span.map_or(h.cue.start, |s| s.start), h.cue.start));
@@ -454,8 +454,8 @@ impl According {
         let doc = cx.doc;
         let who = doc
             .cues_of(List::Unverified, s)
-            .filter(|c| doc.slice(c.span).eq_ignore_ascii_case("according to") && doc.quote_containing(c.span.start).is_none())
-            .find_map(|c| subject::subject_after(doc, after_by(doc, c.span.end, s.end), s.end));
+            .filter(|c| doc.slice(c.span()).eq_ignore_ascii_case("according to") && doc.quote_containing(c.span().start).is_none())
+            .find_map(|c| subject::subject_after(doc, after_by(doc, c.span().end, s.end), s.end));
         self.0 = Some((s, who));
         who
     }

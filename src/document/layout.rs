@@ -440,10 +440,10 @@ impl Layout {
                 hint_at += 1;
             }
             let hint = hints.get(hint_at).filter(|h| h.span.start <= p.start && p.end <= h.span.end).map(|h| h.role);
-            while notice_at < cues.len() && cues[notice_at].span.start < p.start {
+            while notice_at < cues.len() && cues[notice_at].span().start < p.start {
                 notice_at += 1;
             }
-            let notice = cues[notice_at..].iter().take_while(|c| c.span.end <= p.end).any(|c| c.list == List::Furniture);
+            let notice = cues[notice_at..].iter().take_while(|c| c.span().end <= p.end).any(|c| c.list == List::Furniture);
             let role = match hint {
                 Some(r) if r != Role::Body => r,
                 _ => classify(&line, notice, body_seen, prev),

@@ -177,8 +177,8 @@ impl<'t> Document<'t> {
 
     /// The cues lying inside `span`.
     pub(crate) fn cues_in(&self, span: Span) -> &[Cue] {
-        let a = self.cues.partition_point(|c| c.span.start < span.start);
-        let b = self.cues.partition_point(|c| c.span.start < span.end);
+        let a = self.cues.partition_point(|c| c.span().start < span.start);
+        let b = self.cues.partition_point(|c| c.span().start < span.end);
         let slice = &self.cues[a..b.max(a)];
         // cues are sorted by start; a cue starting inside may still run past the end: callers
         // that care check `span.contains`.
@@ -188,9 +188,9 @@ impl<'t> Document<'t> {
     /// The cues of one list inside `span`, in text order (or reversed, from the end).
     pub(crate) fn cues_of(&self, list: List, span: Span) -> impl DoubleEndedIterator<Item = &Cue> + '_ {
         let cues = self.list_cues(list);
-        let a = cues.partition_point(|c| c.span.start < span.start);
-        let b = cues.partition_point(|c| c.span.start < span.end);
-        cues[a..b.max(a)].iter().filter(move |c| c.span.end <= span.end)
+        let a = cues.partition_point(|c| c.span().start < span.start);
+        let b = cues.partition_point(|c| c.span().start < span.end);
+        cues[a..b.max(a)].iter().filter(move |c| c.span().end <= span.end)
     }
 
     /// One list's cues, in text order.

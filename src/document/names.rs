@@ -404,7 +404,7 @@ fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityTyp
         }
     }
     // a known outlet or organisation inside the name (`Breitbart California`)
-    if doc.cues_of(List::Outlet, name).any(|c| name.contains(c.span) && c.span.start == name.start) {
+    if doc.cues_of(List::Outlet, name).any(|c| name.contains(c.span()) && c.span().start == name.start) {
         return EntityType::Outlet;
     }
     // `South Korea`, `New York City`: a place speaks as its government or authorities

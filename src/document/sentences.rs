@@ -32,8 +32,8 @@ fn is_opener(s: &str) -> bool {
 /// Splits each paragraph into sentences.
 pub(crate) fn split(text: &str, paragraphs: &[Span], tokens: &[Token], quotes: &[QuotePair], cues: &[Cue]) -> Vec<Span> {
     let is_speech = |t: &Token| {
-        let k = cues.partition_point(|c| c.span.start < t.span().start);
-        cues[k..].iter().take_while(|c| c.span.start == t.span().start).any(|c| c.list == List::Speech)
+        let k = cues.partition_point(|c| c.span().start < t.span().start);
+        cues[k..].iter().take_while(|c| c.span().start == t.span().start).any(|c| c.list == List::Speech)
     };
     let mut out = Vec::with_capacity(paragraphs.len() * 3);
     let mut t = 0; // token cursor

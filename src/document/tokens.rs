@@ -160,6 +160,14 @@ mod tests {
     }
 
     #[test]
+    fn a_token_is_eight_bytes() {
+        // the largest structure of an analysis: one every five bytes of text
+        assert_eq!(std::mem::size_of::<Token>(), 8);
+        let t = Token::new(7, 7 + MAX_TOKEN, TokenKind::Punct);
+        assert_eq!((t.span(), t.kind()), (Span::new(7, 7 + MAX_TOKEN), TokenKind::Punct));
+    }
+
+    #[test]
     fn kinds() {
         let k: Vec<_> = tokenize("Ann said 3 .").iter().map(|t| t.kind()).collect();
         assert_eq!(k, [TokenKind::Capitalized, TokenKind::Lower, TokenKind::Number, TokenKind::Punct]);

@@ -24,15 +24,28 @@ use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
-/// One lexicon hit in the text.
+/// One lexicon hit in the text; 12 bytes (offsets as `u32`: [`scan`] reads at most 4 GiB, as
+/// the tokenizer does).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Cue {
-    /// Where the phrase matched.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// The list it belongs to.
     pub list: List,
     /// The tag written after `|` on its line ([`Tag::None`] when none or a name).
     pub tag: Tag,
+}
+
+impl Cue {
+    /// A hit at `span` (under 4 GiB).
+    pub(crate) fn new(span: Span, list: List, tag: Tag) -> Cue {
+        Cue { start: span.start as u32, end: span.end as u32, list, tag }
+    }
+    /// Where the phrase matched.
+    #[inline]
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// Where each entry of [`TABLE`] starts (one more at the end), and the runs of entries that
@@ -261,7 +274,8 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
     // this start's matches, shortest first: (end, entry)
     let mut here: Vec<(usize, usize)> = Vec::new();
-    for start in 0..bytes.len() {
+    // offsets are u32: phrases are short, so one starting here ends under 4 GiB
+    for start in 0..bytes.len().min(u32::MAX as usize - 4096) {
         let b = bytes[start];
         // A phrase starting with a letter needs a word boundary before it (all start so).
         if is_word_byte(b) && !before_ok(bytes, start) {
@@ -308,10 +322,10 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
                 }
                 let span = Span::new(start, end);
                 // the same phrase twice in one list: the first line counts
-                if out.last().is_some_and(|l| l.span == span && l.list == list) {
+                if out.last().is_some_and(|l| l.span() == span && l.list == list) {
                     continue;
                 }
-                out.push(Cue { span, list, tag });
+                out.push(Cue::new(span, list, tag));
             }
             j = g;
         }
@@ -478,7 +492,7 @@ mod tests {
     #[test]
     fn whole_words_only_and_apostrophes_alike() {
         let t = "Shesaid no. She said “no”. They didn’t say.";
-        let speech: Vec<_> = scan(t).iter().filter(|c| c.list == List::Speech).map(|c| c.span.of(t)).collect();
+        let speech: Vec<_> = scan(t).iter().filter(|c| c.list == List::Speech).map(|c| c.span().of(t)).collect();
         assert_eq!(speech, ["said", "say"]);
         let t = "It didn’t and it didn't.";
         assert_eq!(scan(t).iter().filter(|c| c.list == List::Denial).count(), 0);
@@ -487,14 +501,14 @@ mod tests {
     #[test]
     fn capitalised_speech_words_only_at_sentence_starts() {
         let t = "The United States said so. Says who? “Yes,” Said Ann. Obama Says He Will Go";
-        let speech: Vec<_> = scan(t).iter().filter(|c| c.list == List::Speech).map(|c| c.span.of(t)).collect();
+        let speech: Vec<_> = scan(t).iter().filter(|c| c.list == List::Speech).map(|c| c.span().of(t)).collect();
         assert_eq!(speech, ["said", "Says", "Said", "Says"]);
     }
 
     #[test]
     fn boundary_next_to_typographic_marks() {
         let t = "“said”";
-        assert!(scan(t).iter().any(|c| c.list == List::Speech && c.span.of(t) == "said"));
+        assert!(scan(t).iter().any(|c| c.list == List::Speech && c.span().of(t) == "said"));
         let t = "résaid";
         assert!(!scan(t).iter().any(|c| c.list == List::Speech));
     }
@@ -531,12 +545,12 @@ mod tests {
                 if !reported(list, tag) {
                     continue;
                 }
-                found.push((start, std::cmp::Reverse(i), e, Cue { span: Span::new(start, i), list, tag }));
+                found.push((start, std::cmp::Reverse(i), e, Cue::new(Span::new(start, i), list, tag)));
             }
         }
         crate::vocab::sort_indices_by_key(&mut found, |f| (f.0, f.1, f.2));
         let mut out: Vec<Cue> = found.into_iter().map(|f| f.3).collect();
-        out.dedup_by(|a, b| a.span == b.span && a.list == b.list);
+        out.dedup_by(|a, b| a.span() == b.span() && a.list == b.list);
         out
     }
 
