@@ -139,6 +139,18 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// Opens every source in the sidebar and waits for the `toggle` events that list what each
+/// said (entries are built on first open). Returns how many entries there were before.
+async fn open_sources(root: &web_sys::ShadowRoot) -> u32 {
+    let before = root.query_selector_all("[data-claimlens-entry]").unwrap().length();
+    let d = root.query_selector_all("details").unwrap();
+    for i in 0..d.length() {
+        d.item(i).unwrap().unchecked_into::<Element>().set_attribute("open", "").unwrap();
+    }
+    sleep(30).await;
+    before
+}
+
 #[wasm_bindgen_test]
 fn analyze_returns_the_cli_json() {
     init();
@@ -256,10 +268,12 @@ fn marks_tier_wraps_exactly_and_restores_byte_identical() {
 }
 
 #[wasm_bindgen_test]
-fn sidebar_click_marks_the_span_and_legend_toggles_a_kind() {
+async fn sidebar_click_marks_the_span_and_legend_toggles_a_kind() {
     let el = article(FIXTURE);
     let h = mount(&el, opts(&[("highlight", "marks".into())]));
     let root = doc().query_selector("[data-claimlens-sidebar]").unwrap().unwrap().shadow_root().unwrap();
+    // what a source said is listed when it first opens
+    assert_eq!(open_sources(&root).await, 0, "no entry before a source opens");
     let entry: HtmlElement = root.query_selector("[data-claimlens-entry]").unwrap().unwrap().unchecked_into();
     let id = entry.get_attribute("data-claimlens-entry").unwrap();
     entry.click();
@@ -304,7 +318,7 @@ fn text_of(root: &web_sys::ShadowRoot, sel: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-fn plain_words_counts_of_speaking_sources_and_nested_highlights() {
+async fn plain_words_counts_of_speaking_sources_and_nested_highlights() {
     for tier in ["auto", "marks"] {
         let el = article(WORDS);
         let html = el.inner_html();
@@ -322,7 +336,9 @@ fn plain_words_counts_of_speaking_sources_and_nested_highlights() {
         let mentioned = (0..badges.length()).filter(|&i| badges.item(i).unwrap().text_content().unwrap() == "mentioned").count();
         assert_eq!(mentioned, 3, "{tier}");
         // each entry's verb, and its tooltip's title: plain words, no word twice
+        open_sources(&root).await;
         let entries = root.query_selector_all("[data-claimlens-entry]").unwrap();
+        assert_eq!(entries.length(), 5, "{tier}: one entry per highlight");
         let mut seen = Vec::new();
         for i in 0..entries.length() {
             let e: HtmlElement = entries.item(i).unwrap().unchecked_into();
@@ -377,7 +393,7 @@ fn plain_words_counts_of_speaking_sources_and_nested_highlights() {
 }
 
 #[wasm_bindgen_test]
-fn markup_like_text_stays_text() {
+async fn markup_like_text_stays_text() {
     let before_imgs = doc().query_selector_all("img").unwrap().length();
     let el = article("");
     let p = doc().create_element("p").unwrap();
@@ -386,6 +402,7 @@ fn markup_like_text_stays_text() {
     for tier in ["auto", "marks"] {
         let h = mount(&el, opts(&[("highlight", tier.into())]));
         let root = doc().query_selector("[data-claimlens-sidebar]").unwrap().unwrap().shadow_root().unwrap();
+        open_sources(&root).await;
         let entry = root.query_selector("[data-claimlens-entry]").unwrap().unwrap();
         entry.unchecked_ref::<HtmlElement>().click();
         assert!(entry.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));

@@ -34,6 +34,8 @@ pub(super) enum Action {
     Preview(usize),
     /// A legend button was clicked: show or hide that kind.
     Toggle(Kind),
+    /// A source's `<details>` in the sidebar opened: list what it said (`data-list`).
+    Open(usize),
     /// The article changed: re-debounce a re-analysis.
     Changed,
     /// The debounce timer fired: re-analyse.
@@ -53,8 +55,9 @@ type Decode = fn(&Event, &Element) -> Option<Action>;
 
 /// A listener for `ty` events on `target` that dispatches what `decode` reads.
 fn listen(target: &EventTarget, ty: &'static str, w: &Weak<Live>, el: &Element, decode: Decode) -> Result<Listener, JsValue> {
+    // `toggle` does not bubble: it is heard in the capture phase
     let (w, el) = (w.clone(), el.clone());
-    Listener::new(target, ty, false, move |e: Event| {
+    Listener::new(target, ty, ty == "toggle", move |e: Event| {
         if let Some(a) = decode(&e, &el) {
             dispatch(&w, a);
         }
@@ -126,6 +129,13 @@ fn sidebar_click(e: &Event, _: &Element) -> Option<Action> {
     }
 }
 
+/// A sidebar `<details>` opened (its `toggle` event, which does not bubble: caught on the way
+/// down).
+fn sidebar_open(e: &Event, _: &Element) -> Option<Action> {
+    let t = target(e)?;
+    t.get_attribute("data-list").and_then(|s| s.parse().ok()).map(Action::Open)
+}
+
 fn sidebar_focus(e: &Event, _: &Element) -> Option<Action> {
     entry_id(&target(e)?).map(Action::Preview)
 }
@@ -145,6 +155,7 @@ pub(super) fn wire(m: &mut Mount, w: &Weak<Live>) -> Result<(), JsValue> {
         let root: &EventTarget = sb.root.as_ref();
         ls.push(listen(root, "click", w, el, sidebar_click)?);
         ls.push(listen(root, "focusin", w, el, sidebar_focus)?);
+        ls.push(listen(root, "toggle", w, el, sidebar_open)?);
         ls.push(listen(root, "focusout", w, el, hide)?);
     }
     m.timer = Some(Timer::new(callback(w, Action::Refresh)));
@@ -168,6 +179,10 @@ impl Mount {
             Action::Activate(id) => self.activate(id, ""),
             Action::Preview(id) => self.preview(id),
             Action::Toggle(k) => self.toggle(k),
+            Action::Open(list) => match &mut self.sidebar {
+                Some(sb) => sb.fill(&self.doc, &self.view, list),
+                None => Ok(()),
+            },
             Action::Changed => {
                 self.schedule();
                 Ok(())
@@ -203,8 +218,8 @@ impl Mount {
         }
     }
 
-    pub(super) fn render_sidebar(&self) -> Result<(), JsValue> {
-        match &self.sidebar {
+    pub(super) fn render_sidebar(&mut self) -> Result<(), JsValue> {
+        match &mut self.sidebar {
             Some(sb) => sb.render(&self.doc, &self.view, &self.opts.kinds, &self.shown),
             None => Ok(()),
         }

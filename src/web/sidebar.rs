@@ -9,10 +9,9 @@ use super::dom::{add, adopt, el, shadow};
 use super::options::{self, Theme};
 use super::style::{sidebar_css, LABELS};
 use crate::Kind;
-use std::cell::RefCell;
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Node, ShadowRoot};
+use web_sys::{Document, Element, ShadowRoot};
 
 /// The sidebar on the page; removed on drop.
 pub(crate) struct Sidebar {
@@ -20,6 +19,11 @@ pub(crate) struct Sidebar {
     pub(crate) root: ShadowRoot,
     body: Element,
     live: Element,
+    /// Per source (and one more, the statements with no source): the view indices of what it
+    /// said, until its `<details>` (`data-list`, this index) first opens and lists them. A
+    /// long article has thousands of statements: listing them all up front was a fifth of
+    /// its mount.
+    pending: Vec<Vec<usize>>,
 }
 
 impl Sidebar {
@@ -44,11 +48,11 @@ impl Sidebar {
         add(&panel, &body)?;
         add(&panel, &live)?;
         add(&root, &panel)?;
-        Ok(Some(Sidebar { host, root, body, live }))
+        Ok(Some(Sidebar { host, root, body, live, pending: Vec::new() }))
     }
 
     /// Rebuilds the content for `view`; `kinds` are the mounted kinds, `shown` the toggled-on.
-    pub(crate) fn render(&self, doc: &Document, view: &View, kinds: &PerKind<bool>, shown: &PerKind<bool>) -> Result<(), JsValue> {
+    pub(crate) fn render(&mut self, doc: &Document, view: &View, kinds: &PerKind<bool>, shown: &PerKind<bool>) -> Result<(), JsValue> {
         let b = &self.body;
         b.set_text_content(None);
         let counts = view.counts();
@@ -81,31 +85,6 @@ impl Sidebar {
         }
         add(b, &legend)?;
 
-        // one entry, `<li><button class="entry k-…" data-claimlens-entry=…><span class="verb">…</span>…`,
-        // cloned from a prototype per kind and verb: five calls into the DOM instead of twelve
-        let protos: RefCell<Vec<(Kind, &str, Element)>> = RefCell::new(Vec::new());
-        let entry = |a: &super::ann::Ann| -> Result<Node, JsValue> {
-            let v = verb(a);
-            let found = protos.borrow().iter().find(|p| p.0 == a.kind && p.1 == v).map(|p| p.2.clone());
-            let proto = match found {
-                Some(p) => p,
-                None => {
-                    let li = el(doc, "li", &[], None)?;
-                    let mut class = String::from("entry k-");
-                    class.push_str(a.kind.as_str());
-                    let btn = el(doc, "button", &[("type", "button"), ("class", &class)], None)?;
-                    add(&btn, &el(doc, "span", &[("class", "verb")], Some(v))?)?;
-                    add(&li, &btn)?;
-                    protos.borrow_mut().push((a.kind, v, li.clone()));
-                    li
-                }
-            };
-            let li = proto.clone_node_with_deep(true)?;
-            let btn: Element = li.first_child().ok_or_else(|| super::dom::error("claimlens: sidebar entry"))?.unchecked_into();
-            btn.set_attribute("data-claimlens-entry", &a.id.to_string())?;
-            btn.append_with_str_1(&excerpt(&a.text, 110))?;
-            Ok(li)
-        };
         // each source's statements, in text order, gathered in one pass (the last list is of
         // those with no source; `View` keeps only sources that exist)
         let mut by_who: Vec<Vec<usize>> = vec![Vec::new(); view.srcs.len() + 1];
@@ -114,9 +93,8 @@ impl Sidebar {
                 list.push(i);
             }
         }
-        let mine = |who: Option<usize>| -> &[usize] { by_who.get(who.unwrap_or(view.srcs.len())).map_or(&[], |v| v.as_slice()) };
-        // one source's `<details>`: its name, a badge, what it said
-        let details = |name: &str, badge: Option<&str>, who: Option<usize>| -> Result<Element, JsValue> {
+        // one source's `<details>`: its name, a badge; what it said is listed on first open
+        let details = |name: &str, badge: Option<&str>, list: usize| -> Result<Element, JsValue> {
             let det = el(doc, "details", &[], None)?;
             let summary = el(doc, "summary", &[], None)?;
             add(&summary, &el(doc, "span", &[("class", "name")], Some(name))?)?;
@@ -124,14 +102,10 @@ impl Sidebar {
                 add(&summary, &el(doc, "span", &[("class", "badge")], Some(t))?)?;
             }
             add(&det, &summary)?;
-            let entries = el(doc, "ul", &[("class", "entries")], None)?;
-            for &i in mine(who) {
-                add(&entries, &entry(&view.anns[i])?)?;
-            }
-            if entries.first_child().is_none() {
+            if by_who[list].is_empty() {
                 add(&det, &el(doc, "p", &[("class", "none")], Some("Named in the article; no statement attributed."))?)?;
             } else {
-                add(&det, &entries)?;
+                det.set_attribute("data-list", &list.to_string())?;
             }
             Ok(det)
         };
@@ -154,17 +128,50 @@ impl Sidebar {
                     }
                 };
                 let li = el(doc, "li", &[], None)?;
-                add(&li, &details(&view.srcs[i].name, Some(&badge), Some(i))?)?;
+                add(&li, &details(&view.srcs[i].name, Some(&badge), i)?)?;
                 add(&ul, &li)?;
             }
             add(b, &ul)?;
         }
-        let loose = mine(None).len();
+        let loose = by_who[view.srcs.len()].len();
         if loose > 0 {
             add(b, &el(doc, "h3", &[], Some(&counted("Unattributed", loose)))?)?;
-            add(b, &details("No named source", None, None)?)?;
+            add(b, &details("No named source", None, view.srcs.len())?)?;
         }
+        self.pending = by_who;
         Ok(())
+    }
+
+    /// Lists what source `list` said in its `<details>`, once (on its first `toggle`):
+    /// `<li><button class="entry k-…" data-claimlens-entry=…><span class="verb">…</span>…`,
+    /// each cloned from a prototype per kind and verb (five calls into the DOM, not twelve).
+    pub(crate) fn fill(&mut self, doc: &Document, view: &View, list: usize) -> Result<(), JsValue> {
+        let Some(items) = self.pending.get_mut(list).map(std::mem::take).filter(|v| !v.is_empty()) else { return Ok(()) };
+        let Some(det) = self.root.query_selector(&format!("details[data-list=\"{list}\"]"))? else { return Ok(()) };
+        let entries = el(doc, "ul", &[("class", "entries")], None)?;
+        let mut protos: Vec<(Kind, &str, Element)> = Vec::new();
+        for a in items.iter().filter_map(|&i| view.anns.get(i)) {
+            let v = verb(a);
+            let proto = match protos.iter().find(|p| p.0 == a.kind && p.1 == v) {
+                Some(p) => p.2.clone(),
+                None => {
+                    let li = el(doc, "li", &[], None)?;
+                    let mut class = String::from("entry k-");
+                    class.push_str(a.kind.as_str());
+                    let btn = el(doc, "button", &[("type", "button"), ("class", &class)], None)?;
+                    add(&btn, &el(doc, "span", &[("class", "verb")], Some(v))?)?;
+                    add(&li, &btn)?;
+                    protos.push((a.kind, v, li.clone()));
+                    li
+                }
+            };
+            let li = proto.clone_node_with_deep(true)?;
+            let btn: Element = li.first_child().ok_or_else(|| super::dom::error("claimlens: sidebar entry"))?.unchecked_into();
+            btn.set_attribute("data-claimlens-entry", &a.id.to_string())?;
+            btn.append_with_str_1(&excerpt(&a.text, 110))?;
+            add(&entries, &li)?;
+        }
+        add(&det, &entries)
     }
 
     /// Updates a legend toggle in place (keeping keyboard focus on it).

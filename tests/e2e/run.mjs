@@ -172,12 +172,16 @@ try {
   await check("sidebar click scrolls to the span and marks it", async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.setViewportSize({ width: 1280, height: 420 });
-    // the last statement in the article: open its source and click the entry
-    const id = await page.evaluate(() => {
+    // the last statement in the article: open the sources (each lists what it said when it
+    // first opens), then click that entry
+    const id = await page.evaluate(async () => {
       const root = document.querySelector("[data-claimlens-sidebar]").shadowRoot;
+      const closed = root.querySelectorAll("[data-claimlens-entry]").length;
+      root.querySelectorAll("details").forEach((d) => (d.open = true));
+      await new Promise((r) => setTimeout(r, 30));
       const entries = [...root.querySelectorAll("[data-claimlens-entry]")];
+      if (closed !== 0 || entries.length === 0) throw new Error(`entries: ${closed} before opening, ${entries.length} after`);
       const last = entries.reduce((a, b) => (+b.dataset.claimlensEntry > +a.dataset.claimlensEntry ? b : a));
-      last.closest("details").open = true;
       return last.dataset.claimlensEntry;
     });
     await page.locator(`[data-claimlens-entry="${id}"]`).click();
@@ -331,7 +335,13 @@ try {
     await check(`axe-core: no serious or critical violation (${scheme})`, async () => {
       await apage.emulateMedia({ colorScheme: scheme });
       // open every source so the entries are checked too
-      await apage.evaluate(() => document.querySelector("[data-claimlens-sidebar]").shadowRoot.querySelectorAll("details").forEach((d) => (d.open = true)));
+      const listed = await apage.evaluate(async () => {
+        const root = document.querySelector("[data-claimlens-sidebar]").shadowRoot;
+        root.querySelectorAll("details").forEach((d) => (d.open = true));
+        await new Promise((r) => setTimeout(r, 30));
+        return root.querySelectorAll("[data-claimlens-entry]").length;
+      });
+      assert(listed > 0, "the opened sources list their entries");
       if (!(await apage.evaluate(() => !!window.axe))) await apage.addScriptTag({ content: axeSource });
       const res = await apage.evaluate(async () => {
         const r = await window.axe.run(document, { resultTypes: ["violations"] });
