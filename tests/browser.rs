@@ -88,6 +88,17 @@ fn mount(el: &Element, o: JsValue) -> JsValue {
     cl_mount(el, &o).unwrap()
 }
 
+/// The text a highlight's range covers: a `StaticRange` (what the highlights hold) has no
+/// `toString`, so a live `Range` of its document is set to its bounds.
+fn range_text(r: &JsValue) -> String {
+    let node = |k: &str| get(r, k).unchecked_into::<web_sys::Node>();
+    let off = |k: &str| get(r, k).as_f64().unwrap() as u32;
+    let live = node("startContainer").owner_document().unwrap().create_range().unwrap();
+    live.set_start(&node("startContainer"), off("startOffset")).unwrap();
+    live.set_end(&node("endContainer"), off("endOffset")).unwrap();
+    live.to_string().as_string().unwrap()
+}
+
 /// Texts of a kind's CSS highlight ranges.
 fn highlighted(kind: &str) -> Vec<String> {
     let reg = get(&get(&js_sys::global(), "CSS"), "highlights");
@@ -95,8 +106,7 @@ fn highlighted(kind: &str) -> Vec<String> {
     if h.is_undefined() {
         return vec![];
     }
-    let ranges = Array::from(&h);
-    ranges.iter().map(|r| r.unchecked_into::<web_sys::Range>().to_string().as_string().unwrap()).collect()
+    Array::from(&h).iter().map(|r| range_text(&r)).collect()
 }
 
 /// Texts of each annotation's marks (pieces joined), by kind.
@@ -223,6 +233,10 @@ fn highlights_tier_crosses_inline_elements_and_unmounts_cleanly() {
     assert_eq!(highlighted("quote"), ["“We will appeal this ruling and win,”"]);
     assert_eq!(highlighted("denial"), ["declined to comment"]);
     assert_eq!(highlighted("unverified"), ["The company is reportedly for sale, according to Reuters"]);
+    // static ranges: a live Range would be updated on every DOM change of the page
+    let reg = get(&get(&js_sys::global(), "CSS"), "highlights");
+    let quote = Array::from(&call(&reg, "get", &["claimlens-quote".into()])).get(0);
+    assert!(quote.is_instance_of::<web_sys::StaticRange>() && !quote.is_instance_of::<web_sys::Range>());
     assert_eq!(el.inner_html(), html, "the highlight tier does not touch the article");
     let names = sidebar_names();
     assert!(names.iter().any(|n| n == "Jane Doe"), "{names:?}");
@@ -879,7 +893,7 @@ fn mounts_in(d: &Document, auto_tier: &str) {
             let win = get(d, "defaultView");
             let reg = get(&get(&win, "CSS"), "highlights");
             let hl = call(&reg, "get", &["claimlens-quote".into()]);
-            let texts: Vec<String> = Array::from(&hl).iter().map(|r| call(&r, "toString", &[]).as_string().unwrap()).collect();
+            let texts: Vec<String> = Array::from(&hl).iter().map(|r| range_text(&r)).collect();
             assert_eq!(texts, ["“We will appeal this ruling and win,”"]);
             assert!(highlighted("quote").is_empty(), "not in the test page's registry");
         }

@@ -73,6 +73,33 @@ async function mountToFrame(text, runs = 7) {
   return { median: median(out), p90: p90(out), mountMedian: median(sync), runs };
 }
 
+/**
+ * The page's own DOM work while an article is mounted: 20,000 small changes outside the
+ * article (what ads, comments and feeds do), timed with `text` mounted and with nothing
+ * mounted (medians of 5). A browser updates every live Range on every change to the
+ * document, so highlights held as live Ranges would tax all of it.
+ */
+function pageWork(text) {
+  const stage = document.getElementById("stage");
+  const other = document.createElement("div");
+  stage.append(other);
+  const work = () => {
+    const t0 = now();
+    for (let i = 0; i < 20000; i++) { const s = document.createElement("span"); s.textContent = "x"; other.append(s); s.remove(); }
+    return now() - t0;
+  };
+  const alone = median(Array.from({ length: 5 }, work));
+  const el = document.createElement("article");
+  el.append(...text.split("\n").map((l) => Object.assign(document.createElement("p"), { textContent: l })));
+  stage.append(el);
+  const handle = mount(el);
+  const mounted = median(Array.from({ length: 5 }, work));
+  handle.unmount();
+  el.remove();
+  other.remove();
+  return { alone, mounted, ratio: mounted / alone };
+}
+
 async function run() {
   results.crossOriginIsolated = self.crossOriginIsolated;
   const seed = await seedArticle();
@@ -118,6 +145,9 @@ async function run() {
   results.mountBig = await mountToFrame(big);
   row("mount to next frame, seed", `median ${results.mountSeed.median.toFixed(2)} ms of 7 (${results.tier}; mount() itself ${results.mountSeed.mountMedian.toFixed(2)} ms)`);
   row("mount to next frame, 100 KB", `median ${results.mountBig.median.toFixed(2)} ms of 7 (mount() itself ${results.mountBig.mountMedian.toFixed(2)} ms)`);
+
+  results.pageWork = pageWork(big);
+  row("20,000 page DOM changes, 100 KB mounted / nothing mounted", `${results.pageWork.mounted.toFixed(1)} ms / ${results.pageWork.alone.toFixed(1)} ms = ${results.pageWork.ratio.toFixed(2)}×`);
 }
 
 run().then(

@@ -126,6 +126,8 @@ pub(crate) fn as_node(v: &JsValue) -> Option<Node> {
 pub(crate) struct HighlightApi {
     pub(crate) registry: JsValue,
     pub(crate) ctor: Function,
+    /// The window's `StaticRange`: what the highlights hold (see `paint_highlights`).
+    pub(crate) static_range: Function,
 }
 
 /// The highlight API of `doc`'s window (highlights are registered per window, and an
@@ -135,10 +137,12 @@ pub(crate) fn highlight_api(doc: &Document) -> Option<HighlightApi> {
     let g: JsValue = doc.default_view()?.into();
     let registry = get(&get(&g, "CSS"), "highlights");
     let ctor = get(&g, "Highlight").dyn_into::<Function>().ok()?;
+    // every engine with highlights has StaticRange (Chromium 60, Firefox 71, Safari 10.1)
+    let static_range = get(&g, "StaticRange").dyn_into::<Function>().ok()?;
     if !registry.is_object() {
         return None;
     }
-    Some(HighlightApi { registry, ctor })
+    Some(HighlightApi { registry, ctor, static_range })
 }
 
 /// The text node and offset under a viewport point (`caretPositionFromPoint`, else

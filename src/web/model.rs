@@ -264,18 +264,19 @@ impl TextModel {
         Some((i, (o - s).min(l)))
     }
 
-    /// A live `Range` over UTF-16 offsets `start..end` of the text, crossing any number of
-    /// elements; `None` for an empty span.
-    pub(crate) fn range(&self, doc: &Document, start: u32, end: u32) -> Result<Option<Range>, JsValue> {
-        let (Some((a, ao)), Some((b, bo))) = (self.start_pos(start), self.end_pos(end)) else {
-            return Ok(None);
-        };
+    /// The DOM positions of UTF-16 offsets `start..end` of the text (start node and offset,
+    /// end node and offset), crossing any number of elements; `None` for an empty span.
+    pub(crate) fn bounds(&self, start: u32, end: u32) -> Option<(&Text, u32, &Text, u32)> {
+        let ((a, ao), (b, bo)) = (self.start_pos(start)?, self.end_pos(end)?);
         if a > b || (a == b && ao >= bo) {
-            return Ok(None);
+            return None;
         }
-        let (Some(na), Some(nb)) = (self.nodes.get(a), self.nodes.get(b)) else {
-            return Ok(None);
-        };
+        Some((self.nodes.get(a)?, ao, self.nodes.get(b)?, bo))
+    }
+
+    /// A live `Range` over UTF-16 offsets `start..end` of the text; `None` for an empty span.
+    pub(crate) fn range(&self, doc: &Document, start: u32, end: u32) -> Result<Option<Range>, JsValue> {
+        let Some((na, ao, nb, bo)) = self.bounds(start, end) else { return Ok(None) };
         let r = doc.create_range()?;
         r.set_start(na, ao)?;
         r.set_end(nb, bo)?;

@@ -50,13 +50,16 @@ try {
   await check("demo mounts: CSS highlights match the analysis, across inline elements", async () => {
     const r = await page.evaluate(() => {
       const norm = (t) => t.replace(/\s+/g, " ").trim();
+      // the highlights hold StaticRanges, which have no text: a live Range over their bounds has
+      const rangeText = (r) => { const x = new Range(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString(); };
       const a = document.querySelector("claim-lens").handle.analysis();
+      if (![...(CSS.highlights.get("claimlens-quote") ?? [])].every((r) => r instanceof StaticRange)) throw new Error("the highlights hold live Ranges");
       const out = {};
       for (const k of ["quote", "denial", "unverified", "reported"]) {
         // a span nested in others is in claimlens-<kind>-1 or -2 (painted above its container)
         const hs = ["", "-1", "-2"].map((d) => CSS.highlights.get(`claimlens-${k}${d}`)).filter(Boolean);
         out[k] = {
-          painted: hs.flatMap((h) => [...h]).map((r) => norm(r.toString())).sort(),
+          painted: hs.flatMap((h) => [...h]).map((r) => norm(rangeText(r))).sort(),
           expected: a.annotations.filter((x) => x.kind === k).map((x) => norm(x.text)).sort(),
         };
       }
@@ -120,7 +123,9 @@ try {
 
   await check("tooltip on hover, closed by Escape", async () => {
     const pt = await page.evaluate(() => {
-      const r = [...CSS.highlights.get("claimlens-quote")][0];
+      // the highlight's StaticRange, made live to measure it
+      const sr = [...CSS.highlights.get("claimlens-quote")][0];
+      const r = new Range(); r.setStart(sr.startContainer, sr.startOffset); r.setEnd(sr.endContainer, sr.endOffset);
       const b = r.getClientRects()[0];
       return { x: b.left + Math.min(20, b.width / 2), y: b.top + b.height / 2 };
     });
@@ -243,7 +248,11 @@ try {
   await check("pasted article is analysed", async () => {
     await page.fill("#paste", "“We did nothing wrong,” said Tom Reyes, the club’s owner.\n\nThe league declined to comment. The club is said to be for sale, according to The Courier.");
     await page.click("#paste-form button[type=submit]");
-    await page.waitForFunction(() => [...(CSS.highlights.get("claimlens-quote") ?? [])].some((r) => r.toString().includes("We did nothing wrong")), null, { timeout: 5000 });
+    await page.waitForFunction(() => [...(CSS.highlights.get("claimlens-quote") ?? [])].some((r) => {
+      // a StaticRange has no text: a live Range over its bounds has
+      const x = new Range(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset);
+      return x.toString().includes("We did nothing wrong");
+    }), null, { timeout: 5000 });
     const paras = await page.evaluate(() => document.querySelectorAll("#story p").length);
     const json = await page.evaluate(() => JSON.parse(document.getElementById("json").textContent));
     assert(paras === 2, `${paras} paragraphs`);
@@ -265,7 +274,11 @@ try {
     const cli = JSON.parse(execFileSync(bin, ["analyze", "--json", "-"], { input: text }).toString());
     await page.fill("#paste", text);
     await page.click("#paste-form button[type=submit]");
-    await page.waitForFunction(() => [...(CSS.highlights.get("claimlens-quote") ?? [])].some((r) => r.toString().includes("We did nothing wrong")), null, { timeout: 5000 });
+    await page.waitForFunction(() => [...(CSS.highlights.get("claimlens-quote") ?? [])].some((r) => {
+      // a StaticRange has no text: a live Range over its bounds has
+      const x = new Range(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset);
+      return x.toString().includes("We did nothing wrong");
+    }), null, { timeout: 5000 });
     const { direct, mounted, paras } = await page.evaluate(async () => {
       const { analyze } = await import("./pkg/claimlens.js");
       return { direct: analyze(document.getElementById("paste").value), mounted: document.querySelector("claim-lens").handle.analysis(), paras: document.querySelectorAll("#story p").length };
