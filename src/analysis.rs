@@ -209,8 +209,8 @@ fn headline_only_names(doc: &mut Document, layout: &Layout) {
     let key = |s: Span| doc.slice(s).to_ascii_lowercase();
     let last = |s: &str| s.rsplit(' ').next().unwrap_or(s).to_owned();
     let mut body: Vec<String> = Vec::new();
-    for n in mentions.names.iter().filter(|n| !layout.in_headline(n.name)) {
-        let k = key(n.name);
+    for n in mentions.names.iter().filter(|n| !layout.in_headline(n.name())) {
+        let k = key(n.name());
         body.push(last(&k));
         body.push(k);
     }
@@ -219,8 +219,8 @@ fn headline_only_names(doc: &mut Document, layout: &Layout) {
     sort_indices(&mut order, &|a, b| body[a].cmp(&body[b]));
     let known = |k: &str| order.binary_search_by(|&i| body[i].as_str().cmp(k)).is_ok();
     // the whole name, or a short one's last word (`Sessions` for `Jeff Sessions`)
-    mentions.names.retain(|n| !layout.in_headline(n.name) || {
-        let k = key(n.name);
+    mentions.names.retain(|n| !layout.in_headline(n.name()) || {
+        let k = key(n.name());
         known(&k) || k.split(' ').count() <= 3 && known(&last(&k))
     });
     doc.mentions = mentions;

@@ -39,7 +39,7 @@ fn is_claim(f: &Finding) -> bool {
 /// The words (lower case, longer than three letters) naming a claim's source.
 fn source_words(doc: &Document, f: &Finding) -> Vec<String> {
     let span = match f.who {
-        Some(Subject::Name(n)) => doc.mentions.names.get(n).map(|m| m.full),
+        Some(Subject::Name(n)) => doc.mentions.names.get(n).map(|m| m.full()),
         Some(Subject::Role { phrase, .. }) => Some(phrase),
         Some(Subject::Anonymous(s)) => Some(s),
         _ => None,

@@ -217,7 +217,7 @@ fn agrees(cx: &Context, verb: Span, subject: Subject) -> bool {
         }
         Subject::Name(n) => {
             // plural organisations are rare in names; `Democrats`, `Republicans` are
-            let t = doc.slice(cx.doc.mentions.names[n].name);
+            let t = doc.slice(cx.doc.mentions.names[n].name());
             t.ends_with('s') && !t.ends_with("ss") && !t.contains(' ')
         }
     };

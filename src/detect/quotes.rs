@@ -389,7 +389,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
         if let Some(signed) = after_dash {
             let at = para.end - signed.len();
             if let Some(Subject::Name(n)) = subject::subject_after(doc, at, para.end) {
-                if doc.between(at, cx.doc.mentions.names[n].full.start).trim().is_empty() {
+                if doc.between(at, cx.doc.mentions.names[n].full().start).trim().is_empty() {
                     return Some((None, Subject::Name(n), None));
                 }
             }
@@ -399,12 +399,12 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
         let first_word = doc.tokens.get(doc.token_at(q.span.end)).filter(|t| t.span().start < after.end);
         if let Some(t) = first_word {
             if let Some(Subject::Name(n)) = subject::subject_after(doc, t.span().start, after.end) {
-                if cx.doc.mentions.names[n].full.start == t.span().start {
+                if cx.doc.mentions.names[n].full().start == t.span().start {
                     if let Some(c) = speech_cues(cx, after).find(|c| matches!(verb(c), Verb::Speech | Verb::Deny)) {
                         return Some((Some(c.span()), Subject::Name(n), attribution::via_of(cx, c, after.end)));
                     }
                     // `“…” Toomey fumed on Tuesday.`: a name and a verb in the past tense
-                    let rest = doc.tokens_in(Span::new(cx.doc.mentions.names[n].full.end, after.end));
+                    let rest = doc.tokens_in(Span::new(cx.doc.mentions.names[n].full().end, after.end));
                     if let Some(w) = rest.first().filter(|w| w.kind() == TokenKind::Lower && doc.slice(w.span()).ends_with("ed")) {
                         return Some((Some(w.span()), Subject::Name(n), None));
                     }

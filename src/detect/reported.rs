@@ -103,7 +103,7 @@ impl Detector for Reported {
                 }
                 let who = subject_of(cx, c, s.start, s.end);
                 let inverted = match who {
-                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].name.start > c.span().start,
+                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].name().start > c.span().start,
                     Some(Subject::Role { phrase, .. }) => phrase.start > c.span().start,
                     Some(Subject::Pronoun(p, _)) => p.start > c.span().start,
                     Some(Subject::Anonymous(a)) => a.start > c.span().start,
@@ -118,7 +118,7 @@ impl Detector for Reported {
                     continue;
                 }
                 let start = match who {
-                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].full.start.min(c.span().start),
+                    Some(Subject::Name(n)) => cx.doc.mentions.names[n].full().start.min(c.span().start),
                     Some(Subject::Pronoun(p, _)) => p.start,
                     Some(Subject::Role { phrase, .. }) => phrase.start,
                     Some(Subject::Anonymous(a)) => a.start,

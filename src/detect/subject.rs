@@ -115,7 +115,7 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
     // commander contacted by the Associated Press said`), not the subject
     let agent = t.kind() == TokenKind::Capitalized
         && doc.mentions.name_at(t.span().start).is_some_and(|n| {
-            let k = doc.token_at(doc.mentions.names[n].full.start);
+            let k = doc.token_at(doc.mentions.names[n].full().start);
             let by = |d: usize| k >= d && doc.slice(toks[k - d].span()) == "by";
             by(1) || (by(2) && matches!(doc.slice(toks[k - 1].span()), "the" | "The"))
         });
@@ -170,7 +170,7 @@ pub(crate) fn clause_subject(doc: &Document, sentence: Span, before: usize) -> O
     // the sentence's subject, when a verb (or a relative clause or appositive) follows it
     if let Some(s) = sentence_subject(doc, sentence, before) {
         let end = match s {
-            Subject::Name(n) => Some(doc.mentions.names[n].full.end),
+            Subject::Name(n) => Some(doc.mentions.names[n].full().end),
             Subject::Pronoun(p, _) => Some(p.end),
             _ => None,
         };
@@ -215,7 +215,7 @@ pub(crate) fn clause_subject(doc: &Document, sentence: Span, before: usize) -> O
         }
         if t.kind() == TokenKind::Capitalized || t.kind() == TokenKind::Punct {
             if let Some(n) = doc.mentions.name_at(t.span().start) {
-                if doc.mentions.names[n].name.end <= t.span().end && doc.mentions.names[n].name.end >= t.span().start {
+                if doc.mentions.names[n].name().end <= t.span().end && doc.mentions.names[n].name().end >= t.span().start {
                     return Some(Subject::Name(n));
                 }
             }
@@ -284,7 +284,7 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
         return None;
     }
     if let Some(n) = doc.mentions.name_at(t.span().start) {
-        if doc.mentions.names[n].name.end <= t.span().end && doc.mentions.names[n].ty != EntityType::Publication {
+        if doc.mentions.names[n].name().end <= t.span().end && doc.mentions.names[n].ty != EntityType::Publication {
             // `A union spokesman, Ray Odom, said` and `Ray Odom, a union spokesman, said`
             // both name Ray Odom; `The mining company, Granite Ridge Resources, said` names
             // the company.
@@ -475,7 +475,7 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
     }
     if let Some(n) = doc.mentions.name_at(t.span().start) {
         // `Republican presidential candidate Donald Trump`: a name as a modifier of a title
-        let k = doc.token_at(doc.mentions.names[n].full.end);
+        let k = doc.token_at(doc.mentions.names[n].full().end);
         for m in k..(k + 3).min(toks.len()) {
             let u = toks[m];
             if u.kind() != TokenKind::Lower || u.span().end > ceiling {
@@ -501,7 +501,7 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         if u.kind() == TokenKind::Capitalized {
             if let Some(n) = doc.mentions.name_at(u.span().start) {
                 // `the Kremlin spokesman` or `a report by Reuters`
-                let n_end = doc.mentions.names[n].full.end;
+                let n_end = doc.mentions.names[n].full().end;
                 let k = doc.token_at(n_end);
                 if k < toks.len() {
                     let next = doc.slice(toks[k].span());
@@ -509,7 +509,7 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
                         // `the Foreign Office spokesperson Shafqat Ali Khan`: the person named
                         // after the role
                         let named = toks.get(k + 1).filter(|p| p.span().end <= ceiling).and_then(|p| doc.mentions.name_at(p.span().start));
-                        if let Some(p) = named.filter(|&p| doc.mentions.names[p].full.start == toks[k + 1].span().start && doc.mentions.names[p].ty == EntityType::Person) {
+                        if let Some(p) = named.filter(|&p| doc.mentions.names[p].full().start == toks[k + 1].span().start && doc.mentions.names[p].ty == EntityType::Person) {
                             return Some(Subject::Name(p));
                         }
                         return Some(Subject::Role { phrase: Span::new(t.span().start, toks[k].span().end), head: toks[k].span(), of: Some(n) });
@@ -541,7 +541,7 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
                 m += 1;
             }
             if let Some(n) = toks.get(m).filter(|p| p.span().end <= ceiling).and_then(|p| doc.mentions.name_at(p.span().start)) {
-                if doc.mentions.names[n].full.start == toks[m].span().start {
+                if doc.mentions.names[n].full().start == toks[m].span().start {
                     return Some(Subject::Name(n));
                 }
             }
@@ -613,7 +613,7 @@ mod tests {
     /// The text of a subject as the document writes it.
     fn text_of(doc: &Document, s: Option<Subject>) -> Option<String> {
         let span = match s? {
-            Subject::Name(n) => doc.mentions.names[n].name,
+            Subject::Name(n) => doc.mentions.names[n].name(),
             Subject::Pronoun(p, _) => p,
             Subject::Role { phrase, .. } => phrase,
             Subject::Anonymous(a) => a,

@@ -422,21 +422,21 @@ fn report_source(cx: &Context, cue: Span, s: Span) -> Option<Subject> {
     // `the Wall Street Journal's report`: a name ending in a possessive right before
     let before = doc.between(s.start, cue.start).trim_end();
     if before.ends_with("'s") || before.ends_with("\u{2019}s") {
-        if let Some(n) = names.iter().rposition(|m| m.full.end <= cue.start && m.full.end + 3 >= s.start + before.len()) {
+        if let Some(n) = names.iter().rposition(|m| m.full().end <= cue.start && m.full().end + 3 >= s.start + before.len()) {
             return Some(Subject::Name(n));
         }
     }
-    let from = names.partition_point(|m| m.full.start < cue.end);
+    let from = names.partition_point(|m| m.full().start < cue.end);
     // `The Washington Post published a report that`: an outlet earlier in the sentence
-    if let Some(n) = (0..from).rev().take_while(|&i| names[i].full.start >= s.start).find(|&i| outlet(i)) {
+    if let Some(n) = (0..from).rev().take_while(|&i| names[i].full().start >= s.start).find(|&i| outlet(i)) {
         return Some(Subject::Name(n));
     }
     let next = doc.sentences.get(doc.sentence_at(s.end) + 1).map_or(s.end, |n| n.end);
-    if let Some(n) = (from..names.len()).take_while(|&i| names[i].full.start < next).find(|&i| outlet(i)) {
+    if let Some(n) = (from..names.len()).take_while(|&i| names[i].full().start < next).find(|&i| outlet(i)) {
         return Some(Subject::Name(n));
     }
     let para = doc.paragraphs[doc.paragraph_at(cue.start)];
-    (0..from).rev().take_while(|&i| names[i].full.start >= para.start).find(|&i| outlet(i)).map(Subject::Name)
+    (0..from).rev().take_while(|&i| names[i].full().start >= para.start).find(|&i| outlet(i)).map(Subject::Name)
 }
 
 /// The `according to` source of a sentence, if it has one outside quotes; the last sentence

@@ -26,17 +26,32 @@ pub(crate) enum EntityType {
     Unknown,
 }
 
-/// A capitalised name in the text.
+/// A capitalised name in the text; 20 bytes (offsets as `u32`, as in tokens).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct NameMention {
-    /// The name itself, titles and possessive stripped (`Donald Trump`).
-    pub name: Span,
-    /// The whole phrase as written (`U.S. President Donald Trump’s`).
-    pub full: Span,
+    name: [u32; 2],
+    full: [u32; 2],
     /// Its type.
     pub ty: EntityType,
     /// True when a title or honorific stood before it, which makes it a person.
     pub titled: bool,
+}
+
+impl NameMention {
+    fn new(name: Span, full: Span, ty: EntityType, titled: bool) -> NameMention {
+        let pair = |s: Span| [s.start as u32, s.end as u32];
+        NameMention { name: pair(name), full: pair(full), ty, titled }
+    }
+    /// The name itself, titles and possessive stripped (`Donald Trump`).
+    #[inline]
+    pub fn name(&self) -> Span {
+        Span::new(self.name[0] as usize, self.name[1] as usize)
+    }
+    /// The whole phrase as written (`U.S. President Donald Trump’s`).
+    #[inline]
+    pub fn full(&self) -> Span {
+        Span::new(self.full[0] as usize, self.full[1] as usize)
+    }
 }
 
 /// All names of a document, in text order.
@@ -359,20 +374,20 @@ impl Mentions {
                     }
                 }
             }
-            names.push(NameMention { name, full, ty, titled });
+            names.push(NameMention::new(name, full, ty, titled));
         }
         Mentions { names }
     }
 
     /// Index of the name whose phrase covers byte `pos`.
     pub fn name_at(&self, pos: usize) -> Option<usize> {
-        let i = self.names.partition_point(|n| n.full.start <= pos);
-        (i > 0 && self.names[i - 1].full.end > pos).then(|| i - 1)
+        let i = self.names.partition_point(|n| n.full().start <= pos);
+        (i > 0 && self.names[i - 1].full().end > pos).then(|| i - 1)
     }
 
     /// Index of the last name ending at or before `pos`.
     pub fn last_before(&self, pos: usize) -> Option<usize> {
-        let i = self.names.partition_point(|n| n.name.end <= pos);
+        let i = self.names.partition_point(|n| n.name().end <= pos);
         i.checked_sub(1)
     }
 }
@@ -469,7 +484,7 @@ mod tests {
     fn names_are_found_once_and_typed() {
         for (t, want) in ROWS {
             let doc = Document::new(t);
-            let got: Vec<(&str, EntityType)> = doc.mentions.names.iter().map(|n| (doc.slice(n.name), n.ty)).collect();
+            let got: Vec<(&str, EntityType)> = doc.mentions.names.iter().map(|n| (doc.slice(n.name()), n.ty)).collect();
             assert_eq!(&got[..], *want, "{t}");
         }
     }

@@ -98,7 +98,7 @@ pub(super) struct Resolver<'a, 't> {
 
 impl<'a, 't> Resolver<'a, 't> {
     pub(super) fn new(doc: &'a Document<'t>, mentions: &'a Mentions) -> Self {
-        let role_of = mentions.names.iter().map(|n| role_word(doc, n.full)).collect();
+        let role_of = mentions.names.iter().map(|n| role_word(doc, n.full())).collect();
         let mut r = Resolver {
             doc,
             mentions,
@@ -139,15 +139,15 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         // people first, so single surnames can join them wherever they appear
         for (i, n) in mentions.names.iter().enumerate() {
-            if n.ty != EntityType::Person || (words(n.name.of(text)) < 2 && !n.titled) {
+            if n.ty != EntityType::Person || (words(n.name().of(text)) < 2 && !n.titled) {
                 continue;
             }
-            let key = surname(n.name.of(text));
+            let key = surname(n.name().of(text));
             let found = people.get(&key).copied();
-            let c = r.join(found, n.name, SourceType::Person);
+            let c = r.join(found, n.name(), SourceType::Person);
             people.insert(key, c);
             // a first name stands for one person only when no other person shares it
-            let first = firsts.entry(first_name(n.name.of(text))).or_insert(Some(c));
+            let first = firsts.entry(first_name(n.name().of(text))).or_insert(Some(c));
             if *first != Some(c) {
                 *first = None;
             }
@@ -157,7 +157,7 @@ impl<'a, 't> Resolver<'a, 't> {
             if r.cluster_of[i].is_some() {
                 continue;
             }
-            let s = n.name.of(text);
+            let s = n.name().of(text);
             let ns = norm(s);
             let mut keys = org_keys(&ns);
             // `AP` and `Associated Press`: a short form and the name the lexicon gives it
@@ -174,7 +174,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 EntityType::Org if org.is_none() && !lexicon::contains(List::OrgSuffix, s) => by_first(),
                 _ => org,
             };
-            let c = r.join(found, n.name, source_type(n.ty));
+            let c = r.join(found, n.name(), source_type(n.ty));
             if r.clusters[c].ty != SourceType::Person {
                 for k in keys {
                     orgs.entry(k).or_insert(c);
@@ -271,7 +271,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut steps = 0;
         loop {
             let n = &self.mentions.names[i];
-            if let Some(c) = self.cluster_of[i].filter(|&c| want(&self.clusters[c]) && self.doc.quote_containing(n.name.start).is_none()) {
+            if let Some(c) = self.cluster_of[i].filter(|&c| want(&self.clusters[c]) && self.doc.quote_containing(n.name().start).is_none()) {
                 return Some(c);
             }
             if i == 0 || steps > 400 {
@@ -292,15 +292,15 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut i = self.mentions.last_before(pos)?;
         loop {
             let n = &self.mentions.names[i];
-            if n.name.start < floor {
+            if n.name().start < floor {
                 return None;
             }
-            if let Some(c) = self.cluster_of[i].filter(|&c| self.clusters[c].ty == SourceType::Person && doc.quote_containing(n.name.start).is_none()) {
-                let k = doc.token_at(n.full.end);
-                let possessive = doc.between(n.name.end, n.full.end.max(n.name.end) + 2).starts_with(['\'', '’']);
+            if let Some(c) = self.cluster_of[i].filter(|&c| self.clusters[c].ty == SourceType::Person && doc.quote_containing(n.name().start).is_none()) {
+                let k = doc.token_at(n.full().end);
+                let possessive = doc.between(n.name().end, n.full().end.max(n.name().end) + 2).starts_with(['\'', '’']);
                 // followed by a verb, opening its sentence (`Tester, himself up for …, said`), or
                 // set off by commas before a verb (`Hale's lawyer, Marcus Dean, said`)
-                let opens = doc.between(doc.sentences[doc.sentence_at(n.full.start)].start, n.full.start).trim().is_empty();
+                let opens = doc.between(doc.sentences[doc.sentence_at(n.full().start)].start, n.full().start).trim().is_empty();
                 let verb_after = |k: usize| doc.tokens.get(k).is_some_and(|t| crate::document::looks_like_verb(doc, *t));
                 let appositive = doc.tokens.get(k).is_some_and(|t| doc.slice(t.span()) == ",")
                     && (k + 1..(k + 14).min(doc.tokens.len())).find(|&j| doc.slice(doc.tokens[j].span()) == ",").is_some_and(|j| verb_after(j + 1));
@@ -322,8 +322,8 @@ impl<'a, 't> Resolver<'a, 't> {
         if let Some(mut i) = self.mentions.last_before(pos) {
             for _ in 0..400 {
                 let n = &self.mentions.names[i];
-                if let Some(c) = self.cluster_of[i].filter(|&c| want(&self.clusters[c], self.role_of[i].as_deref()) && self.doc.quote_containing(n.name.start).is_none()) {
-                    named = Some((n.name.start, c));
+                if let Some(c) = self.cluster_of[i].filter(|&c| want(&self.clusters[c], self.role_of[i].as_deref()) && self.doc.quote_containing(n.name().start).is_none()) {
+                    named = Some((n.name().start, c));
                     break;
                 }
                 if i == 0 {
@@ -353,7 +353,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (cluster, count, last index)
         for (i, n) in self.mentions.names[..upto].iter().enumerate().rev().take(400) {
             let Some(c) = self.cluster_of[i] else { continue };
-            if self.clusters[c].ty != SourceType::Organization || self.doc.quote_containing(n.name.start).is_some() {
+            if self.clusters[c].ty != SourceType::Organization || self.doc.quote_containing(n.name().start).is_some() {
                 continue;
             }
             match counts.iter_mut().find(|x| x.0 == c) {

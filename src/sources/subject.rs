@@ -147,8 +147,8 @@ impl Resolver<'_, '_> {
                         found = Some(c);
                         break;
                     }
-                    let around = Span::new(n.full.start, (n.name.end + 100).min(doc.text().len()));
-                    let window = doc.text().get(around.start..around.end).or_else(|| doc.text().get(n.full.start..n.full.end)).unwrap_or("");
+                    let around = Span::new(n.full().start, (n.name().end + 100).min(doc.text().len()));
+                    let window = doc.text().get(around.start..around.end).or_else(|| doc.text().get(n.full().start..n.full().end)).unwrap_or("");
                     let window = window.split(['.', ';']).next().unwrap_or("").to_ascii_lowercase();
                     if window.contains(&hl) {
                         found = Some(c);
@@ -158,13 +158,13 @@ impl Resolver<'_, '_> {
                 // a headline's `Former mayor denies …`: the holder named just after
                 let ahead = || {
                     let doc = self.doc;
-                    let from = self.mentions.names.partition_point(|n| n.full.start < phrase.end);
+                    let from = self.mentions.names.partition_point(|n| n.full().start < phrase.end);
                     self.mentions.names[from..].iter().enumerate().take(20).find_map(|(k, n)| {
                         let c = self.cluster_of[from + k]?;
-                        if n.full.start > phrase.end + 1500 || self.clusters[c].ty != SourceType::Person {
+                        if n.full().start > phrase.end + 1500 || self.clusters[c].ty != SourceType::Person {
                             return None;
                         }
-                        let window = doc.between(n.full.start, n.name.end).to_ascii_lowercase();
+                        let window = doc.between(n.full().start, n.name().end).to_ascii_lowercase();
                         (window.contains(&hl) || self.role_of[from + k].as_deref() == Some(hl.as_str())).then_some(c)
                     })
                 };
@@ -223,7 +223,7 @@ impl Resolver<'_, '_> {
                 // (a headline before any organisation is named: the first one named
                 // later with that word, else the story's)
                 let ahead = || {
-                    let from = self.mentions.names.partition_point(|n| n.full.start < phrase.end);
+                    let from = self.mentions.names.partition_point(|n| n.full().start < phrase.end);
                     (from..self.mentions.names.len()).take(200).filter_map(|i| self.cluster_of[i]).find(|&c| {
                         self.clusters[c].ty == SourceType::Organization
                             && contains_ci(self.name_str(&self.clusters[c]), &hl)
