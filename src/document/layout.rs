@@ -102,14 +102,35 @@ struct Line<'t> {
 impl<'t> Line<'t> {
     fn new(text: &'t str, span: Span) -> Line<'t> {
         let t = span.of(text);
+        // One pass over the bytes, decoding only non-ASCII characters: a word (between white
+        // space) counts at its first letter or digit, and that character says lettered and
+        // capitalised; any opening or closing quote mark makes the line quoted.
         let (mut words, mut capitalised, mut lettered) = (0, 0, 0);
-        for w in t.split_whitespace() {
-            let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else { continue };
-            words += 1;
-            if c.is_alphabetic() {
-                lettered += 1;
-                if c.is_uppercase() {
-                    capitalised += 1;
+        let mut quoted = false;
+        let mut counted = false;
+        let mut i = 0;
+        while let Some(&b) = t.as_bytes().get(i) {
+            let c = if b < 0x80 {
+                i += 1;
+                b as char
+            } else {
+                let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else { break };
+                i += c.len_utf8();
+                c
+            };
+            if c.is_whitespace() {
+                counted = false;
+                continue;
+            }
+            quoted |= matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{00ab}');
+            if !counted && c.is_alphanumeric() {
+                counted = true;
+                words += 1;
+                if c.is_alphabetic() {
+                    lettered += 1;
+                    if c.is_uppercase() {
+                        capitalised += 1;
+                    }
                 }
             }
         }
@@ -122,7 +143,6 @@ impl<'t> Line<'t> {
         let inner_stops = (1..b.len().saturating_sub(1))
             .filter(|&i| b[i] == b'.' && b[i + 1] == b' ' && b[..i].iter().rev().take_while(|&&c| c != b' ').count() > 3)
             .count();
-        let quoted = t.contains(['"', '\u{201c}', '\u{201d}', '\u{2018}', '\u{00ab}']);
         Line { text: t, words, capitalised, lettered, sentence_end, period_end, inner_stops, quoted }
     }
 

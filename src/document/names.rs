@@ -160,22 +160,18 @@ impl Mentions {
         let text = doc.text();
         let toks = &doc.tokens;
         let mut names = Vec::new();
-        // one pass for both: the words written in lower case somewhere, and the words that
-        // follow another capitalised word somewhere (`Sessions` of `Jeff Sessions`: alone at a
-        // sentence's start it is still that name)
-        let mut lower_words: FxHashSet<&str> = FxHashSet::default();
+        // the words that follow another capitalised word somewhere (`Sessions` of `Jeff
+        // Sessions`: alone at a sentence's start it is still that name)
         let mut later_words: FxHashSet<&str> = FxHashSet::default();
         for (k, t) in toks.iter().enumerate() {
-            match t.kind() {
-                TokenKind::Lower => {
-                    lower_words.insert(doc.slice(t.span()));
-                }
-                TokenKind::Capitalized if k > 0 && toks[k - 1].kind() == TokenKind::Capitalized && doc.between(toks[k - 1].span().end, t.span().start) == " " => {
-                    later_words.insert(doc.slice(t.span()));
-                }
-                _ => {}
+            if t.kind() == TokenKind::Capitalized && k > 0 && toks[k - 1].kind() == TokenKind::Capitalized && doc.between(toks[k - 1].span().end, t.span().start) == " " {
+                later_words.insert(doc.slice(t.span()));
             }
         }
+        // Names that go if the text writes them in lower case somewhere (a single word opening
+        // a sentence): (index in `names`, the word in lower case). Asked once, after the walk,
+        // of only these words: a set of every lower-case word of a long text costs more.
+        let mut unless_lower: Vec<(usize, String)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].kind() != TokenKind::Capitalized {
@@ -249,6 +245,7 @@ impl Mentions {
             }
             // a single capitalised word opening a sentence is a common word when the text also
             // writes it in lower case, or when a lexicon knows it (`Lawyers say`, `Video shows`)
+            let mut lower_case_kills = None;
             if run.len() == 1 && sentence_start(doc, run[0]) {
                 let w = doc.slice(run[0].span());
                 let lower = w.to_ascii_lowercase();
@@ -266,8 +263,7 @@ impl Mentions {
                     && !lexicon::contains(List::Speech, w)
                     && !lower.ends_with("ing")
                     && !lower.ends_with("ly");
-                if !known && (lower_words.contains(lower.as_str())
-                    || followed_by_noun
+                if !known && (followed_by_noun
                     || (lexicon::contains(List::Title, w) && lower.ends_with('s'))
                     || lower.ends_with("ed")
                     || lexicon::contains(List::Generic, w)
@@ -277,6 +273,9 @@ impl Mentions {
                     || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| lower.ends_with(e)))
                 {
                     continue;
+                }
+                if !known {
+                    lower_case_kills = Some(lower);
                 }
             }
             // drop leading words that never start a name
@@ -374,8 +373,12 @@ impl Mentions {
                     }
                 }
             }
+            if let Some(lower) = lower_case_kills {
+                unless_lower.push((names.len(), lower));
+            }
             names.push(NameMention::new(name, full, ty, titled));
         }
+        drop_lower_case_words(doc, &mut names, &unless_lower);
         Mentions { names }
     }
 
@@ -390,6 +393,48 @@ impl Mentions {
         let i = self.names.partition_point(|n| n.name().end <= pos);
         i.checked_sub(1)
     }
+}
+
+/// Drops the names of `unless_lower` (indices into `names`, sorted) whose word the text also
+/// writes in lower case: one walk over the tokens, most turned away by a bit per (length,
+/// first byte, last byte) before any hashing.
+fn drop_lower_case_words(doc: &Document, names: &mut Vec<NameMention>, unless_lower: &[(usize, String)]) {
+    if unless_lower.is_empty() {
+        return;
+    }
+    const BITS: usize = 1 << 12;
+    let bit = |w: &[u8]| (w.len() * 0x9E37 ^ (w[0] as usize) << 4 ^ w[w.len() - 1] as usize) % BITS;
+    let mut sketch = vec![0u64; BITS / 64];
+    let mut wanted: FxHashSet<&str> = FxHashSet::default();
+    for (_, w) in unless_lower.iter().filter(|(_, w)| !w.is_empty()) {
+        let b = bit(w.as_bytes());
+        sketch[b / 64] |= 1 << (b % 64);
+        wanted.insert(w);
+    }
+    let mut written: FxHashSet<&str> = FxHashSet::default();
+    for t in doc.tokens.iter().filter(|t| t.kind() == TokenKind::Lower) {
+        let w = doc.slice(t.span());
+        if w.is_empty() {
+            continue;
+        }
+        let b = bit(w.as_bytes());
+        if sketch[b / 64] & 1 << (b % 64) != 0 && wanted.contains(w) {
+            written.insert(w);
+        }
+    }
+    if written.is_empty() {
+        return;
+    }
+    let mut gone = unless_lower.iter().filter(|(_, w)| written.contains(w.as_str())).map(|&(i, _)| i).peekable();
+    let mut i = 0;
+    names.retain(|_| {
+        let drop = gone.peek() == Some(&i);
+        if drop {
+            gone.next();
+        }
+        i += 1;
+        !drop
+    });
 }
 
 /// Types a name from the lexicons and its shape.
