@@ -9,7 +9,7 @@
 use super::{Document, Token, TokenKind};
 use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
-use crate::fxhash::FxHashSet;
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// What kind of thing a name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -396,36 +396,19 @@ impl Mentions {
 }
 
 /// Drops the names of `unless_lower` (indices into `names`, sorted) whose word the text also
-/// writes in lower case: one walk over the tokens, most turned away by a bit per (length,
-/// first byte, last byte) before any hashing.
+/// writes in lower case: one walk over the tokens, asking a set of only those words.
 fn drop_lower_case_words(doc: &Document, names: &mut Vec<NameMention>, unless_lower: &[(usize, String)]) {
     if unless_lower.is_empty() {
         return;
     }
-    const BITS: usize = 1 << 12;
-    let bit = |w: &[u8]| (w.len() * 0x9E37 ^ (w[0] as usize) << 4 ^ w[w.len() - 1] as usize) % BITS;
-    let mut sketch = vec![0u64; BITS / 64];
-    let mut wanted: FxHashSet<&str> = FxHashSet::default();
-    for (_, w) in unless_lower.iter().filter(|(_, w)| !w.is_empty()) {
-        let b = bit(w.as_bytes());
-        sketch[b / 64] |= 1 << (b % 64);
-        wanted.insert(w);
-    }
-    let mut written: FxHashSet<&str> = FxHashSet::default();
+    // each word asked about, and whether the text writes it in lower case
+    let mut written: FxHashMap<&str, bool> = unless_lower.iter().map(|(_, w)| (w.as_str(), false)).collect();
     for t in doc.tokens.iter().filter(|t| t.kind() == TokenKind::Lower) {
-        let w = doc.slice(t.span());
-        if w.is_empty() {
-            continue;
-        }
-        let b = bit(w.as_bytes());
-        if sketch[b / 64] & 1 << (b % 64) != 0 && wanted.contains(w) {
-            written.insert(w);
+        if let Some(seen) = written.get_mut(doc.slice(t.span())) {
+            *seen = true;
         }
     }
-    if written.is_empty() {
-        return;
-    }
-    let mut gone = unless_lower.iter().filter(|(_, w)| written.contains(w.as_str())).map(|&(i, _)| i).peekable();
+    let mut gone = unless_lower.iter().filter(|(_, w)| written.get(w.as_str()) == Some(&true)).map(|&(i, _)| i).peekable();
     let mut i = 0;
     names.retain(|_| {
         let drop = gone.peek() == Some(&i);
