@@ -164,48 +164,45 @@ impl<'t> Line<'t> {
     }
 }
 
-/// The first `n` words of `t`, folded for a look-up (punctuation around words dropped, one
-/// space between), and where in `t` the last of them ends.
-fn lead_words(t: &str, n: usize, buf: &mut String) -> Vec<usize> {
-    buf.clear();
-    let mut ends = Vec::with_capacity(n);
+/// The longest furniture phrase among the first six words of `t` (punctuation around words
+/// dropped, one space between; a mark between words or after one ends the phrase): its tag
+/// and where in `t` its last word's letters end. Asked of every line, so the words are
+/// gathered on the stack: no lexicon phrase is longer than the 64 bytes kept.
+fn furniture_lead(t: &str) -> Option<(Tag, usize)> {
+    const MAX_WORDS: usize = 6;
+    let mut buf = [0u8; 64];
+    let mut len = 0;
+    // for each word kept: the phrase's length up to it, and where it ends in `t`
+    let mut cut = [(0usize, 0usize); MAX_WORDS];
+    let mut n = 0;
     let mut pos = 0;
     for w in t.split_inclusive(|c: char| c.is_whitespace() || c == '/') {
         let start = pos;
         pos += w.len();
         let core = w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'));
-        if core.is_empty() {
-            // a mark between words (`»`, `|`) ends the phrase
+        let sep = usize::from(len > 0);
+        if core.is_empty() || len + sep + core.len() > buf.len() {
             break;
         }
-        if !buf.is_empty() {
-            buf.push(' ');
+        if sep == 1 {
+            buf[len] = b' ';
         }
-        buf.push_str(core);
-        // where the word's letters end in `t`
+        buf[len + sep..len + sep + core.len()].copy_from_slice(core.as_bytes());
+        len += sep + core.len();
         let off = core.as_ptr() as usize - w.as_ptr() as usize;
-        ends.push(start + off + core.len());
-        if ends.len() == n || core.len() < w.trim_end().len() - off {
+        cut[n] = (len, start + off + core.len());
+        n += 1;
+        if n == MAX_WORDS || core.len() < w.trim_end().len() - off {
             // punctuation after the word (`Related:`) ends the phrase too
             break;
         }
     }
-    ends
-}
-
-/// The longest furniture phrase opening `t`: its tag and where it ends.
-fn furniture_lead(t: &str) -> Option<(Tag, usize)> {
-    let mut buf = String::new();
-    let ends = lead_words(t, 6, &mut buf);
-    let mut phrase = buf.as_str();
-    for k in (0..ends.len()).rev() {
-        let tag = lexicon::tag_of(List::Furniture, phrase);
-        if tag != Tag::None {
-            return Some((tag, ends[k]));
-        }
-        phrase = phrase.rfind(' ').map_or("", |i| &phrase[..i]);
-    }
-    None
+    // whole words and ASCII spaces: always UTF-8
+    let phrase = std::str::from_utf8(&buf[..len]).ok()?;
+    cut[..n].iter().rev().find_map(|&(l, end)| {
+        let tag = lexicon::tag_of(List::Furniture, phrase.get(..l)?);
+        (tag != Tag::None).then_some((tag, end))
+    })
 }
 
 /// The number of words after `at` in `t`.

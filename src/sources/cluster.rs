@@ -120,7 +120,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let org_keys = |ns: &str| {
             let mut keys = vec![ns.to_string()];
             // `Syrian Observatory for Human Rights` is `the Observatory` too
-            if let Some((head, _)) = ns.split_once(" for ").or_else(|| ns.split_once(" of ")) {
+            if let Some(head) = crate::document::head_before_for_or_of(ns) {
                 let last = head.rsplit(' ').next().unwrap_or(head);
                 if lexicon::contains(List::OrgSuffix, last) && head.contains(' ') {
                     keys.push(head.to_string());
