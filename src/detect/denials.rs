@@ -29,7 +29,7 @@
 
 
 use super::attribution::{last_speech_cue, speech_cues, speech_cues_back, subject_of};
-use super::scope::{self, word, Boundaries, Suppressors, BE};
+use super::scope::{self, word, Boundaries, Suppressors, Word, BE};
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
@@ -74,7 +74,7 @@ const NOUN_ENDINGS: &[&str] = &["hoax", "fabrication", "fiction", "nonsense", "r
 /// Verbs before an untrue-word that predicate it of something (`called them "fabricated"`).
 const PREDICATING: &[&str] = &["as", "call", "calls", "called", "calling", "branded", "brands", "labelled", "labeled", "described", "describes", "dubbed", "deemed", "declared", "declares", "ruled", "proved", "proven", "proves", "exposed", "outed", "dismissed", "insisted", "insists", "found", "turned", "turns", "likely", "probably", "definitely", "totally", "completely", "entirely", "all", "just"];
 
-fn prev_skipping(doc: &Document, mut i: usize, skip: &[&str]) -> (usize, String) {
+fn prev_skipping(doc: &Document, mut i: usize, skip: &[&str]) -> (usize, Word) {
     let mut steps = 0;
     while i > 0 && steps < 3 {
         let w = word(doc, i - 1);
@@ -85,7 +85,7 @@ fn prev_skipping(doc: &Document, mut i: usize, skip: &[&str]) -> (usize, String)
         }
         return (i - 1, w);
     }
-    (i.saturating_sub(1), if i == 0 { String::new() } else { word(doc, i - 1) })
+    (i.saturating_sub(1), if i == 0 { Word::default() } else { word(doc, i - 1) })
 }
 
 fn negates(w: &str) -> bool {
@@ -206,7 +206,7 @@ fn doubting_question(doc: &Document, c: &Cue) -> bool {
     }
     let i = doc.token_at(c.span().start);
     let j = doc.token_at(c.span().end);
-    let prev = if i > first { word(doc, i - 1) } else { String::new() };
+    let prev = if i > first { word(doc, i - 1) } else { Word::default() };
     prev != "or" && word(doc, j) == "?"
 }
 

@@ -6,9 +6,72 @@ use crate::document::{Document, TokenKind};
 use crate::lexicon::{Cue, List, Tag};
 use crate::span::Span;
 
-/// The lower-cased text of token `i` ("" past the end).
-pub(crate) fn word(doc: &Document, i: usize) -> String {
-    doc.tokens.get(i).map(|t| doc.slice(t.span()).to_ascii_lowercase().replace('\u{2019}', "'")).unwrap_or_default()
+/// The text of token `i` folded for comparison: ASCII lower case, `’` as `'` ("" past the
+/// end). The rules ask this of the words around every cue, so a word of up to
+/// [`Word::INLINE`] bytes is held on the stack; only a longer one allocates.
+pub(crate) fn word(doc: &Document, i: usize) -> Word {
+    doc.tokens.get(i).map_or_else(Word::default, |t| Word::fold(doc.slice(t.span())))
+}
+
+/// A folded word (see [`word`]); reads as a `&str`.
+#[derive(Clone)]
+pub(crate) enum Word {
+    /// Up to [`Word::INLINE`] bytes: the length, then the bytes.
+    Short(u8, [u8; Word::INLINE]),
+    /// A longer word.
+    Long(String),
+}
+
+impl Word {
+    /// The longest word held inline (a token is rarely longer).
+    pub(crate) const INLINE: usize = 30;
+
+    fn fold(s: &str) -> Word {
+        let b = s.as_bytes();
+        let mut buf = [0u8; Word::INLINE];
+        let (mut i, mut n) = (0, 0);
+        while i < b.len() {
+            if n == buf.len() {
+                return Word::Long(s.to_ascii_lowercase().replace('\u{2019}', "'"));
+            }
+            if b[i..].starts_with("\u{2019}".as_bytes()) {
+                buf[n] = b'\'';
+                i += 3;
+            } else {
+                buf[n] = b[i].to_ascii_lowercase();
+                i += 1;
+            }
+            n += 1;
+        }
+        Word::Short(n as u8, buf)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // whole characters, ASCII ones lowered and `’` made `'`: always UTF-8
+            Word::Short(n, buf) => std::str::from_utf8(&buf[..*n as usize]).unwrap_or(""),
+            Word::Long(s) => s,
+        }
+    }
+}
+
+impl Default for Word {
+    fn default() -> Word {
+        Word::Short(0, [0; Word::INLINE])
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// Words that open a new clause after a comma.
@@ -137,6 +200,18 @@ pub(crate) fn clause_follows(doc: &Document, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folded_word_reads_as_the_lowered_text_inline_or_not() {
+        let long = "Counter\u{2019}Revolutionary-Internationalisation-Committees";
+        for w in ["Said", "WOULDN\u{2019}T", "", "Zürich", "\u{2019}", long, &"x".repeat(Word::INLINE), &"x".repeat(Word::INLINE + 1)] {
+            let want = w.to_ascii_lowercase().replace('\u{2019}', "'");
+            let got = Word::fold(w);
+            assert_eq!(got.as_str(), want, "{w:?}");
+            assert_eq!(matches!(got, Word::Long(_)), want.len() > Word::INLINE, "{w:?}");
+        }
+        assert!(Word::default() == "");
+    }
 
     #[test]
     fn look_ups_in_an_endless_sentence_are_bounded() {

@@ -27,7 +27,7 @@
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
 use super::attribution::{last_speech_cue, outlet_reporting, speech_cues, subject_of, subject_of_verb, verb, Verb};
-use super::scope::{clause_follows, Boundaries, word, Suppressors, BE, DETERMINER};
+use super::scope::{clause_follows, Boundaries, word, Suppressors, Word, BE, DETERMINER};
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
@@ -113,7 +113,7 @@ fn modal_ok(doc: &Document, c: &Cue) -> bool {
 /// `claim(s)`, `claimed`, `claiming` as a verb with a clause after it.
 fn claim_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let i = doc.token_at(c.span().start);
-    let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
+    let prev = if i > 0 { word(doc, i - 1) } else { Word::default() };
     let j = doc.token_at(c.span().end);
     let next = word(doc, j);
     let s = doc.sentences[doc.sentence_at(c.span().start)];
@@ -151,7 +151,7 @@ const PERSONAL: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
 fn said_to_ok(doc: &Document, c: &Cue) -> bool {
     let i = doc.token_at(c.span().start);
     let j = doc.token_at(c.span().end);
-    let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
+    let prev = if i > 0 { word(doc, i - 1) } else { Word::default() };
     let Some(next) = doc.tokens.get(j) else { return false };
     let own_be = BE.contains(&word(doc, i).as_str()); // `was reported to`: `be` is part of the cue
     if !next.is_word() || next.kind() == TokenKind::Number || i == 0 || PERSONAL.contains(&prev.as_str()) || (!own_be && BE.contains(&prev.as_str())) {
@@ -202,7 +202,7 @@ fn anonymous_ok(cx: &Context, c: &Cue) -> bool {
 /// `likely` as a hedge, not qualifying a noun (`the likely winner`).
 fn likely_ok(doc: &Document, c: &Cue) -> bool {
     let i = doc.token_at(c.span().start);
-    let prev = if i > 0 { word(doc, i - 1) } else { String::new() };
+    let prev = if i > 0 { word(doc, i - 1) } else { Word::default() };
     !DETERMINER.contains(&prev.as_str()) || prev == "most"
 }
 
@@ -218,7 +218,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
     // a verb, not a noun (`amid fears he will`, `wary of Ebola fears`)
     let is_verb = |v: &Cue| {
         let i = doc.token_at(v.span().start);
-        let prev = if i > 0 && doc.tokens[i - 1].span().start >= para.start { word(doc, i - 1) } else { String::new() };
+        let prev = if i > 0 && doc.tokens[i - 1].span().start >= para.start { word(doc, i - 1) } else { Word::default() };
         let next = word(doc, doc.token_at(v.span().end));
         let after_noun_slot = DETERMINER.contains(&prev.as_str()) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after");
         let noun_fears = doc.slice(v.span()).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str());
