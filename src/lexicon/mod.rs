@@ -376,6 +376,15 @@ fn lookup_where(list: List, phrase: &str, want: impl Fn(u8) -> bool) -> Option<u
         return None;
     }
     let ix = index();
+    // most words asked about are in no list: without a `’` (the only byte sequence folding
+    // changes the length of) the sketch is asked before anything is folded
+    if !bytes.contains(&0xE2) {
+        let word = [bytes[0].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase()];
+        let bit = sketch_of(list as u8, bytes.len(), word[0], word[1]);
+        if ix.sketch[bit / 64] & 1 << (bit % 64) == 0 {
+            return None;
+        }
+    }
     let mut buf = [0u8; 64];
     let (mut n, mut i) = (0, 0);
     while i < bytes.len() && n < buf.len() {
@@ -414,8 +423,13 @@ const SKETCH_BITS: usize = 1 << 15;
 /// The bit of a folded, non-empty `word` of `list` in [`Index::sketch`].
 #[inline]
 fn sketch(list: u8, word: &[u8]) -> usize {
-    let (first, last) = (word[0] as u32, word[word.len() - 1] as u32);
-    let key = (list as u32) << 24 ^ (word.len() as u32) << 16 ^ first << 8 ^ last;
+    sketch_of(list, word.len(), word[0], word[word.len() - 1])
+}
+
+/// [`sketch`] from a folded word's length and first and last bytes.
+#[inline]
+fn sketch_of(list: u8, len: usize, first: u8, last: u8) -> usize {
+    let key = (list as u32) << 24 ^ (len as u32) << 16 ^ (first as u32) << 8 ^ last as u32;
     (key.wrapping_mul(0x9E37_79B1) >> 17) as usize % SKETCH_BITS
 }
 
