@@ -34,13 +34,8 @@ impl Word {
             if n == buf.len() {
                 return Word::Long(s.to_ascii_lowercase().replace('\u{2019}', "'"));
             }
-            if b[i..].starts_with("\u{2019}".as_bytes()) {
-                buf[n] = b'\'';
-                i += 3;
-            } else {
-                buf[n] = b[i].to_ascii_lowercase();
-                i += 1;
-            }
+            // folded as the lexicon folds its phrases
+            (buf[n], i) = crate::lexicon::fold(b, i);
             n += 1;
         }
         Word::Short(n as u8, buf)

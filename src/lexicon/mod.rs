@@ -194,7 +194,7 @@ impl Index {
 /// The byte at `i` as phrases are written (ASCII lower case, `’` as `'`), and where the next
 /// one starts.
 #[inline(always)]
-fn fold(text: &[u8], i: usize) -> (u8, usize) {
+pub(crate) fn fold(text: &[u8], i: usize) -> (u8, usize) {
     match text[i] {
         0xE2 if text.get(i + 1) == Some(&0x80) && text.get(i + 2) == Some(&0x99) => (b'\'', i + 3),
         b => (b.to_ascii_lowercase(), i + 1),
@@ -378,12 +378,10 @@ fn lookup_where(list: List, phrase: &str, want: impl Fn(u8) -> bool) -> Option<u
     let ix = index();
     // most words asked about are in no list: without a `’` (the only byte sequence folding
     // changes the length of) the sketch is asked before anything is folded
-    if !bytes.contains(&0xE2) {
-        let word = [bytes[0].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase()];
-        let bit = sketch_of(list as u8, bytes.len(), word[0], word[1]);
-        if ix.sketch[bit / 64] & 1 << (bit % 64) == 0 {
-            return None;
-        }
+    let in_sketch = |bit: usize| ix.sketch[bit / 64] & 1 << (bit % 64) != 0;
+    let plain = !bytes.contains(&0xE2);
+    if plain && !in_sketch(sketch_of(list as u8, bytes.len(), bytes[0].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase())) {
+        return None;
     }
     let mut buf = [0u8; 64];
     let (mut n, mut i) = (0, 0);
@@ -394,8 +392,7 @@ fn lookup_where(list: List, phrase: &str, want: impl Fn(u8) -> bool) -> Option<u
         i = next;
     }
     let word = &buf[..n];
-    let bit = sketch(list as u8, word);
-    if ix.sketch[bit / 64] & 1 << (bit % 64) == 0 {
+    if !plain && !in_sketch(sketch(list as u8, word)) {
         return None;
     }
     // the run of entries starting with the word's first byte, or its first two
