@@ -2,7 +2,7 @@
 # Installs what building and testing claimlens needs, and nothing that is already there.
 # Idempotent: a re-run on a machine that has everything takes a few seconds.
 #
-#   wasm32 target (rustup), wasm-pack, wasm-bindgen-cli (exactly the Cargo.lock version),
+#   wasm32 target and rust-src (rustup), wasm-pack, wasm-bindgen-cli (exactly the Cargo.lock version),
 #   geckodriver (crates.io), chromium + chromium-driver + firefox-esr (Debian apt),
 #   wasm-opt (npm binaryen; Debian's binaryen is too old for current rustc output),
 #   node test tools (playwright-core, axe-core, vite for the bundler test, typescript for
@@ -27,6 +27,11 @@ wb_version=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+# the wasm build rebuilds std for size (scripts/build-wasm.sh): it needs std's sources
+if [ ! -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  log "adding the rust-src component"
+  rustup component add rust-src
 fi
 
 need_apt=()
