@@ -57,6 +57,9 @@ try {
   console.log(`mount to next frame (${b.tier}), seed: median ${ms(b.mountSeed.median, 1)} p90 ${ms(b.mountSeed.p90, 1)} of 7; ` +
     `100 KB: median ${ms(b.mountBig.median, 1)} p90 ${ms(b.mountBig.p90, 1)} of 7`);
   console.log(`  the mount() call alone: seed median ${ms(b.mountSeed.mountMedian, 2)}; 100 KB median ${ms(b.mountBig.mountMedian, 1)}`);
+  for (const l of b.longTasks) {
+    console.log(`long tasks mounting ${(l.chars / 1e6).toFixed(1)} M chars (${l.tier}, PerformanceObserver "longtask", to two frames after): longest ${ms(l.longest, 0)}, ${l.count} over 50 ms, ${ms(l.total, 0)} in all (target: none over 50 ms)`);
+  }
   const w = b.pageWork;
   console.log(`20,000 DOM changes elsewhere on the page: ${ms(w.mounted, 1)} with 100 KB mounted, ${ms(w.alone, 1)} with nothing mounted (${w.ratio.toFixed(2)}x; medians of 5)`);
 } catch (e) {

@@ -13,7 +13,11 @@
 //    of 5 (after 1 warm-up) and MB/s of UTF-8;
 //  - mount to frame, seed and 100 KB: the lines as <p> in a fresh <article>, then
 //    t0; handle = mount(el); await requestAnimationFrame + setTimeout 0; t = now - t0;
-//    unmount; median of 7 (after 1 warm-up); the time of the mount() call alone is kept too.
+//    unmount; median of 7 (after 1 warm-up); the time of the mount() call alone is kept too;
+//  - long tasks: a 2 MB article (the seed repeated) mounted once in each tier, with a
+//    PerformanceObserver of "longtask" entries (tasks over 50 ms) from the mount() call to two
+//    frames after it: the longest task, how many there were, and their total (the target is
+//    no task over 50 ms).
 import init, { analyze, mount } from "./pkg/claimlens.js";
 
 const results = (window.__bench = { done: false });
@@ -100,6 +104,28 @@ function pageWork(text) {
   return { alone, mounted, ratio: mounted / alone };
 }
 
+/** Long tasks while `text` is mounted in tier `highlight` ("auto" or "marks"), to two frames after. */
+async function longTasks(text, highlight) {
+  const stage = document.getElementById("stage");
+  const el = document.createElement("article");
+  el.append(...text.split("\n").map((l) => Object.assign(document.createElement("p"), { textContent: l })));
+  stage.append(el);
+  await nextFrame();
+  const tasks = [];
+  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+  obs.observe({ type: "longtask" });
+  const handle = mount(el, { highlight });
+  const tier = handle.tier;
+  await nextFrame();
+  await nextFrame();
+  await new Promise((r) => setTimeout(r, 100)); // entries are delivered after the task
+  obs.disconnect();
+  handle.unmount();
+  el.remove();
+  const d = tasks.map(Math.round);
+  return { tier, count: d.length, longest: d.length ? Math.max(...d) : 0, total: d.reduce((a, b) => a + b, 0), chars: text.length };
+}
+
 async function run() {
   results.crossOriginIsolated = self.crossOriginIsolated;
   const seed = await seedArticle();
@@ -145,6 +171,13 @@ async function run() {
   results.mountBig = await mountToFrame(big);
   row("mount to next frame, seed", `median ${results.mountSeed.median.toFixed(2)} ms of 7 (${results.tier}; mount() itself ${results.mountSeed.mountMedian.toFixed(2)} ms)`);
   row("mount to next frame, 100 KB", `median ${results.mountBig.median.toFixed(2)} ms of 7 (mount() itself ${results.mountBig.mountMedian.toFixed(2)} ms)`);
+
+  let huge = big;
+  while (huge.length < 2_000_000) huge += "\n" + big;
+  results.longTasks = [await longTasks(huge, "auto"), await longTasks(huge, "marks")];
+  for (const l of results.longTasks) {
+    row(`long tasks mounting 2 MB (${l.tier})`, `longest ${l.longest} ms, ${l.count} over 50 ms, ${l.total} ms in all`);
+  }
 
   results.pageWork = pageWork(big);
   row("20,000 page DOM changes, 100 KB mounted / nothing mounted", `${results.pageWork.mounted.toFixed(1)} ms / ${results.pageWork.alone.toFixed(1)} ms = ${results.pageWork.ratio.toFixed(2)}×`);
