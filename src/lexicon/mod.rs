@@ -167,9 +167,10 @@ impl Index {
     #[inline]
     fn narrow(&self, lo: usize, hi: usize, k: usize, c: u8) -> (usize, usize) {
         // every entry in the run is longer than k, so byte k is a phrase byte
-        let at = |m: usize| self.byte(m, k);
+        // (`byte` called directly, not through a closure: the size-optimised wasm build would
+        // call the closure for every probe)
         // most steps are inside one phrase or where none goes on: no search then
-        let (low, high) = (at(lo), at(hi - 1));
+        let (low, high) = (self.byte(lo, k), self.byte(hi - 1, k));
         if c < low || c > high {
             return (lo, lo);
         }
@@ -179,13 +180,13 @@ impl Index {
         let (mut a, mut b) = (lo, hi);
         while a < b {
             let m = (a + b) / 2;
-            if at(m) < c { a = m + 1 } else { b = m }
+            if self.byte(m, k) < c { a = m + 1 } else { b = m }
         }
         let lo = a;
         b = hi;
         while a < b {
             let m = (a + b) / 2;
-            if at(m) <= c { a = m + 1 } else { b = m }
+            if self.byte(m, k) <= c { a = m + 1 } else { b = m }
         }
         (lo, a)
     }
