@@ -74,10 +74,11 @@ const CLAUSE_OPENERS: &[&str] = &["and", "but", "while", "though", "although", "
 
 /// True when token `i` ends a clause: `;`, `—`, or a comma before a clause opener.
 fn ends_clause(doc: &Document, i: usize) -> bool {
-    let w = doc.slice(doc.tokens[i].span());
-    match w {
-        ";" | "—" | "–" => true,
-        "," => CLAUSE_OPENERS.contains(&word(doc, i + 1).as_str()),
+    // asked of every token: matched as bytes (`;`, `—`, `–`, `,`), which compiles to a few
+    // byte compares where string patterns call `memcmp` per arm in the size-optimised wasm
+    match doc.slice(doc.tokens[i].span()).as_bytes() {
+        [b';'] | [0xE2, 0x80, 0x93 | 0x94] => true,
+        [b','] => CLAUSE_OPENERS.contains(&word(doc, i + 1).as_str()),
         _ => false,
     }
 }
