@@ -21,10 +21,15 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL=${WASM_OPT_LEVEL:-z}
 # These are unstable compiler options: RUSTC_BOOTSTRAP=1 lets the stable compiler take them,
 # for this one build only. WASM_STD=prebuilt builds with the shipped std instead (any
 # toolchain, bigger module).
+# target-cpu=lime1: WebAssembly's conservative feature set (no reference types), so
+# wasm-bindgen keeps JavaScript objects in a JS array instead of an externref table: the
+# module is 1.3 KB gzip smaller (its externref shims go), the glue 154 B bigger, the speed the
+# same (measured), and it runs in engines that lack reference types.
+export RUSTFLAGS="-Ctarget-cpu=lime1"
 extra=()
 if [ "${WASM_STD:-rebuilt}" = rebuilt ]; then
   export RUSTC_BOOTSTRAP=1
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
+  export RUSTFLAGS="$RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"
   extra=(. -- -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
 fi
 wasm-pack --quiet build --release --target web --out-dir www/pkg --out-name claimlens --mode no-install --no-pack "${extra[@]}"
