@@ -411,18 +411,15 @@ pub(super) fn role_word(doc: &Document, full: Span) -> Option<String> {
 /// allocating.
 pub(super) fn contains_ci(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    let Some((&first, rest)) = n.split_first() else { return true };
     // plain loops: the iterator chain they replace was a call per byte in the wasm build
     let mut i = 0;
     while i + n.len() <= h.len() {
-        if h[i].to_ascii_lowercase() == first {
-            let mut j = 0;
-            while j < rest.len() && h[i + 1 + j].to_ascii_lowercase() == rest[j] {
-                j += 1;
-            }
-            if j == rest.len() {
-                return true;
-            }
+        let mut j = 0;
+        while j < n.len() && h[i + j].to_ascii_lowercase() == n[j] {
+            j += 1;
+        }
+        if j == n.len() {
+            return true;
         }
         i += 1;
     }
