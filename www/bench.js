@@ -55,13 +55,19 @@ function time(f, { warm, samples, batch = 1 }) {
   return out;
 }
 
+/** A fresh `<article>` with each line of `text` as a `<p>`. */
+function article(text) {
+  const el = document.createElement("article");
+  el.append(...text.split("\n").map((l) => Object.assign(document.createElement("p"), { textContent: l })));
+  return el;
+}
+
 /** Median of `runs` mount-to-next-frame timings of `text` as paragraphs in a fresh article. */
 async function mountToFrame(text, runs = 7) {
   const stage = document.getElementById("stage");
   const out = [], sync = [];
   for (let i = 0; i <= runs; i++) { // run 0 is a warm-up
-    const el = document.createElement("article");
-    el.append(...text.split("\n").map((l) => Object.assign(document.createElement("p"), { textContent: l })));
+    const el = article(text);
     stage.append(el);
     await nextFrame(); // the article itself is laid out before the clock starts
     const t0 = now();
@@ -93,8 +99,7 @@ function pageWork(text) {
     return now() - t0;
   };
   const alone = median(Array.from({ length: 5 }, work));
-  const el = document.createElement("article");
-  el.append(...text.split("\n").map((l) => Object.assign(document.createElement("p"), { textContent: l })));
+  const el = article(text);
   stage.append(el);
   const handle = mount(el);
   const mounted = median(Array.from({ length: 5 }, work));
@@ -107,8 +112,7 @@ function pageWork(text) {
 /** Long tasks while `text` is mounted in tier `highlight` ("auto" or "marks"), to two frames after. */
 async function longTasks(text, highlight) {
   const stage = document.getElementById("stage");
-  const el = document.createElement("article");
-  el.append(...text.split("\n").map((l) => Object.assign(document.createElement("p"), { textContent: l })));
+  const el = article(text);
   stage.append(el);
   await nextFrame();
   const tasks = [];
