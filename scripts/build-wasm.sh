@@ -25,7 +25,7 @@ export CARGO_PROFILE_RELEASE_OPT_LEVEL=${WASM_OPT_LEVEL:-z}
 # wasm-bindgen keeps JavaScript objects in a JS array instead of an externref table: the
 # module is 1.3 KB gzip smaller (its externref shims go), the glue 154 B bigger, the speed the
 # same (measured), and it runs in engines that lack reference types.
-export RUSTFLAGS="-Ctarget-cpu=lime1"
+export RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }-Ctarget-cpu=lime1"
 extra=()
 if [ "${WASM_STD:-rebuilt}" = rebuilt ]; then
   export RUSTC_BOOTSTRAP=1
