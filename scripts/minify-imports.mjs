@@ -1,0 +1,120 @@
+// Shortens the names the WebAssembly module imports its JavaScript functions by, in the module
+// and in the glue that provides them, the way a JS minifier shortens identifiers.
+//
+//   node scripts/minify-imports.mjs [pkg dir=www/pkg]
+//
+// wasm-bindgen names each import `__wbg_<name>_<16 hex digits>` from the module
+// "./claimlens_bg.js": about 4 KB of names, mostly random hex that gzip cannot shrink, written
+// once in the module and again in the glue's import object. This renames the module to "a"
+// and each import to a one- or two-letter name, in both files, so they still match. It stops
+// with an error, changing nothing, when the glue does not hold each import name exactly once
+// (a wasm-bindgen whose glue looks different), or when it has run on these files already.
+// Measured in the README. Safe to skip: the unminified pair works the same.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const pkg = resolve(process.argv[2] ?? join(root, "www/pkg"));
+const fail = (msg) => { console.error(`minify-imports: ${msg}`); process.exit(1); };
+const MODULE = "./claimlens_bg.js";
+
+const wasmPath = join(pkg, "claimlens_bg.wasm");
+const gluePath = join(pkg, "claimlens.js");
+const wasm = readFileSync(wasmPath);
+let glue = readFileSync(gluePath, "utf8");
+
+// --- reading and writing the module ---------------------------------------------------------
+function uleb(buf, at) {
+  let value = 0, shift = 0, byte;
+  do {
+    if (at >= buf.length) fail("truncated module");
+    byte = buf[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value, at];
+}
+function encodeUleb(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return Buffer.from(out);
+}
+const name = (s) => { const b = Buffer.from(s, "utf8"); return Buffer.concat([encodeUleb(b.length), b]); };
+
+if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail(`${wasmPath} is not a WebAssembly module`);
+// the sections, as [id, start of content, end of content]
+const sections = [];
+for (let at = 8; at < wasm.length;) {
+  const id = wasm[at];
+  const [size, start] = uleb(wasm, at + 1);
+  if (start + size > wasm.length) fail("truncated section");
+  sections.push([id, at, start, start + size]);
+  at = start + size;
+}
+const importSection = sections.find(([id]) => id === 2);
+if (!importSection) fail("the module imports nothing");
+const [, sectionAt, contentAt, contentEnd] = importSection;
+
+// The import section: each entry is module, field, kind and a description whose length
+// depends on the kind; only the two names change, the description is copied as it is.
+let [count, at] = uleb(wasm, contentAt);
+const entries = [];
+for (let i = 0; i < count; i++) {
+  const strings = [];
+  for (let k = 0; k < 2; k++) {
+    const [len, from] = uleb(wasm, at);
+    strings.push(wasm.toString("utf8", from, from + len));
+    at = from + len;
+  }
+  const descAt = at;
+  const kind = wasm[at++];
+  const limits = () => { const flags = wasm[at++]; [, at] = uleb(wasm, at); if (flags & 1) [, at] = uleb(wasm, at); };
+  if (kind === 0) [, at] = uleb(wasm, at); // function: type index
+  else if (kind === 1) { at++; limits(); } // table: element type, limits
+  else if (kind === 2) limits(); // memory
+  else if (kind === 3) at += 2; // global: value type, mutability
+  else if (kind === 4) { at++; [, at] = uleb(wasm, at); } // tag: attribute, type index
+  else fail(`unknown import kind ${kind}`);
+  entries.push({ module: strings[0], field: strings[1], desc: wasm.subarray(descAt, at) });
+}
+if (at !== contentEnd) fail("the import section did not parse to its end");
+if (entries.some((e) => e.module === "a")) fail("already minified");
+if (!entries.some((e) => e.module === MODULE)) fail(`the module imports nothing from "${MODULE}"`);
+
+// --- the new names ----------------------------------------------------------------------------
+const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const shortName = (i) => (i < letters.length ? letters[i] : letters[Math.floor(i / letters.length) - 1] + letters[i % letters.length]);
+const renamed = new Map();
+for (const e of entries) {
+  if (e.module !== MODULE || renamed.has(e.field)) continue;
+  if (!/^[A-Za-z_$][\w$]*$/.test(e.field)) fail(`import ${e.field} is not an identifier`);
+  renamed.set(e.field, shortName(renamed.size));
+}
+
+// The glue: each import is one key of its import object, `name: function(…) {`, and the
+// object is given to the module under the module's name.
+for (const [from, to] of renamed) {
+  const key = new RegExp(`(?<![\\w$])${from.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+  const uses = glue.match(key)?.length ?? 0;
+  if (uses !== 1) fail(`the glue names ${from} ${uses} times, expected once`);
+  glue = glue.replace(key, to);
+}
+const moduleKey = `"${MODULE}": `;
+if (glue.split(moduleKey).length !== 2) fail(`the glue does not name "${MODULE}" once`);
+glue = glue.replace(moduleKey, "a: ");
+
+const content = Buffer.concat([
+  encodeUleb(entries.length),
+  ...entries.map((e) => (e.module === MODULE ? Buffer.concat([name("a"), name(renamed.get(e.field)), e.desc]) : Buffer.concat([name(e.module), name(e.field), e.desc]))),
+]);
+const out = Buffer.concat([wasm.subarray(0, sectionAt), Buffer.from([2]), encodeUleb(content.length), content, wasm.subarray(contentEnd)]);
+if (!WebAssembly.validate(out)) fail("the renamed module does not validate");
+writeFileSync(wasmPath, out);
+writeFileSync(gluePath, glue);
+console.log(`minify-imports: ${renamed.size} imports renamed; module ${wasm.length} -> ${out.length} bytes`);
