@@ -156,7 +156,11 @@ impl Analysis {
                 let before = text.get(lo..a.span.start).unwrap_or("");
                 let after = text.get(a.span.end..hi).unwrap_or("");
                 W3cAnnotation {
-                    id: format!("{}#claimlens-{}", source.unwrap_or(""), a.id),
+                    id: {
+                        let mut id = [source.unwrap_or(""), "#claimlens-"].concat();
+                        crate::decimal::push(&mut id, a.id as i64);
+                        id
+                    },
                     ty: "Annotation",
                     motivation: "highlighting",
                     body,

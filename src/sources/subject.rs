@@ -196,8 +196,8 @@ impl Resolver<'_, '_> {
             match person {
                 Some(p) => {
                     let name = self.display_name(&self.clusters[p]);
-                    let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
-                    Some(self.own_named(format!("{surname} {hl}"), phrase, SourceType::Organization))
+                    let surname = name.rsplit(' ').next().unwrap_or(&name);
+                    Some(self.own_named([surname, " ", hl.as_str()].concat(), phrase, SourceType::Organization))
                 }
                 None => Some(self.own(phrase, SourceType::Organization)),
             }

@@ -232,14 +232,14 @@ impl Mount {
             if s.len() > 11 {
                 s.push_str(", ");
             }
-            s.push_str(&c[k].to_string());
+            crate::decimal::push(&mut s, c[k] as i64);
             s.push(' ');
             s.push_str(&LABELS[k].to_ascii_lowercase());
         }
         // sources with a statement, as the sidebar counts them
         let n = self.view.statements(&self.opts.kinds).iter().filter(|&&n| n > 0).count();
         s.push_str("; ");
-        s.push_str(&n.to_string());
+        crate::decimal::push(&mut s, n as i64);
         s.push_str(if n == 1 { " source." } else { " sources." });
         s
     }
@@ -315,7 +315,11 @@ impl Mount {
             Some(c) => order.iter().rev().copied().find(|&i| i < c).unwrap_or(last),
         };
         let n = order.iter().position(|&i| i == next).unwrap_or(0) + 1;
-        self.activate(self.view.anns[next].id, &format!(", {n} of {}", order.len()))
+        let mut pos = String::from(", ");
+        crate::decimal::push(&mut pos, n as i64);
+        pos.push_str(" of ");
+        crate::decimal::push(&mut pos, order.len() as i64);
+        self.activate(self.view.anns[next].id, &pos)
     }
 
     /// Scrolls to annotation `id`, marks it, shows its tooltip and announces it (with `note`).
@@ -376,7 +380,7 @@ impl Mount {
             sb.set_pressed(k, on);
         }
         self.refresh()?;
-        self.announce(&format!("{} {}", LABELS[k], if on { "shown" } else { "hidden" }));
+        self.announce(&[LABELS[k], if on { " shown" } else { " hidden" }].concat());
         Ok(())
     }
 
@@ -410,7 +414,7 @@ impl Mount {
         let r = self.paint();
         if changed {
             self.render_sidebar()?;
-            self.announce(&format!("Article changed. {}", self.summary()));
+            self.announce(&["Article changed. ", &self.summary()].concat());
         }
         r
     }

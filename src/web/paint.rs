@@ -244,7 +244,7 @@ pub(crate) fn paint_marks(
             let Some(parent) = inner.parent_node() else { break };
             let mark = doc.create_element("mark")?;
             mark.set_attribute("data-claimlens-kind", a.kind.as_str())?;
-            mark.set_attribute("data-claimlens-id", &a.id.to_string())?;
+            mark.set_attribute("data-claimlens-id", &crate::decimal::string(a.id))?;
             parent.insert_before(&mark, Some(&inner))?;
             mark.append_child(&inner)?;
             p.marks.push((mark.clone(), a.id));

@@ -61,14 +61,14 @@ impl Sidebar {
         let said = view.statements(kinds);
         let n_src = said.iter().filter(|&&n| n > 0).count();
         add(b, &el(doc, "h2", &[("id", "cl-h")], Some(&counted("Sources", n_src)))?)?;
-        let mut sum = total.to_string();
+        let mut sum = crate::decimal::string(total);
         sum.push_str(if total == 1 { " highlight from " } else { " highlights from " });
-        sum.push_str(&n_src.to_string());
+        crate::decimal::push(&mut sum, n_src as i64);
         sum.push_str(if n_src == 1 { " source" } else { " sources" });
         let mentioned = said.len() - n_src;
         if mentioned > 0 {
             sum.push_str(" · ");
-            sum.push_str(&mentioned.to_string());
+            crate::decimal::push(&mut sum, mentioned as i64);
             sum.push_str(" more mentioned");
         }
         add(b, &el(doc, "p", &[("class", "sum")], Some(&sum))?)?;
@@ -105,7 +105,7 @@ impl Sidebar {
             if by_who[list].is_empty() {
                 add(&det, &el(doc, "p", &[("class", "none")], Some("Named in the article; no statement attributed."))?)?;
             } else {
-                det.set_attribute("data-list", &list.to_string())?;
+                det.set_attribute("data-list", &crate::decimal::string(list))?;
             }
             Ok(det)
         };
@@ -122,7 +122,7 @@ impl Sidebar {
                     0 => "mentioned".to_owned(),
                     1 => "1 statement".to_owned(),
                     n => {
-                        let mut t = n.to_string();
+                        let mut t = crate::decimal::string(n);
                         t.push_str(" statements");
                         t
                     }
@@ -147,7 +147,12 @@ impl Sidebar {
     /// each cloned from a prototype per kind and verb (five calls into the DOM, not twelve).
     pub(crate) fn fill(&mut self, doc: &Document, view: &View, list: usize) -> Result<(), JsValue> {
         let Some(items) = self.pending.get_mut(list).map(std::mem::take).filter(|v| !v.is_empty()) else { return Ok(()) };
-        let Some(det) = self.root.query_selector(&format!("details[data-list=\"{list}\"]"))? else { return Ok(()) };
+        let Some(det) = self.root.query_selector(&{
+            let mut sel = String::from("details[data-list=\"");
+            crate::decimal::push(&mut sel, list as i64);
+            sel.push_str("\"]");
+            sel
+        })? else { return Ok(()) };
         let entries = el(doc, "ul", &[("class", "entries")], None)?;
         let mut protos: Vec<(Kind, &str, Element)> = Vec::new();
         for a in items.iter().filter_map(|&i| view.anns.get(i)) {
@@ -167,7 +172,7 @@ impl Sidebar {
             };
             let li = proto.clone_node_with_deep(true)?;
             let btn: Element = li.first_child().ok_or_else(|| super::dom::error("claimlens: sidebar entry"))?.unchecked_into();
-            btn.set_attribute("data-claimlens-entry", &a.id.to_string())?;
+            btn.set_attribute("data-claimlens-entry", &crate::decimal::string(a.id))?;
             btn.append_with_str_1(&excerpt(&a.text, 110))?;
             add(&entries, &li)?;
         }
@@ -176,7 +181,7 @@ impl Sidebar {
 
     /// Updates a legend toggle in place (keeping keyboard focus on it).
     pub(crate) fn set_pressed(&self, kind: Kind, on: bool) {
-        if let Ok(Some(b)) = self.root.query_selector(&format!("button[data-kind={}]", kind.as_str())) {
+        if let Ok(Some(b)) = self.root.query_selector(&["button[data-kind=", kind.as_str(), "]"].concat()) {
             let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
         }
     }
@@ -191,7 +196,7 @@ impl Sidebar {
 fn counted(label: &str, n: usize) -> String {
     let mut s = String::from(label);
     s.push_str(" (");
-    s.push_str(&n.to_string());
+    crate::decimal::push(&mut s, n as i64);
     s.push(')');
     s
 }

@@ -101,8 +101,12 @@ impl Tooltip {
         let left = rect.left().min(vw - 360.0).max(4.0) + sx;
         let top = rect.bottom() + 6.0 + sy;
         let st = self.host.style();
-        st.set_property("left", &format!("{}px", left as i64))?;
-        st.set_property("top", &format!("{}px", top as i64))?;
+        for (prop, v) in [("left", left), ("top", top)] {
+            let mut px = String::new();
+            crate::decimal::push(&mut px, v as i64);
+            px.push_str("px");
+            st.set_property(prop, &px)?;
+        }
         st.set_property("display", "block")?;
         Ok(())
     }
