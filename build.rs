@@ -59,7 +59,7 @@ const LISTS: &[(&str, &str, &str, Tags)] = &[
     ("unverified_cues.txt", "Unverified", "Unverified-claim cues; the tag is the subtype or the check to make.", Tags::Words(&["reported", "anonymous", "contested", "speculative", "unconfirmed", "reveal", "said_to", "forecast", "forecast_headline", "claim", "modal", "likely", "not"])),
     ("claim_nouns.txt", "ClaimNoun", "Nouns for a claim or a report (`allegations`, `the report`).", Tags::Words(&["claim", "report"])),
     ("places.txt", "Place", "Countries, US states, capitals and major cities: a place's name is never a person's.", Tags::None),
-    ("words.txt", "Words", "Closed word classes the rules test single words against (`declined`, `Jan`, `reporter`); looked up, never scanned.", Tags::Words(&["refusing", "request", "headline_says", "source_noun", "company", "irregular_past", "abbreviation", "title_abbreviation", "month", "weekday", "time_word", "desk"])),
+    ("words.txt", "Words", "Closed word classes the rules test single words against (`declined`, `Jan`, `reporter`); looked up (in a table of their own), never scanned.", Tags::Words(&["refusing", "request", "headline_says", "source_noun", "company", "irregular_past", "abbreviation", "title_abbreviation", "month", "weekday", "time_word", "desk", "aux", "denial_adverb", "object_pronoun", "after_untrue", "untrue_noun", "untrue_degree", "predicating", "subject_aside", "not_denying_after", "clause_word", "not_content", "clause_opener", "be", "determiner", "finite", "before_verb", "introductory", "describing", "phrase_break", "month_before", "fears_noun", "addressee", "subject_pronoun", "forecast_noun", "not_name_start", "name_joiner", "after_name", "verbish", "name_determiner", "referring"])),
     ("furniture.txt", "Furniture", "Page furniture (`Read more`, `Advert`, `By`, `AP Photo`); the tag says where it must stand. Only its `notice` phrases are reported by `scan`.", Tags::Words(&["lead", "label", "line", "notice", "byline", "credit"])),
 ];
 
@@ -123,12 +123,25 @@ fn main() {
         }
     }
     entries.sort();
-    let mut table = Vec::new();
-    for (phrase, list, _, tag) in &entries {
-        table.extend_from_slice(phrase);
-        table.push(*list); // < 0x20: ends the phrase
-        table.push(*tag);
-    }
+    // the closed word classes go to a table of their own: they are looked up by hash, never
+    // scanned, and in the scanned table they would lengthen its walk from every function word
+    let words_list = LISTS.iter().position(|l| l.1 == "Words").unwrap() as u8;
+    let (word_entries, entries): (Vec<_>, Vec<_>) = entries.into_iter().partition(|e| e.1 == words_list);
+    // `src/lexicon/mod.rs` keeps a word's classes as a bit per tag id in a `u128`
+    assert!(words.len() < 128, "more than 127 tag words");
+    // `src/lexicon/mod.rs` indexes the table and its entries with `u16`s
+    assert!(entries.len() < 1 << 16, "more than 65,535 lexicon entries");
+    let write = |entries: &[(Vec<u8>, u8, usize, u8)]| {
+        let mut table = Vec::new();
+        for (phrase, list, _, tag) in entries {
+            table.extend_from_slice(phrase);
+            table.push(*list); // < 0x20: ends the phrase
+            table.push(*tag);
+        }
+        table
+    };
+    let (table, words_table) = (write(&entries), write(&word_entries));
+    assert!(table.len().max(words_table.len()) < 1 << 16, "a lexicon table is over 64 KiB");
     let mut out = String::new();
     writeln!(out, "/// Which lexicon a cue came from (`build.rs` declares the lists).").unwrap();
     writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[repr(u8)]\npub(crate) enum List {{").unwrap();
@@ -150,11 +163,16 @@ fn main() {
     writeln!(out, "/// Number of entries in [`TABLE`].").unwrap();
     writeln!(out, "const ENTRIES: usize = {};", entries.len()).unwrap();
     writeln!(out, "/// Entries sorted by phrase: phrase bytes, list byte, tag id byte.").unwrap();
-    out.push_str("const TABLE: &[u8] = b\"");
-    for b in table {
-        out.extend(std::ascii::escape_default(b).map(char::from));
+    for (name, table) in [("TABLE", table), ("WORDS", words_table)] {
+        if name == "WORDS" {
+            writeln!(out, "/// The entries of `List::Words` alone, written as [`TABLE`]'s.").unwrap();
+        }
+        write!(out, "const {name}: &[u8] = b\"").unwrap();
+        for b in table {
+            out.extend(std::ascii::escape_default(b).map(char::from));
+        }
+        out.push_str("\";\n");
     }
-    out.push_str("\";\n");
     let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicon.rs");
     std::fs::write(dest, out).unwrap();
 }

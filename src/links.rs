@@ -29,8 +29,6 @@ const REACH: usize = 3000;
 /// How many neighbouring claims each side are examined.
 const NEIGHBOURS: usize = 8;
 
-/// Object pronouns that refer back to a claim (`called them false`, `denied it`).
-const REFERRING: &[&str] = &["it", "them", "this", "that", "these", "those"];
 
 fn is_claim(f: &Finding) -> bool {
     (f.kind == Kind::Unverified && f.subtype != Some(Subtype::Unconfirmed)) || f.kind == Kind::Reported
@@ -70,7 +68,7 @@ pub(crate) fn link(doc: &Document, found: &mut [Finding]) {
         // `called them "fabricated"`, `denied it`: a pronoun object near the cue
         let cue_tok = doc.token_at(after_cue.start);
         let near = &doc.tokens[cue_tok.saturating_sub(3).max(doc.token_at(s.start))..(cue_tok + 4).min(doc.tokens.len())];
-        let pronoun = near.iter().any(|t| REFERRING.contains(&doc.slice(t.span()).to_ascii_lowercase().as_str()));
+        let pronoun = near.iter().any(|t| crate::lexicon::is(crate::lexicon::Tag::Referring, doc.slice(t.span())));
         // (both within reach of the cue, so one endless sentence stays linear)
         let noun = doc.cues_of(List::ClaimNoun, crate::detect::scope::near(doc, after_cue.start, s)).next().is_some();
         if !(noun || pronoun) {

@@ -190,8 +190,6 @@ pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
     None
 }
 
-/// Auxiliaries and modals after which a verb takes its base form.
-const AUX: &[&str] = &["will", "would", "to", "did", "does", "do", "can", "could", "may", "might", "must", "should", "shall", "not", "n't", "also"];
 
 /// Present-tense forms double as nouns (`the TASS state news agency`, `the claims`): they
 /// count as verbs only when they agree with their subject (`Smith says`, `officials say`,
@@ -224,6 +222,6 @@ fn agrees(cx: &Context, verb: Span, subject: Subject) -> bool {
     if third_singular {
         !plural_subject
     } else {
-        plural_subject || AUX.contains(&prev.as_str()) || prev.ends_with("n't")
+        plural_subject || crate::lexicon::is(Tag::Aux, &prev) || prev.ends_with("n't")
     }
 }

@@ -29,7 +29,8 @@
 
 
 use super::attribution::{last_speech_cue, speech_cues, speech_cues_back, subject_of};
-use super::scope::{self, word, Boundaries, Suppressors, Word, BE};
+use super::scope::{self, word, Boundaries, Suppressors, Word};
+use crate::lexicon::is;
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
@@ -59,26 +60,16 @@ struct Hit {
     span: Option<Span>,
 }
 
-/// Adverbs between a subject and a denial verb, or between `be` and it.
-const ADVERBS: &[&str] = &["repeatedly", "strongly", "flatly", "vehemently", "categorically", "firmly", "also", "again", "consistently", "publicly", "quickly", "swiftly", "immediately", "angrily", "previously", "earlier", "later", "always", "long", "since", "already", "emphatically", "officially", "promptly", "subsequently"];
 
-/// Object pronouns: `denied him entry` withholds something from someone.
-const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you"];
 
-/// Words after an untrue-word that keep it predicative (`false and misleading`, `a hoax by`).
-const AFTER_PREDICATE: &[&str] = &["and", "or", "but", "by", "to", "in", "on", "at", "of", "for", "with", "from", "about", "as", "that", "says", "said", "say", "claims", "after", "because", "since", "according", "who", "which", "too", "anyway", "again", "sigh", "story", "report", "claim", "claims"];
 
-/// Untrue-words that are nouns and may stand before another noun (`Hoax Banksy arrest`).
-const NOUN_ENDINGS: &[&str] = &["hoax", "fabrication", "fiction", "nonsense", "rubbish", "lie", "myth", "rumour", "misinformation", "disinformation", "prank", "satire", "hoaxer", "merit", "foundation", "truth", "news", "alarm", "alarms"];
 
-/// Verbs before an untrue-word that predicate it of something (`called them "fabricated"`).
-const PREDICATING: &[&str] = &["as", "call", "calls", "called", "calling", "branded", "brands", "labelled", "labeled", "described", "describes", "dubbed", "deemed", "declared", "declares", "ruled", "proved", "proven", "proves", "exposed", "outed", "dismissed", "insisted", "insists", "found", "turned", "turns", "likely", "probably", "definitely", "totally", "completely", "entirely", "all", "just"];
 
-fn prev_skipping(doc: &Document, mut i: usize, skip: &[&str]) -> (usize, Word) {
+fn prev_skipping(doc: &Document, mut i: usize, skip: Tag) -> (usize, Word) {
     let mut steps = 0;
     while i > 0 && steps < 3 {
         let w = word(doc, i - 1);
-        if skip.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4) {
+        if is(skip, &w) || (w.ends_with("ly") && w.len() > 4) {
             i -= 1;
             steps += 1;
             continue;
@@ -95,12 +86,12 @@ fn negates(w: &str) -> bool {
 /// A verb of denial: not passive (unless `by` follows), not negated, not a grant withheld.
 fn deny_ok(doc: &Document, c: &Cue) -> bool {
     let i = doc.token_at(c.span().start);
-    let (p, prev) = prev_skipping(doc, i, ADVERBS);
+    let (p, prev) = prev_skipping(doc, i, Tag::DenialAdverb);
     if i == 0 {
         return true;
     }
     let next = word(doc, doc.token_at(c.span().end));
-    if BE.contains(&prev.as_str()) {
+    if is(Tag::Be, &prev) {
         return next == "by";
     }
     if negates(&prev) || prev == "nor" {
@@ -109,7 +100,7 @@ fn deny_ok(doc: &Document, c: &Cue) -> bool {
     if prev == "to" && p > 0 && crate::lexicon::is(Tag::Refusing, &word(doc, p - 1)) {
         return false;
     }
-    !OBJECT_PRONOUNS.contains(&next.as_str())
+    !is(Tag::ObjectPronoun, &next)
 }
 
 /// The first token index after `span` and the index bound of its clause window.
@@ -140,10 +131,10 @@ fn any_cue_in(doc: &Document, range: std::ops::Range<usize>, list: List, tags: &
 /// with a claim for subject (`the claims were rejected`).
 fn reject_ok(doc: &Document, c: &Cue) -> bool {
     let i = doc.token_at(c.span().start);
-    let (p, prev) = prev_skipping(doc, i, ADVERBS);
+    let (p, prev) = prev_skipping(doc, i, Tag::DenialAdverb);
     // `be` + participle is a passive (`the claims were dismissed`); `are questioning` is not
     let progressive = doc.slice(c.span()).split(' ').next().is_some_and(|w| w.ends_with("ing"));
-    if BE.contains(&prev.as_str()) && !progressive {
+    if is(Tag::Be, &prev) && !progressive {
         let from = p.saturating_sub(6);
         return any_cue_in(doc, from..p, List::ClaimNoun, &[]);
     }
@@ -166,13 +157,13 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let p = doc.paragraph_at(c.span().start);
     if let Some(t) = doc.tokens.get(j).filter(|t| t.span().start < doc.paragraphs[p].end) {
         // before a claim noun it still calls the claim untrue (`a fake report`)
-        let attributive = t.kind() == TokenKind::Lower && !AFTER_PREDICATE.contains(&word(doc, j).as_str()) && !any_cue_in(doc, j..j + 1, List::ClaimNoun, &[]);
-        if attributive && !NOUN_ENDINGS.contains(&last) {
+        let attributive = t.kind() == TokenKind::Lower && !is(Tag::AfterUntrue, &word(doc, j)) && !any_cue_in(doc, j..j + 1, List::ClaimNoun, &[]);
+        if attributive && !is(Tag::UntrueNoun, last) {
             return false;
         }
     }
     let i = doc.token_at(c.span().start);
-    let (_, prev) = prev_skipping(doc, i, &["totally", "completely", "entirely", "patently", "simply", "wholly", "utterly", "all"]);
+    let (_, prev) = prev_skipping(doc, i, Tag::UntrueDegree);
     if negates(&prev) {
         return false;
     }
@@ -191,7 +182,7 @@ fn false_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     }
     (from..i).any(|k| {
         let w = word(doc, k);
-        BE.contains(&w.as_str()) || PREDICATING.contains(&w.as_str()) || w == "it's" || w == "that's"
+        is(Tag::Be, &w) || is(Tag::Predicating, &w) || w == "it's" || w == "that's"
     }) || any_cue_in(doc, from..i, List::ClaimNoun, &[])
 }
 
@@ -216,9 +207,6 @@ fn asks(doc: &Document, pos: usize) -> bool {
     doc.slice(s).trim_end().trim_end_matches(['”', '"', '\'', '’']).ends_with('?')
 }
 
-/// Words of a time phrase or a manner between a subject and its verb (`The authority on
-/// Monday denied`), skipped when looking for the subject.
-const TIME_WORDS: &[&str] = &["on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "this", "week", "month", "year", "earlier", "later", "in", "a", "statement", "also", "again", "meanwhile", "however", "though"];
 
 /// The subject of a cue: right before it, before a time phrase (`The authority on Monday
 /// denied`), or, for a verb coordinated with an earlier one (`confirmed ... but declined to
@@ -232,7 +220,7 @@ fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
     let mut steps = 0;
     while i > 0 && steps < 5 && doc.tokens[i - 1].span().start >= floor {
         let w = word(doc, i - 1);
-        if TIME_WORDS.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4) || w == "," {
+        if is(Tag::SubjectAside, &w) || (w.ends_with("ly") && w.len() > 4) || w == "," {
             i -= 1;
             steps += 1;
         } else {
@@ -273,16 +261,13 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
             || matches!(prev2.as_str(), "or" | "so" | "if" | "unless") // `so he won't`
             || matches!(prev.as_str(), "who" | "which") // a relative clause
             || (k == 0 && w != "no");
-        if neg && !aside && !NOT_DENYING_AFTER.contains(&next.as_str()) {
+        if neg && !aside && !is(Tag::NotDenyingAfter, &next) {
             return Some(t.span());
         }
     }
     None
 }
 
-/// Words after a negation that make it something other than a denial (`not only`, `no
-/// longer`, `no doubt`).
-const NOT_DENYING_AFTER: &[&str] = &["only", "just", "longer", "doubt", "matter", "more", "less", "one", "end", "need", "wonder", "mercy", "escape", "joke", "laughing", "stopping", "way", "limit", "idea", "guess", "surprise", "sooner", "exception", "longer", "1", "2", "to", "sure", "happy", "mistake"];
 
 /// A speech verb outside quotes before `pos` in its sentence (`The commission said ...`).
 fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {

@@ -310,11 +310,6 @@ fn is_partial(cx: &Context, q: &QuotePair) -> bool {
 /// TASS: “…”`): more than any sentence of news holds before its quotation.
 const VIA_TOKENS: usize = 400;
 
-/// Words that start a clause of their own between a quotation and a later speech verb.
-const CLAUSE_WORDS: &[&str] = &[
-    "including", "because", "which", "that", "while", "as", "but", "and", "after", "before", "when",
-    "if", "since", "although", "though", "where", "whom", "whose", "so", "or", "then", "until",
-];
 
 /// Rule 2's speaker: the subject of the latest speech cue before the opening mark in its
 /// sentence (`according to` aside), with that cue.
@@ -363,7 +358,7 @@ fn attribute(cx: &Context, q: &QuotePair, memo: &mut Memo) -> Option<(Option<Spa
             let gap_tokens = doc.tokens_in(Span::new(q.span.end, c.span().start));
             let gap = gap_tokens.iter().filter(|t| t.is_word()).count();
             let clause = gap_tokens.iter().any(|t| {
-                t.kind() == TokenKind::Lower && CLAUSE_WORDS.contains(&doc.slice(t.span()).to_ascii_lowercase().as_str())
+                t.kind() == TokenKind::Lower && crate::lexicon::is(Tag::ClauseWord, doc.slice(t.span()))
             });
             // (a longer subject only when no verb is among its words: `a senior official with
             // access to the intelligence told CNN`)

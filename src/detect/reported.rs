@@ -17,9 +17,6 @@ use crate::span::Span;
 /// The reported-speech detector.
 pub(crate) struct Reported;
 
-/// Words right after a cue that do not start reported content (a prepositional phrase may
-/// still lead to `that`: `said in a letter that …`).
-const NOT_CONTENT: &[&str] = &["by", "of", "for", "in", "on", "at", "to", "from", "with", "and", "or", "about", "during", "after", "before", "as", "so", "out", "up"];
 
 impl Detector for Reported {
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
@@ -46,7 +43,7 @@ impl Detector for Reported {
                 if first.kind() == TokenKind::Punct {
                     continue; // `said: “…”`, `said, “…”`, `said.`
                 }
-                if NOT_CONTENT.contains(&fw.as_str()) {
+                if crate::lexicon::is(crate::lexicon::Tag::NotContent, &fw) {
                     // `said in a letter that …`, or a short time phrase and then the clause's
                     // subject (`said on Thursday it would …`)
                     let that = after.iter().take(10).position(|t| doc.slice(t.span()).eq_ignore_ascii_case("that"));

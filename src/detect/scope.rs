@@ -69,8 +69,6 @@ impl PartialEq<&str> for Word {
     }
 }
 
-/// Words that open a new clause after a comma.
-const CLAUSE_OPENERS: &[&str] = &["and", "but", "while", "though", "although", "whereas", "which", "citing", "insisting", "adding", "saying", "because", "so", "yet"];
 
 /// True when token `i` ends a clause: `;`, `—`, or a comma before a clause opener.
 fn ends_clause(doc: &Document, i: usize) -> bool {
@@ -78,7 +76,7 @@ fn ends_clause(doc: &Document, i: usize) -> bool {
     // byte compares where string patterns call `memcmp` per arm in the size-optimised wasm
     match doc.slice(doc.tokens[i].span()).as_bytes() {
         [b';'] | [0xE2, 0x80, 0x93 | 0x94] => true,
-        [b','] => CLAUSE_OPENERS.contains(&word(doc, i + 1).as_str()),
+        [b','] => crate::lexicon::is(Tag::ClauseOpener, &word(doc, i + 1)),
         _ => false,
     }
 }
@@ -164,14 +162,8 @@ pub(crate) fn cue_tagged<'d>(doc: &'d Document, list: List, pos: usize, tags: &[
         .max_by_key(|c| c.span().end)
 }
 
-/// Forms of `be` (a passive or a predicate before them).
-pub(crate) const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "isn't", "wasn't", "aren't", "weren't", "am", "get", "got", "gets", "getting"];
 
-/// Determiners and possessives: a word after them is a noun (`the claims`, `its report`).
-pub(crate) const DETERMINER: &[&str] = &["the", "a", "an", "these", "those", "this", "that", "his", "her", "their", "its", "our", "my", "your", "any", "such", "no", "some", "many", "several", "new", "fresh", "false", "wild", "unfounded", "similar", "earlier", "previous", "recent", "other"];
 
-/// Words that say the text after them is a clause with its own verb.
-pub(crate) const FINITE: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "be", "been"];
 
 /// True when a clause with a verb follows token `i` within a few words (`the mission aimed`,
 /// `he was`, `to have`), before any comma or full stop.
@@ -186,7 +178,7 @@ pub(crate) fn clause_follows(doc: &Document, i: usize) -> bool {
             return false;
         }
         let w = word(doc, k);
-        if k > i && (FINITE.contains(&w.as_str()) || (w.ends_with("ed") && w.len() > 4 && !DETERMINER.contains(&word(doc, k - 1).as_str()))) {
+        if k > i && (crate::lexicon::is(Tag::Finite, &w) || (w.ends_with("ed") && w.len() > 4 && !crate::lexicon::is(Tag::Determiner, &word(doc, k - 1)))) {
             return true;
         }
     }

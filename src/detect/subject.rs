@@ -7,7 +7,7 @@
 //! anonymous phrase. Every search is bounded (a floor, a ceiling, [`LEAD`] tokens), so the
 //! detectors stay linear. Resolving a subject to a source is [`crate::sources`]' job.
 
-use crate::document::{is_role_word, is_title_word, looks_like_verb, Document, EntityType, TokenKind, DETERMINERS};
+use crate::document::{is_role_word, is_title_word, looks_like_verb, Document, EntityType, TokenKind};
 use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
 
@@ -48,28 +48,7 @@ pub(crate) fn is_pronoun(w: &str) -> Option<Pronoun> {
     })
 }
 
-/// Auxiliaries and adverbs that sit between a subject and its speech verb.
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "has", "have", "had", "was", "were", "is", "are", "also", "later", "then", "previously",
-    "repeatedly", "again", "once", "would", "will", "did", "does", "do", "been", "being", "quickly",
-    "publicly", "privately", "consistently", "recently", "earlier", "further", "not", "never",
-    "simply", "flatly", "firmly", "strongly", "angrily", "bluntly", "curtly", "told", "subsequently",
-    "immediately", "initially", "originally", "already", "still", "even", "just", "only", "reportedly",
-    "allegedly", "separately", "herself", "himself", "themselves", "itself", "first", "often",
-    "frequently", "always", "categorically", "vehemently", "emphatically", "openly", "now", "can",
-    "could", "may", "might", "should", "must", "shall", "said", "on", "in", "at", "last", "this",
-    "week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "tonight", "today", "yesterday", "morning", "evening", "afternoon", "night",
-];
 
-/// Words that open an introductory phrase before a sentence's subject.
-const INTRODUCTORY: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "last", "earlier", "later", "since", "when", "while",
-    "as", "asked", "meanwhile", "however", "but", "and", "yet", "still", "instead", "also", "then", "now",
-    "today", "yesterday", "for", "with", "without", "despite", "although", "though", "because", "if",
-    "by", "from", "under", "over", "speaking", "writing", "separately", "previously", "once", "again",
-    "nonetheless", "nevertheless", "moreover", "indeed", "overall", "finally", "first", "next",
-];
 
 /// How many tokens into a sentence its subject is looked for: real sentences name it within
 /// the first few words.
@@ -87,7 +66,7 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
             return None;
         }
         let w = doc.slice(t.span());
-        if t.kind() == TokenKind::Lower && skipped < 4 && BETWEEN_SUBJECT_AND_VERB.iter().any(|x| x.eq_ignore_ascii_case(w)) && anonymous_ends_at(doc, t.span().end).is_none() {
+        if t.kind() == TokenKind::Lower && skipped < 4 && lexicon::is(Tag::BeforeVerb, w) && anonymous_ends_at(doc, t.span().end).is_none() {
             i -= 1;
             skipped += 1;
             continue;
@@ -129,9 +108,6 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
     subject_ending_at(doc, i, floor, true)
 }
 
-/// Prepositions that open a phrase describing a role noun (`an official with access to the
-/// intelligence`, `a nurse at the hospital`, `a lawyer for the family`).
-const DESCRIBING: &[&str] = &["with", "at", "in", "on", "for", "from", "inside", "within", "close"];
 
 /// The longest a describing phrase runs, in tokens.
 const DESCRIBING_REACH: usize = 12;
@@ -148,7 +124,7 @@ fn role_before_phrase(doc: &Document, i: usize, floor: usize) -> Option<Subject>
         if t.span().start < floor || !(t.is_word() || t.kind() == TokenKind::Number) {
             return None;
         }
-        if t.kind() == TokenKind::Lower && DESCRIBING.contains(&doc.slice(t.span())) {
+        if lexicon::is_lower_case(Tag::Describing, doc.slice(t.span())) {
             let head = toks[k - 1];
             if head.kind() == TokenKind::Lower && lexicon::contains(List::Title, doc.slice(head.span())) && head.span().start >= floor {
                 let r = subject_ending_at(doc, k, floor, false).filter(|r| matches!(r, Subject::Role { .. } | Subject::Anonymous(_)));
@@ -246,7 +222,7 @@ pub(crate) fn sentence_subject(doc: &Document, sentence: Span, before: usize) ->
         return subject_after(doc, second.span().start, before);
     }
     let comma = || toks.iter().take(16).position(|t| doc.slice(t.span()) == ",");
-    if INTRODUCTORY.contains(&w.as_str()) {
+    if lexicon::is(Tag::Introductory, &w) {
         // skip to the first comma of the sentence, when it comes soon
         pos = toks.get(comma()? + 1)?.span().start;
     } else if w.len() > 5 && w.ends_with("ing") && first.kind() == TokenKind::Capitalized {
@@ -305,7 +281,7 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
             // participle (`, seen by the Echo,`)
             let np = appositive.first().is_some_and(|u| {
                 u.kind() == TokenKind::Capitalized
-                    || DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(doc.slice(u.span())))
+                    || lexicon::is(Tag::NameDeterminer, doc.slice(u.span()))
                     || is_title_word(doc, *u)
             });
             let inner = if np { subject_after(doc, a + 1, t.span().start) } else { None };
@@ -369,8 +345,6 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
     None
 }
 
-/// Words no role phrase runs back over: prepositions and conjunctions before its modifiers.
-const PHRASE_BREAKS: &[&str] = &["as", "under", "after", "before", "while", "when", "amid", "over", "in", "on", "at", "to", "from", "with", "and", "or", "but", "than", "that", "by", "about", "against", "despite"];
 
 /// `the spokesman`, `a Harrowgate spokeswoman`, `the authority's chief operating officer`,
 /// `the company`, `union officials`: a role or generic noun and its modifiers.
@@ -419,13 +393,13 @@ fn role_ending_at(doc: &Document, i: usize, floor: usize) -> Option<Subject> {
             break;
         }
         let s = doc.slice(u.span());
-        if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) {
+        if lexicon::is(Tag::NameDeterminer, s) {
             j -= 1;
             break;
         }
         // a preposition or conjunction ends the phrase (`Port deal under fire as ministry
         // denies …`)
-        if u.kind() == TokenKind::Lower && PHRASE_BREAKS.contains(&s) {
+        if lexicon::is_lower_case(Tag::PhraseBreak, s) {
             break;
         }
         if u.kind() == TokenKind::Capitalized {
@@ -549,7 +523,7 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
             if let (Some(p), Some(_)) = (toks.get(k), toks.get(k + 1)) {
                 if matches!(doc.slice(p.span()), "for" | "of" | "at") {
                     let mut m = k + 1;
-                    if DETERMINERS.contains(&doc.slice(toks[m].span()).to_ascii_lowercase().as_str()) {
+                    if lexicon::is(Tag::NameDeterminer, doc.slice(toks[m].span())) {
                         m += 1;
                     }
                     if let Some(q) = toks.get(m) {
@@ -573,7 +547,7 @@ pub(crate) fn subject_after(doc: &Document, pos: usize, ceiling: usize) -> Optio
         }
         // determiners, modifiers and capitalised modifiers that are no name of their own
         // (`Porto president Rui Costa`) lead to the head
-        if !(DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(s)) || matches!(u.kind(), TokenKind::Lower | TokenKind::Number | TokenKind::Capitalized)) {
+        if !(lexicon::is(Tag::NameDeterminer, s) || matches!(u.kind(), TokenKind::Lower | TokenKind::Number | TokenKind::Capitalized)) {
             break;
         }
         j += 1;

@@ -27,7 +27,8 @@
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
 use super::attribution::{last_speech_cue, outlet_reporting, speech_cues, subject_of, subject_of_verb, verb, Verb};
-use super::scope::{clause_follows, Boundaries, word, Suppressors, Word, BE, DETERMINER};
+use super::scope::{clause_follows, Boundaries, word, Suppressors, Word};
+use crate::lexicon::is;
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
 use crate::document::{Document, TokenKind};
@@ -72,12 +73,7 @@ struct Hit {
     span: Option<Span>,
 }
 
-/// Prepositions before `May` that make it the month (`in May`, `since May`).
-const MONTH_BEFORE: &[&str] = &["in", "on", "since", "by", "until", "till", "of", "last", "next", "early", "late", "mid", "this", "from", "through", "during", "before", "after", "between", "and", "to", "end", "throughout"];
 
-/// Words after `fears` that make it a noun (`Ebola fears grow`,
-/// `fears over jobs`).
-const NOUN_NEXT: &[&str] = &["grow", "grows", "mount", "mounts", "rise", "rises", "ease", "eases", "deepen", "spread", "spreads", "spark", "sparks", "over", "of", "for", "about", "are", "were", "is", "was"];
 
 /// A modal verb used as a hedge: not `could not`, not the month or the name `May`.
 fn modal_ok(doc: &Document, c: &Cue) -> bool {
@@ -98,7 +94,7 @@ fn modal_ok(doc: &Document, c: &Cue) -> bool {
         }
         if let Some(t) = prev_tok {
             let pw = word(doc, i - 1);
-            if MONTH_BEFORE.contains(&pw.as_str()) || t.kind() == TokenKind::Number {
+            if is(Tag::MonthBefore, &pw) || t.kind() == TokenKind::Number {
                 return false;
             }
             // a capital mid-sentence is a name or the month, except in a title-case headline
@@ -118,11 +114,11 @@ fn claim_ok(doc: &Document, c: &Cue, headline: bool) -> bool {
     let next = word(doc, j);
     let s = doc.sentences[doc.sentence_at(c.span().start)];
     let at_end = doc.tokens.get(j).is_none_or(|t| t.span().start >= s.end || matches!(doc.slice(t.span()), "." | "!" | "?"));
-    let noun = DETERMINER.contains(&prev.as_str()) || prev.ends_with("'s") || prev.ends_with('\'');
+    let noun = is(Tag::Determiner, &prev) || prev.ends_with("'s") || prev.ends_with('\'');
     if noun {
         return next == "that";
     }
-    if crate::detect::scope::BE.contains(&prev.as_str()) {
+    if is(Tag::Be, &prev) {
         return next == "that" || next == "to"; // `it is claimed that`, `is claimed to be`
     }
     // a headline drops `that`: `Rebels Claim the General Died in a Strike`
@@ -140,12 +136,7 @@ fn reveal_ok(doc: &Document, c: &Cue) -> bool {
     matches!(next.as_str(), "that" | "he" | "she" | "they" | "it" | "we")
 }
 
-/// Words after `said to` / `reported to` that make it speech addressed to someone (`said to
-/// reporters`, `reported to police`), not a report (`Tesla said to select Nevada`).
-const ADDRESSEE: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "him", "them", "me", "us", "you", "reporters", "journalists", "police", "authorities", "officials", "investigators", "regulators", "work", "duty", "hospital", "school", "court", "parliament", "congress", "colleagues", "friends", "staff", "supporters", "members", "and", "or"];
 
-/// Subject pronouns: `he said to` is speech, `X said to be` (handled by longer cues) aside.
-const PERSONAL: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
 
 /// `said to` / `reported to` followed by a verb (`Apple reported to begin shipping`).
 fn said_to_ok(doc: &Document, c: &Cue) -> bool {
@@ -153,15 +144,13 @@ fn said_to_ok(doc: &Document, c: &Cue) -> bool {
     let j = doc.token_at(c.span().end);
     let prev = if i > 0 { word(doc, i - 1) } else { Word::default() };
     let Some(next) = doc.tokens.get(j) else { return false };
-    let own_be = BE.contains(&word(doc, i).as_str()); // `was reported to`: `be` is part of the cue
-    if !next.is_word() || next.kind() == TokenKind::Number || i == 0 || PERSONAL.contains(&prev.as_str()) || (!own_be && BE.contains(&prev.as_str())) {
+    let own_be = is(Tag::Be, &word(doc, i)); // `was reported to`: `be` is part of the cue
+    if !next.is_word() || next.kind() == TokenKind::Number || i == 0 || is(Tag::SubjectPronoun, &prev) || (!own_be && is(Tag::Be, &prev)) {
         return false;
     }
-    !ADDRESSEE.contains(&word(doc, j).as_str())
+    !is(Tag::Addressee, &word(doc, j))
 }
 
-/// Words after a forecasting verb that make it a noun (`tips for`, `the forecasts of`).
-const AFTER_NOUN: &[&str] = &["for", "of", "on", "and", "or", "in", "at", "from", "with", "are", "is", "were", "was"];
 
 /// A forecasting verb with an object (`Citi sees`, `BMO forecasts 19M sales`): not a noun
 /// after a determiner, not before a preposition; `sees` and kin in headlines only.
@@ -178,9 +167,9 @@ fn forecast_ok(doc: &Document, c: &Cue, headline_only: bool, headline: bool) -> 
     let Some(next) = doc.tokens.get(j) else { return false };
     let next_w = word(doc, j);
     let to_ok = !headline_only || doc.slice(c.span()).eq_ignore_ascii_case("eyed");
-    !(DETERMINER.contains(&prev.as_str()) || prev == "as" || prev.ends_with("'s") || doc.tokens[i - 1].kind() == TokenKind::Punct)
+    !(is(Tag::Determiner, &prev) || prev == "as" || prev.ends_with("'s") || doc.tokens[i - 1].kind() == TokenKind::Punct)
         && (next.is_word() || next.kind() == TokenKind::Number)
-        && !AFTER_NOUN.contains(&next_w.as_str())
+        && !is(Tag::ForecastNoun, &next_w)
         && (to_ok || next_w != "to")
 }
 
@@ -203,7 +192,7 @@ fn anonymous_ok(cx: &Context, c: &Cue) -> bool {
 fn likely_ok(doc: &Document, c: &Cue) -> bool {
     let i = doc.token_at(c.span().start);
     let prev = if i > 0 { word(doc, i - 1) } else { Word::default() };
-    !DETERMINER.contains(&prev.as_str()) || prev == "most"
+    !is(Tag::Determiner, &prev) || prev == "most"
 }
 
 /// Headline attribution: `..., officials say`, `Senator: ...`, `...: report`, a question.
@@ -220,8 +209,8 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         let i = doc.token_at(v.span().start);
         let prev = if i > 0 && doc.tokens[i - 1].span().start >= para.start { word(doc, i - 1) } else { Word::default() };
         let next = word(doc, doc.token_at(v.span().end));
-        let after_noun_slot = DETERMINER.contains(&prev.as_str()) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after");
-        let noun_fears = doc.slice(v.span()).to_ascii_lowercase().starts_with("fear") && NOUN_NEXT.contains(&next.as_str());
+        let after_noun_slot = is(Tag::Determiner, &prev) || matches!(prev.as_str(), "amid" | "of" | "over" | "about" | "on" | "with" | "without" | "despite" | "after");
+        let noun_fears = doc.slice(v.span()).to_ascii_lowercase().starts_with("fear") && is(Tag::FearsNoun, &next);
         !after_noun_slot && !noun_fears
     };
     if let Some(v) = speech_cues(cx, para).find(|v| lexicon::is(Tag::HeadlineSays, doc.slice(v.span())) && is_verb(v)) {

@@ -14,7 +14,7 @@ mod tokens;
 pub use layout::{Block, Role};
 pub(crate) use layout::Layout;
 
-pub(crate) use names::{head_before_for_or_of, is_demonym, is_role_word, is_title_word, looks_like_verb, particle_name, EntityType, Mentions, DETERMINERS};
+pub(crate) use names::{head_before_for_or_of, is_demonym, is_role_word, is_title_word, looks_like_verb, particle_name, EntityType, Mentions};
 pub(crate) use quotes::QuotePair;
 pub(crate) use tokens::{Token, TokenKind};
 

@@ -60,27 +60,6 @@ pub(crate) struct Mentions {
     pub names: Vec<NameMention>,
 }
 
-/// Capitalised words that start a sentence or clause but never a name.
-const NOT_NAME_START: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "but", "and", "or", "so", "yet", "in", "on",
-    "at", "by", "for", "from", "with", "without", "as", "after", "before", "during", "when", "while",
-    "if", "since", "asked", "meanwhile", "however", "last", "next", "it", "he", "she", "they", "we",
-    "i", "his", "her", "their", "our", "its", "my", "your", "you", "former", "then", "now", "there",
-    "here", "still", "also", "both", "all", "some", "many", "most", "such", "other", "another", "each",
-    "every", "no", "not", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "what", "who", "whom", "which", "where", "why", "how", "yes", "oh", "mr", "mrs", "ms", "dr",
-    "although", "though", "because", "unless", "until", "despite", "under", "over", "about", "into",
-    "according", "instead", "even", "only", "just", "later", "earlier", "today", "yesterday", "tomorrow",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "while",
-    "to", "of", "up", "out", "off", "do", "does", "did", "is", "are", "was", "were", "be", "has", "have",
-    "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "let", "among",
-    "against", "between", "through", "across", "around", "beyond", "within", "upon", "near", "like",
-    "unlike", "whether", "more", "less", "very", "much", "well", "already", "again", "ever", "never",
-    "plus", "perhaps", "maybe", "thus", "hence", "rather", "finally", "first", "second", "third",
-    "overall", "indeed", "therefore", "nonetheless", "nevertheless", "otherwise", "likewise",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
-];
 
 /// True for a role or organisation noun of the lexicons (`spokesman`, `mayor`, `company`,
 /// `officials`): the head of a role phrase.
@@ -94,22 +73,12 @@ pub(crate) fn is_demonym(w: &str) -> bool {
     !w.contains(' ') && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| w.ends_with(e))
 }
 
-/// True for a word in [`NOT_NAME_START`] (any case), by one hash look-up.
+/// True for a capitalised word that starts a sentence or clause but never a name (any case;
+/// the `not_name_start` class of `words.txt`).
 fn not_name_start(w: &str) -> bool {
-    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    if w.len() > 12 || !w.is_ascii() {
-        return false;
-    }
-    let mut buf = [0u8; 12];
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    let set = SET.get_or_init(|| NOT_NAME_START.iter().copied().collect());
-    std::str::from_utf8(lower).is_ok_and(|l| set.contains(l))
+    lexicon::is(Tag::NotNameStart, w)
 }
 
-/// Lower-case words that may sit inside a name (`Bank of England`, `Leonardo da Vinci`).
-const NAME_JOINERS: &[&str] = &["of", "de", "da", "van", "von", "der", "den", "al", "bin", "la", "le", "du", "del", "di", "el", "y", "&"];
 
 /// The words of a name before its first inner `for`, or failing that its first inner `of`
 /// (`Syrian Observatory for Human Rights` → `Syrian Observatory`, `Bank of England` →
@@ -147,9 +116,6 @@ fn is_modifier(w: &str) -> bool {
     w.rsplit_once('-').is_some_and(|(_, tail)| matches!(tail, "based" | "listed" | "backed" | "run" | "owned" | "led" | "born" | "funded" | "affiliated" | "linked" | "aligned"))
 }
 
-/// Function words that follow a name opening a sentence (`Pakistan on Monday rejected`,
-/// `Reuters and AFP reported`) where a common word would take a noun.
-const AFTER_NAME: &[&str] = &["on", "and", "also", "has", "had", "have", "is", "was", "will", "would", "could", "does", "did", "who", "which"];
 
 /// True when the token opens its sentence (after any opening quote marks or brackets).
 fn sentence_start(doc: &Document, t: Token) -> bool {
@@ -247,8 +213,7 @@ impl Mentions {
                 {
                     // `Syrian Observatory for Human Rights`, `Institute for Fiscal Studies`
                     end += 2;
-                } else if t.kind() == TokenKind::Lower
-                    && NAME_JOINERS.contains(&doc.slice(t.span()))
+                } else if lexicon::is_lower_case(Tag::NameJoiner, doc.slice(t.span()))
                     && end + 1 < toks.len()
                     && toks[end + 1].kind() == TokenKind::Capitalized
                     && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span()))
@@ -277,7 +242,7 @@ impl Mentions {
                 let followed_by_noun = !possessive
                     && next.is_some_and(|n| {
                         let nw = doc.slice(n.span());
-                        n.kind() == TokenKind::Lower && !looks_like_verb(doc, n) && !NAME_JOINERS.contains(&nw) && !AFTER_NAME.contains(&nw)
+                        n.kind() == TokenKind::Lower && !looks_like_verb(doc, n) && !lexicon::is_lower_case(Tag::NameJoiner, nw) && !lexicon::is_lower_case(Tag::AfterName, nw)
                     });
                 let known = later_words.contains(w)
                     && !lexicon::contains(List::Generic, w)
@@ -385,7 +350,7 @@ impl Mentions {
                 }
                 // across a comma only `The contractor, Norland Logistics`, not `Hale's party, Dennis Wong`
                 // a determiner within the two words before the noun (`A utility company,`)
-                let determined = (2..=3).any(|d| k >= d && DETERMINERS.iter().any(|x| x.eq_ignore_ascii_case(doc.slice(toks[k - d].span()))));
+                let determined = (2..=3).any(|d| k >= d && lexicon::is(Tag::NameDeterminer, doc.slice(toks[k - d].span())));
                 if k > 0 && toks[k - 1].kind() == TokenKind::Lower && (!comma || determined) {
                     let w = doc.slice(toks[k - 1].span());
                     match lexicon::tag_of(List::Generic, w) {
@@ -482,13 +447,6 @@ fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityTyp
     EntityType::Unknown
 }
 
-/// Auxiliaries and common verbs that show the word before them is a clause's subject.
-const VERBISH: &[&str] = &[
-    "has", "had", "have", "is", "was", "are", "were", "am", "will", "would", "can", "could", "may", "might",
-    "must", "should", "did", "does", "went", "also", "then", "later", "gave", "took", "made", "got",
-    "became", "came", "saw", "sent", "kept", "left", "met", "ran", "won", "lost", "put", "set",
-    "spent", "stood", "hit", "let", "led", "held", "brought", "sought", "began", "once",
-];
 
 /// True when `t` reads as a verb after a subject: a speech cue, an auxiliary or a past tense
 /// in `-ed` (a word in `-s` may as well be a plural noun: `RIA news`).
@@ -498,12 +456,11 @@ pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
     }
     let w = doc.slice(t.span());
     let lw = w.to_ascii_lowercase();
-    VERBISH.contains(&lw.as_str())
+    lexicon::is(Tag::Verbish, &lw)
         || lexicon::contains(List::Speech, w)
         || (lw.len() > 3 && lw.ends_with("ed"))
 }
 
-pub(crate) const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "two", "three", "several", "some", "his", "her", "their", "its", "our", "this", "that"];
 
 #[cfg(test)]
 mod tests {

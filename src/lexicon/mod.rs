@@ -16,8 +16,8 @@
 //! phrase continues, at most the longest phrase's length after its start, so the scan is
 //! linear in the text. Nothing is built when the program starts but [`index`]: the entries'
 //! offsets, the runs by first one and two bytes, and the sketch [`lookup`] checks first (about
-//! 0.1 ms, once). The closed word classes of [`List::Words`] are only looked up ([`is`]),
-//! never reported by [`scan`].
+//! 0.1 ms, once). The closed word classes of [`List::Words`] are a table of their own,
+//! [`WORDS`], in a hash table built with the index and only looked up ([`is`]), never scanned.
 
 use crate::span::Span;
 use std::sync::OnceLock;
@@ -61,6 +61,12 @@ struct Index {
     two: Vec<u32>,
     /// A bit per (list, length, first and last byte) of the entries ([`sketch`]).
     sketch: Vec<u64>,
+    /// The distinct phrases of [`WORDS`] (the closed word classes): where each is in it, and a
+    /// bit per tag (by id) its entries carry ([`is`]).
+    words: Vec<(u16, u16, u128)>,
+    /// An open-addressing hash table of `words` by [`hash_step`]: 0 for an empty slot, else
+    /// one more than the word's index; a power of two long, at most half full.
+    slots: Vec<u16>,
 }
 
 fn index() -> &'static Index {
@@ -101,7 +107,7 @@ fn index() -> &'static Index {
                 *slot = (*slot & 0xFFFF) | (e as u32 + 1) << 16;
             }
         }
-        let mut ix = Index { starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64] };
+        let mut ix = Index { starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), slots: Vec::new() };
         for e in 0..ENTRIES {
             let phrase = ix.phrase(e);
             if !phrase.is_empty() {
@@ -109,6 +115,32 @@ fn index() -> &'static Index {
                 ix.sketch[bit / 64] |= 1 << (bit % 64);
             }
         }
+        // the closed word classes: a word's entries sit together (sorted by phrase)
+        let mut words: Vec<(u16, u16, u128)> = Vec::new();
+        let mut at = 0;
+        while at < WORDS.len() {
+            let start = at;
+            while WORDS[at] >= 0x20 {
+                at += 1;
+            }
+            let (end, tag) = (at, WORDS[at + 1]);
+            at += 2;
+            match words.last_mut() {
+                Some((s, e, classes)) if WORDS[*s as usize..*e as usize] == WORDS[start..end] => *classes |= 1 << tag,
+                _ => words.push((start as u16, end as u16, 1 << tag)),
+            }
+        }
+        let mut slots = vec![0u16; (words.len() * 2).next_power_of_two()];
+        let mask = slots.len() - 1;
+        for (w, &(s, e, _)) in words.iter().enumerate() {
+            let mut at = WORDS[s as usize..e as usize].iter().fold(0, |h, &b| hash_step(h, b)) as usize & mask;
+            while slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            slots[at] = w as u16 + 1;
+        }
+        ix.words = words;
+        ix.slots = slots;
         ix
     })
 }
@@ -255,8 +287,8 @@ fn title_case_next(text: &[u8], end: usize) -> bool {
     start > 0 && rest.get(start).is_some_and(|b| b.is_ascii_uppercase())
 }
 
-/// True for the entries [`scan`] reports. The closed word classes ([`List::Words`]) are only
-/// looked up; furniture matters only at a line's start (`layout` looks it up there), so of it
+/// True for the entries [`scan`] reports. The closed word classes ([`List::Words`]) are not
+/// in the scanned table at all ([`WORDS`] holds them); furniture matters only at a line's start (`layout` looks it up there), so of it
 /// only the notices are reported anywhere.
 #[inline]
 fn reported(list: List, tag: Tag) -> bool {
@@ -365,9 +397,64 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
 }
 
 /// True when `word` is in the closed word class `class` (a tag of [`List::Words`], whose
-/// file says what each class holds), in any case.
+/// file says what each class holds), in any case. The rules ask this of most words around
+/// every cue and of every capitalised word, so it is one probe of a hash table of the
+/// classes' words ([`Index::words`]), not a search of the table.
 pub(crate) fn is(class: Tag, word: &str) -> bool {
-    lookup_where(List::Words, word, |t| tag_by_id(t) == class).is_some()
+    let bytes = word.as_bytes();
+    if bytes.len() > 64 {
+        return false;
+    }
+    // hashed as it is folded, and compared folding again: nothing is copied
+    let (mut h, mut i) = (0, 0);
+    while i < bytes.len() {
+        let (c, next) = fold(bytes, i);
+        h = hash_step(h, c);
+        i = next;
+    }
+    let ix = index();
+    let mask = ix.slots.len() - 1;
+    let mut at = h as usize & mask;
+    loop {
+        match ix.slots[at] {
+            0 => return false,
+            w => {
+                let (start, end, classes) = ix.words[w as usize - 1];
+                if folds_to(bytes, &WORDS[start as usize..end as usize]) {
+                    return classes & 1 << class as u8 != 0;
+                }
+            }
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+/// One byte more of a folded word's hash in [`Index::slots`] (FxHash's multiply-rotate, a
+/// byte at a time: the words are short).
+#[inline(always)]
+fn hash_step(h: u32, b: u8) -> u32 {
+    (h.rotate_left(5) ^ b as u32).wrapping_mul(0x9E37_79B9)
+}
+
+/// True when `text` folded ([`fold`]) is `phrase`.
+fn folds_to(text: &[u8], phrase: &[u8]) -> bool {
+    let (mut i, mut k) = (0, 0);
+    while i < text.len() {
+        let (c, next) = fold(text, i);
+        if phrase.get(k) != Some(&c) {
+            return false;
+        }
+        i = next;
+        k += 1;
+    }
+    k == phrase.len()
+}
+
+/// True when `word` is written in lower case (ASCII capitals aside, it may hold any byte)
+/// and is in the closed word class `class`: for the rules that take a word only as it
+/// stands inside a sentence (`of` in `Bank of England`, not `Of`).
+pub(crate) fn is_lower_case(class: Tag, word: &str) -> bool {
+    !word.bytes().any(|b| b.is_ascii_uppercase()) && is(class, word)
 }
 
 /// The tag of `phrase`'s first entry in `list` that `want` accepts (see [`lookup`]).
@@ -494,11 +581,26 @@ mod tests {
         assert_eq!(ix.starts.len(), ENTRIES + 1);
         for (n, &list) in LISTS.iter().enumerate() {
             assert_eq!(list as usize, n);
-            assert!((0..ENTRIES).any(|e| ix.meta(e).0 == list), "{list:?} is empty");
+            let scanned = (0..ENTRIES).any(|e| ix.meta(e).0 == list);
+            // the closed word classes are all in `WORDS`, and only there
+            assert_eq!(scanned, list != List::Words, "{list:?}");
         }
         for e in 1..ENTRIES {
             assert!(ix.phrase(e - 1) <= ix.phrase(e));
         }
+        // every word of every class is found in its class, in any case, and in no other
+        let mut classes = 0;
+        for &(s, e, mask) in &ix.words {
+            let word = std::str::from_utf8(&WORDS[s as usize..e as usize]).unwrap();
+            for id in 1..TAG_BY_ID.len() {
+                let tag = tag_by_id(id as u8);
+                assert_eq!(is(tag, word), mask & 1 << id != 0, "{word} {tag:?}");
+                assert_eq!(is(tag, &word.to_ascii_uppercase()), mask & 1 << id != 0, "{word} {tag:?}");
+            }
+            classes |= mask;
+        }
+        assert!(ix.words.len() > 500 && classes.count_ones() > 40, "{} words", ix.words.len());
+        assert!(ix.words.windows(2).all(|w| WORDS[w[0].0 as usize..w[0].1 as usize] < WORDS[w[1].0 as usize..w[1].1 as usize]));
     }
 
     #[test]
