@@ -140,7 +140,20 @@ fn main() {
         }
         table
     };
-    let (table, words_table) = (write(&entries), write(&word_entries));
+    let table = write(&entries);
+    // each word once (sorted), then how many classes it is in (a byte under 0x20) and their
+    // tag ids: a word in several classes is written once
+    let mut words_table: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i < word_entries.len() {
+        let phrase = &word_entries[i].0;
+        let n = word_entries[i..].iter().take_while(|e| &e.0 == phrase).count();
+        assert!(n < 0x20, "{}: in {n} classes", String::from_utf8_lossy(phrase));
+        words_table.extend_from_slice(phrase);
+        words_table.push(n as u8);
+        words_table.extend(word_entries[i..i + n].iter().map(|e| e.3));
+        i += n;
+    }
     assert!(table.len().max(words_table.len()) < 1 << 16, "a lexicon table is over 64 KiB");
     let mut out = String::new();
     writeln!(out, "/// Which lexicon a cue came from (`build.rs` declares the lists).").unwrap();
@@ -165,7 +178,7 @@ fn main() {
     writeln!(out, "/// Entries sorted by phrase: phrase bytes, list byte, tag id byte.").unwrap();
     for (name, table) in [("TABLE", table), ("WORDS", words_table)] {
         if name == "WORDS" {
-            writeln!(out, "/// The entries of `List::Words` alone, written as [`TABLE`]'s.").unwrap();
+            writeln!(out, "/// The words of `List::Words`, sorted: each word, the number of its classes (a byte under 0x20), their tag ids.").unwrap();
         }
         write!(out, "const {name}: &[u8] = b\"").unwrap();
         for b in table {

@@ -115,7 +115,7 @@ fn index() -> &'static Index {
                 ix.sketch[bit / 64] |= 1 << (bit % 64);
             }
         }
-        // the closed word classes: a word's entries sit together (sorted by phrase)
+        // the closed word classes: each word, its number of classes, their tags
         let mut words: Vec<(u16, u16, u128)> = Vec::new();
         let mut at = 0;
         while at < WORDS.len() {
@@ -123,12 +123,11 @@ fn index() -> &'static Index {
             while WORDS[at] >= 0x20 {
                 at += 1;
             }
-            let (end, tag) = (at, WORDS[at + 1]);
-            at += 2;
-            match words.last_mut() {
-                Some((s, e, classes)) if WORDS[*s as usize..*e as usize] == WORDS[start..end] => *classes |= 1 << tag,
-                _ => words.push((start as u16, end as u16, 1 << tag)),
-            }
+            let end = at;
+            let n = WORDS[at] as usize;
+            let classes = WORDS[at + 1..at + 1 + n].iter().fold(0u128, |m, &tag| m | 1 << tag);
+            words.push((start as u16, end as u16, classes));
+            at += 1 + n;
         }
         let mut slots = vec![0u16; (words.len() * 2).next_power_of_two()];
         let mask = slots.len() - 1;
