@@ -141,6 +141,19 @@ fn main() {
         table
     };
     let table = write(&entries);
+    // front-coded: each entry as the length of the prefix it shares with the one before it
+    // (sorted, they share much: 33.5 KB -> 22.8 KB, 1.2 KB less gzip), then the rest of it;
+    // `lexicon::index` writes the table out again when the program starts
+    let mut packed = Vec::new();
+    let mut prev: &[u8] = &[];
+    for (phrase, list, _, tag) in &entries {
+        let k = phrase.iter().zip(prev).take_while(|(a, b)| a == b).count();
+        packed.push(k as u8);
+        packed.extend_from_slice(&phrase[k..]);
+        packed.push(*list);
+        packed.push(*tag);
+        prev = phrase;
+    }
     // each word once (sorted), then how many classes it is in (a byte under 0x20) and their
     // tag ids: a word in several classes is written once
     let mut words_table: Vec<u8> = Vec::new();
@@ -175,8 +188,10 @@ fn main() {
     writeln!(out, "const NAMES: [&str; {}] = {:?};", names.len(), names).unwrap();
     writeln!(out, "/// Number of entries in [`TABLE`].").unwrap();
     writeln!(out, "const ENTRIES: usize = {};", entries.len()).unwrap();
-    writeln!(out, "/// Entries sorted by phrase: phrase bytes, list byte, tag id byte.").unwrap();
-    for (name, table) in [("TABLE", table), ("WORDS", words_table)] {
+    writeln!(out, "/// Bytes in the table `PACKED` unpacks to: entries sorted by phrase, each its phrase's bytes, a list byte, a tag id byte.").unwrap();
+    writeln!(out, "const TABLE_LEN: usize = {};", table.len()).unwrap();
+    writeln!(out, "/// The table, front-coded: per entry, the length of the prefix it shares with the entry before, then the rest of it.").unwrap();
+    for (name, table) in [("PACKED", packed), ("WORDS", words_table)] {
         if name == "WORDS" {
             writeln!(out, "/// The words of `List::Words`, sorted: each word, the number of its classes (a byte under 0x20), their tag ids.").unwrap();
         }

@@ -7,7 +7,8 @@
 //! treats the apostrophes `'` and `’` alike. All lists are matched in one pass over the text
 //! ([`scan`]), overlapping matches included, so detectors never rescan.
 //!
-//! `build.rs` turns the files into [`TABLE`]: every phrase once per list it is in, with one
+//! `build.rs` turns the files into one table ([`PACKED`], front-coded; [`index`] unpacks
+//! it when first asked): every phrase once per list it is in, with one
 //! space between words, ASCII lower case and `’` written `'`, sorted by its bytes (then list,
 //! then line), each followed by its list number and tag number. Sorted phrases are an implicit
 //! trie: the entries that start with a given prefix form one run of the table, so [`scan`]
@@ -48,9 +49,11 @@ impl Cue {
     }
 }
 
-/// Where each entry of [`TABLE`] starts (one more at the end), and the runs of entries that
+/// The table ([`PACKED`] unpacked), where each entry starts (one more at the end), and the runs of entries that
 /// start with one byte (`first[b]..first[b + 1]`) or two (`two`, by byte class).
 struct Index {
+    /// Entries sorted by phrase: phrase bytes, list byte, tag id byte.
+    table: Vec<u8>,
     starts: Vec<u16>,
     first: [u16; 257],
     /// Per byte: 0 when no phrase has it, else its class (1, 2, …).
@@ -72,17 +75,32 @@ struct Index {
 fn index() -> &'static Index {
     static I: OnceLock<Index> = OnceLock::new();
     I.get_or_init(|| {
+        // the table, unpacked from its front-coded form
+        let mut table = Vec::with_capacity(TABLE_LEN);
+        let (mut prev, mut at) = (0, 0);
+        while at < PACKED.len() {
+            let start = table.len();
+            table.extend_from_within(prev..prev + PACKED[at] as usize);
+            at += 1;
+            while PACKED[at] >= 0x20 {
+                table.push(PACKED[at]);
+                at += 1;
+            }
+            table.extend_from_slice(&PACKED[at..at + 2]);
+            at += 2;
+            prev = start;
+        }
         let mut starts = Vec::with_capacity(ENTRIES + 1);
         let mut first = [0u16; 257];
         let mut class = [0u8; 256];
         let mut classes = 0;
         let mut at = 0;
-        while at < TABLE.len() {
+        while at < table.len() {
             starts.push(at as u16);
             // entries are sorted: count them by first byte, then sum the counts up
-            first[TABLE[at] as usize + 1] += 1;
-            while TABLE[at] >= 0x20 {
-                let c = &mut class[TABLE[at] as usize];
+            first[table[at] as usize + 1] += 1;
+            while table[at] >= 0x20 {
+                let c = &mut class[table[at] as usize];
                 if *c == 0 {
                     classes += 1;
                     *c = classes as u8;
@@ -100,14 +118,14 @@ fn index() -> &'static Index {
         for e in 0..ENTRIES {
             let s = starts[e] as usize;
             if starts[e + 1] as usize - s > 3 {
-                let slot = &mut two[class[TABLE[s] as usize] as usize * width + class[TABLE[s + 1] as usize] as usize];
+                let slot = &mut two[class[table[s] as usize] as usize * width + class[table[s + 1] as usize] as usize];
                 if *slot == 0 {
                     *slot = e as u32;
                 }
                 *slot = (*slot & 0xFFFF) | (e as u32 + 1) << 16;
             }
         }
-        let mut ix = Index { starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), slots: Vec::new() };
+        let mut ix = Index { table, starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), slots: Vec::new() };
         for e in 0..ENTRIES {
             let phrase = ix.phrase(e);
             if !phrase.is_empty() {
@@ -147,21 +165,27 @@ fn index() -> &'static Index {
 impl Index {
     /// Entry `i`'s phrase.
     #[inline(always)]
-    fn phrase(&self, i: usize) -> &'static [u8] {
-        &TABLE[self.starts[i] as usize..self.starts[i + 1] as usize - 2]
+    fn phrase(&self, i: usize) -> &[u8] {
+        &self.table[self.starts[i] as usize..self.starts[i + 1] as usize - 2]
+    }
+
+    /// The length of entry `i`'s phrase (without reading the table).
+    #[inline(always)]
+    fn len(&self, i: usize) -> usize {
+        self.starts[i + 1] as usize - self.starts[i] as usize - 2
     }
 
     /// Entry `i`'s list and tag.
     #[inline(always)]
     fn meta(&self, i: usize) -> (List, u8) {
         let end = self.starts[i + 1] as usize;
-        (LISTS[TABLE[end - 2] as usize], TABLE[end - 1])
+        (LISTS[self.table[end - 2] as usize], self.table[end - 1])
     }
 
     /// Byte `k` of entry `m`'s phrase (0 past the table's end).
     #[inline(always)]
     fn byte(&self, m: usize, k: usize) -> u8 {
-        self.starts.get(m).and_then(|&s| TABLE.get(s as usize + k)).copied().unwrap_or(0)
+        self.starts.get(m).and_then(|&s| self.table.get(s as usize + k)).copied().unwrap_or(0)
     }
 
     /// The first entry of `lo..hi` (sorted) whose phrase is not below `word` (`hi` if none).
@@ -319,7 +343,7 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
         here.clear();
         while lo < hi {
             // entries exactly k long come first in the run: whole matches ending at i
-            while lo < hi && ix.phrase(lo).len() == k {
+            while lo < hi && ix.len(lo) == k {
                 if whole_word(bytes, start, i) {
                     here.push((i, lo));
                 }
@@ -577,7 +601,7 @@ mod tests {
     #[test]
     fn every_list_compiles_and_has_entries() {
         let ix = index();
-        assert_eq!(ix.starts.len(), ENTRIES + 1);
+        assert_eq!((ix.starts.len(), ix.table.len()), (ENTRIES + 1, TABLE_LEN));
         for (n, &list) in LISTS.iter().enumerate() {
             assert_eq!(list as usize, n);
             let scanned = (0..ENTRIES).any(|e| ix.meta(e).0 == list);
