@@ -8,17 +8,17 @@
 //! ([`scan`]), overlapping matches included, so detectors never rescan.
 //!
 //! `build.rs` turns the files into one table ([`PACKED`], front-coded; [`index`] unpacks
-//! it when first asked): every phrase once per list it is in, with one
-//! space between words, ASCII lower case and `’` written `'`, sorted by its bytes (then list,
+//! it when first asked): every phrase once per list it is in, with one space between words, ASCII lower case and `’` written `'`, sorted by its bytes (then list,
 //! then line), each followed by its list number and tag number. Sorted phrases are an implicit
 //! trie: the entries that start with a given prefix form one run of the table, so [`scan`]
 //! walks the text from each word start narrowing that run byte by byte (two binary searches a
 //! byte) and reports every entry the run begins with on the way. The walk stops where no
 //! phrase continues, at most the longest phrase's length after its start, so the scan is
-//! linear in the text. Nothing is built when the program starts but [`index`]: the entries'
-//! offsets, the runs by first one and two bytes, and the sketch [`lookup`] checks first (about
-//! 0.1 ms, once). The closed word classes of [`List::Words`] are a table of their own,
-//! [`WORDS`], in a hash table built with the index and only looked up ([`is`]), never scanned.
+//! linear in the text. Nothing is built when the program starts but [`index`]: the unpacked
+//! table, the entries' offsets, the runs by first one and two bytes, and the sketch
+//! [`lookup`] checks first (about 0.1 ms, once). The closed word classes of [`List::Words`]
+//! are a table of their own, [`WORDS`] (each word once, with its classes), put in a small
+//! hash table by the index and only looked up ([`is`]), never scanned.
 
 use crate::span::Span;
 use std::sync::OnceLock;
