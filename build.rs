@@ -1,6 +1,7 @@
-//! Compiles the lexicon `.txt` files (the reviewed source of truth) into one sorted table at
-//! build time, so the program carries no comments, no parser and no automaton builder, and
-//! pays nothing at start-up. See `src/lexicon/mod.rs` for the format it writes.
+//! Compiles the lexicon `.txt` files (the reviewed source of truth) at build time into one
+//! sorted table, front-coded, and a table of the closed word classes, so the program carries
+//! no comments, no parser and no automaton builder, and at start-up only unpacks the table
+//! and indexes it. See `src/lexicon/mod.rs` for the format it writes.
 //!
 //! # The lists and their tags
 //!
@@ -24,7 +25,7 @@
 //! | `Unverified` | unverified_cues.txt | `reported` · `anonymous` · `contested` · `speculative` · `unconfirmed` as they stand · `reveal` · `said_to` · `forecast` · `forecast_headline` · `claim` · `modal` · `likely` checked first · `not` never a cue |
 //! | `ClaimNoun` | claim_nouns.txt | `claim` · `report` |
 //! | `Place` | places.txt | none |
-//! | `Words` | words.txt | the word's class: `refusing` · `request` · `headline_says` · `source_noun` · `company` · `irregular_past` · `abbreviation` · `title_abbreviation` · `month` · `weekday` · `time_word` · `desk` (never scanned; see [`lexicon::is`]) |
+//! | `Words` | words.txt | the word's class: `refusing` · `request` · `headline_says` · `source_noun` · `company` · `irregular_past` · `abbreviation` · `title_abbreviation` · `month` · `weekday` · `time_word` · `desk`, and the word classes that were the detectors' word lists (`be`, `determiner`, `aux`, `not_name_start` …; `words.txt`'s header lists all 42) (a table of their own, never scanned; see [`lexicon::is`]) |
 //! | `Furniture` | furniture.txt | `lead` · `label` · `line` · `notice` · `byline` · `credit` (where the phrase must stand) |
 //!
 //! Each data file's header says what its tags mean in full.
@@ -148,6 +149,7 @@ fn main() {
     let mut prev: &[u8] = &[];
     for (phrase, list, _, tag) in &entries {
         let k = phrase.iter().zip(prev).take_while(|(a, b)| a == b).count();
+        assert!(k < 256, "a phrase over 255 bytes");
         packed.push(k as u8);
         packed.extend_from_slice(&phrase[k..]);
         packed.push(*list);
@@ -175,7 +177,7 @@ fn main() {
         writeln!(out, "    /// {doc} (`{file}`)\n    {variant},").unwrap();
     }
     writeln!(out, "}}\n\n/// How many lists there are.\npub(crate) const LIST_COUNT: usize = {};", LISTS.len()).unwrap();
-    writeln!(out, "/// Every list by its number in [`TABLE`].\nconst LISTS: [List; LIST_COUNT] = [{}];", LISTS.iter().map(|l| format!("List::{}", l.1)).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(out, "/// Every list by its number in the table.\nconst LISTS: [List; LIST_COUNT] = [{}];", LISTS.iter().map(|l| format!("List::{}", l.1)).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(out, "/// The tag after `|` on a lexicon line (`build.rs` declares which list takes which).").unwrap();
     writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[repr(u8)]\npub(crate) enum Tag {{\n    /// An untagged line, or a line carrying a canonical name.\n    None = 0,").unwrap();
     for (i, w) in words.iter().enumerate() {
@@ -186,7 +188,7 @@ fn main() {
     writeln!(out, "const TAG_BY_ID: [Tag; {}] = [Tag::None, {}];", words.len() + 1, words.iter().map(|w| format!("Tag::{}", camel(w))).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(out, "/// Canonical names; id `TAG_BY_ID.len() + i` is `NAMES[i]`.").unwrap();
     writeln!(out, "const NAMES: [&str; {}] = {:?};", names.len(), names).unwrap();
-    writeln!(out, "/// Number of entries in [`TABLE`].").unwrap();
+    writeln!(out, "/// Number of entries in the table (`PACKED` unpacked).").unwrap();
     writeln!(out, "const ENTRIES: usize = {};", entries.len()).unwrap();
     writeln!(out, "/// Bytes in the table `PACKED` unpacks to: entries sorted by phrase, each its phrase's bytes, a list byte, a tag id byte.").unwrap();
     writeln!(out, "const TABLE_LEN: usize = {};", table.len()).unwrap();

@@ -90,6 +90,7 @@ if (!entries.some((e) => e.module === MODULE)) fail(`the module imports nothing 
 // --- the new names ----------------------------------------------------------------------------
 const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 const shortName = (i) => (i < letters.length ? letters[i] : letters[Math.floor(i / letters.length) - 1] + letters[i % letters.length]);
+if (entries.length > letters.length * (letters.length + 1)) fail(`${entries.length} imports: more than the one- and two-letter names`);
 const renamed = new Map();
 for (const e of entries) {
   if (e.module !== MODULE || renamed.has(e.field)) continue;

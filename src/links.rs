@@ -29,7 +29,6 @@ const REACH: usize = 3000;
 /// How many neighbouring claims each side are examined.
 const NEIGHBOURS: usize = 8;
 
-
 fn is_claim(f: &Finding) -> bool {
     (f.kind == Kind::Unverified && f.subtype != Some(Subtype::Unconfirmed)) || f.kind == Kind::Reported
 }

@@ -190,7 +190,6 @@ pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
     None
 }
 
-
 /// Present-tense forms double as nouns (`the TASS state news agency`, `the claims`): they
 /// count as verbs only when they agree with their subject (`Smith says`, `officials say`,
 /// `will state`), never after a singular name in the base form.

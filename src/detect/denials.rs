@@ -27,7 +27,6 @@
 //! the cue (`Nwosu declined`) or of the speech verb that governs it (`The commission said
 //! ... the post was false`).
 
-
 use super::attribution::{last_speech_cue, speech_cues, speech_cues_back, subject_of};
 use super::scope::{self, word, Boundaries, Suppressors, Word};
 use crate::lexicon::is;
@@ -59,11 +58,6 @@ struct Hit {
     /// The whole headline when the cue is a headline's `No, ...`.
     span: Option<Span>,
 }
-
-
-
-
-
 
 fn prev_skipping(doc: &Document, mut i: usize, skip: Tag) -> (usize, Word) {
     let mut steps = 0;
@@ -207,7 +201,6 @@ fn asks(doc: &Document, pos: usize) -> bool {
     doc.slice(s).trim_end().trim_end_matches(['”', '"', '\'', '’']).ends_with('?')
 }
 
-
 /// The subject of a cue: right before it, before a time phrase (`The authority on Monday
 /// denied`), or, for a verb coordinated with an earlier one (`confirmed ... but declined to
 /// give details`), the subject of the sentence's first speech verb.
@@ -267,7 +260,6 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
     }
     None
 }
-
 
 /// A speech verb outside quotes before `pos` in its sentence (`The commission said ...`).
 fn governing_speech<'d>(cx: &'d Context, pos: usize) -> Option<&'d Cue> {

@@ -9,7 +9,7 @@
 //! | [`unverified`] | unverified cues, anonymous sources | `unverified` findings |
 //!
 //! Shared machinery: [`subject`] (the grammar of a cue's subject), [`attribution`] (speech
-//! cues and who they attribute to), [`scope`] (clause bounds, suppressors, small word lists).
+//! cues and who they attribute to), [`scope`] (clause bounds, suppressors, the folded [`scope::Word`]).
 //! After the detectors, `crate::links` links denials to the claims they dispute.
 
 pub(crate) mod attribution;

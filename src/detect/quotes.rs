@@ -310,7 +310,6 @@ fn is_partial(cx: &Context, q: &QuotePair) -> bool {
 /// TASS: “…”`): more than any sentence of news holds before its quotation.
 const VIA_TOKENS: usize = 400;
 
-
 /// Rule 2's speaker: the subject of the latest speech cue before the opening mark in its
 /// sentence (`according to` aside), with that cue.
 fn speaker_before(cx: &Context, q: &QuotePair) -> Option<(Span, Subject)> {

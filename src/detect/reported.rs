@@ -17,7 +17,6 @@ use crate::span::Span;
 /// The reported-speech detector.
 pub(crate) struct Reported;
 
-
 impl Detector for Reported {
     fn detect(&self, cx: &Context, found: &mut Vec<Finding>) {
         let doc = cx.doc;

@@ -69,7 +69,6 @@ impl PartialEq<&str> for Word {
     }
 }
 
-
 /// True when token `i` ends a clause: `;`, `—`, or a comma before a clause opener.
 fn ends_clause(doc: &Document, i: usize) -> bool {
     // asked of every token: matched as bytes (`;`, `—`, `–`, `,`), which compiles to a few
@@ -161,9 +160,6 @@ pub(crate) fn cue_tagged<'d>(doc: &'d Document, list: List, pos: usize, tags: &[
         .filter(|c| c.list == list && c.span().start == pos && tags.contains(&c.tag))
         .max_by_key(|c| c.span().end)
 }
-
-
-
 
 /// True when a clause with a verb follows token `i` within a few words (`the mission aimed`,
 /// `he was`, `to have`), before any comma or full stop.

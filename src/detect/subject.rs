@@ -48,8 +48,6 @@ pub(crate) fn is_pronoun(w: &str) -> Option<Pronoun> {
     })
 }
 
-
-
 /// How many tokens into a sentence its subject is looked for: real sentences name it within
 /// the first few words.
 const LEAD: usize = 64;
@@ -107,7 +105,6 @@ pub(crate) fn subject_before(doc: &Document, verb: Span, floor: usize) -> Option
     }
     subject_ending_at(doc, i, floor, true)
 }
-
 
 /// The longest a describing phrase runs, in tokens.
 const DESCRIBING_REACH: usize = 12;
@@ -344,7 +341,6 @@ fn subject_ending_at(doc: &Document, i: usize, floor: usize, allow_appositive: b
     }
     None
 }
-
 
 /// `the spokesman`, `a Harrowgate spokeswoman`, `the authority's chief operating officer`,
 /// `the company`, `union officials`: a role or generic noun and its modifiers.

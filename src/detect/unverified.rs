@@ -73,8 +73,6 @@ struct Hit {
     span: Option<Span>,
 }
 
-
-
 /// A modal verb used as a hedge: not `could not`, not the month or the name `May`.
 fn modal_ok(doc: &Document, c: &Cue) -> bool {
     let text = doc.slice(c.span());
@@ -136,8 +134,6 @@ fn reveal_ok(doc: &Document, c: &Cue) -> bool {
     matches!(next.as_str(), "that" | "he" | "she" | "they" | "it" | "we")
 }
 
-
-
 /// `said to` / `reported to` followed by a verb (`Apple reported to begin shipping`).
 fn said_to_ok(doc: &Document, c: &Cue) -> bool {
     let i = doc.token_at(c.span().start);
@@ -150,7 +146,6 @@ fn said_to_ok(doc: &Document, c: &Cue) -> bool {
     }
     !is(Tag::Addressee, &word(doc, j))
 }
-
 
 /// A forecasting verb with an object (`Citi sees`, `BMO forecasts 19M sales`): not a noun
 /// after a determiner, not before a preposition; `sees` and kin in headlines only.

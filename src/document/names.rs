@@ -60,7 +60,6 @@ pub(crate) struct Mentions {
     pub names: Vec<NameMention>,
 }
 
-
 /// True for a role or organisation noun of the lexicons (`spokesman`, `mayor`, `company`,
 /// `officials`): the head of a role phrase.
 pub(crate) fn is_role_word(w: &str) -> bool {
@@ -78,7 +77,6 @@ pub(crate) fn is_demonym(w: &str) -> bool {
 fn not_name_start(w: &str) -> bool {
     lexicon::is(Tag::NotNameStart, w)
 }
-
 
 /// The words of a name before its first inner `for`, or failing that its first inner `of`
 /// (`Syrian Observatory for Human Rights` → `Syrian Observatory`, `Bank of England` →
@@ -116,7 +114,6 @@ fn is_modifier(w: &str) -> bool {
     w.rsplit_once('-').is_some_and(|(_, tail)| matches!(tail, "based" | "listed" | "backed" | "run" | "owned" | "led" | "born" | "funded" | "affiliated" | "linked" | "aligned"))
 }
 
-
 /// True when the token opens its sentence (after any opening quote marks or brackets).
 fn sentence_start(doc: &Document, t: Token) -> bool {
     let s = doc.sentences[doc.sentence_at(t.span().start)];
@@ -130,7 +127,6 @@ pub(crate) fn is_title_word(doc: &Document, tok: Token) -> bool {
     let w = doc.slice(tok.span());
     lexicon::contains(List::Title, w) || (w.ends_with('.') && lexicon::contains(List::Title, w.trim_end_matches('.')))
 }
-
 
 fn strip_possessive(text: &str, span: Span) -> Span {
     let s = span.of(text);
@@ -213,7 +209,8 @@ impl Mentions {
                 {
                     // `Syrian Observatory for Human Rights`, `Institute for Fiscal Studies`
                     end += 2;
-                } else if lexicon::is_lower_case(Tag::NameJoiner, doc.slice(t.span()))
+                } else if t.kind() == TokenKind::Lower
+                    && lexicon::is_lower_case(Tag::NameJoiner, doc.slice(t.span()))
                     && end + 1 < toks.len()
                     && toks[end + 1].kind() == TokenKind::Capitalized
                     && lexicon::contains(List::OrgSuffix, doc.slice(toks[end - 1].span()))
@@ -447,7 +444,6 @@ fn classify(doc: &Document, name: Span, titled: bool, words: usize) -> EntityTyp
     EntityType::Unknown
 }
 
-
 /// True when `t` reads as a verb after a subject: a speech cue, an auxiliary or a past tense
 /// in `-ed` (a word in `-s` may as well be a plural noun: `RIA news`).
 pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
@@ -460,7 +456,6 @@ pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
         || lexicon::contains(List::Speech, w)
         || (lw.len() > 3 && lw.ends_with("ed"))
 }
-
 
 #[cfg(test)]
 mod tests {
