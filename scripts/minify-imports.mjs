@@ -48,18 +48,16 @@ function encodeUleb(value) {
 const name = (s) => { const b = Buffer.from(s, "utf8"); return Buffer.concat([encodeUleb(b.length), b]); };
 
 if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail(`${wasmPath} is not a WebAssembly module`);
-// the sections, as [id, start of content, end of content]
-const sections = [];
-for (let at = 8; at < wasm.length;) {
-  const id = wasm[at];
+// the import section (id 2): where it starts, and where its content starts and ends
+let importSection;
+for (let at = 8; at < wasm.length && !importSection;) {
   const [size, start] = uleb(wasm, at + 1);
   if (start + size > wasm.length) fail("truncated section");
-  sections.push([id, at, start, start + size]);
+  if (wasm[at] === 2) importSection = [at, start, start + size];
   at = start + size;
 }
-const importSection = sections.find(([id]) => id === 2);
 if (!importSection) fail("the module imports nothing");
-const [, sectionAt, contentAt, contentEnd] = importSection;
+const [sectionAt, contentAt, contentEnd] = importSection;
 
 // The import section: each entry is module, field, kind and a description whose length
 // depends on the kind; only the two names change, the description is copied as it is.

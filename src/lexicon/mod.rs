@@ -52,10 +52,11 @@ impl Cue {
     }
 }
 
-/// The table ([`PACKED`] unpacked), where each entry starts (one more at the end), and the runs of entries that
+/// The table, where each entry starts (one more at the end), and the runs of entries that
 /// start with one byte (`first[b]..first[b + 1]`) or two (`two`, by byte class).
 struct Index {
-    /// Entries sorted by phrase: phrase bytes, list byte, tag id byte.
+    /// [`PACKED`] unpacked: entries sorted by phrase, each its phrase's bytes, a list byte
+    /// and a tag id byte.
     table: Vec<u8>,
     starts: Vec<u16>,
     first: [u16; 257],
@@ -70,7 +71,7 @@ struct Index {
     /// The distinct phrases of [`WORDS`] (the closed word classes): where each is in it, and a
     /// bit per tag (by id) its entries carry ([`is`]).
     words: Vec<(u16, u16, u128)>,
-    /// An open-addressing hash table of `words` by [`hash_step`]: 0 for an empty slot, else
+    /// An open-addressing hash table of `words` by [`word_hash`]: 0 for an empty slot, else
     /// one more than the word's index; a power of two long, at most half full.
     slots: Vec<u16>,
 }
@@ -151,7 +152,7 @@ fn index() -> &'static Index {
         let mut slots = vec![0u16; (words.len() * 2).next_power_of_two()];
         let mask = slots.len() - 1;
         for (w, &(s, e, _)) in words.iter().enumerate() {
-            let mut at = WORDS[s as usize..e as usize].iter().fold(0, |h, &b| hash_step(h, b)) as usize & mask;
+            let mut at = word_hash(&WORDS[s as usize..e as usize]) as usize & mask;
             while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
@@ -421,22 +422,17 @@ pub(crate) fn is(class: Tag, word: &str) -> bool {
     if bytes.len() > 64 {
         return false;
     }
-    // hashed as it is folded, and compared folding again: nothing is copied
-    let (mut h, mut i) = (0, 0);
-    while i < bytes.len() {
-        let (c, next) = fold(bytes, i);
-        h = hash_step(h, c);
-        i = next;
-    }
+    let mut buf = [0u8; 64];
+    let word = fold_into(bytes, &mut buf);
     let ix = index();
     let mask = ix.slots.len() - 1;
-    let mut at = h as usize & mask;
+    let mut at = word_hash(word) as usize & mask;
     loop {
         match ix.slots[at] {
             0 => return false,
             w => {
                 let (start, end, classes) = ix.words[w as usize - 1];
-                if folds_to(bytes, &WORDS[start as usize..end as usize]) {
+                if WORDS[start as usize..end as usize] == *word {
                     return classes & 1 << class as u8 != 0;
                 }
             }
@@ -445,25 +441,23 @@ pub(crate) fn is(class: Tag, word: &str) -> bool {
     }
 }
 
-/// One byte more of a folded word's hash in [`Index::slots`] (FxHash's multiply-rotate, a
-/// byte at a time: the words are short).
-#[inline(always)]
-fn hash_step(h: u32, b: u8) -> u32 {
-    (h.rotate_left(5) ^ b as u32).wrapping_mul(0x9E37_79B9)
+/// `bytes` (at most 64) folded as the table is written ([`fold`]), in `buf`.
+#[inline]
+fn fold_into<'b>(bytes: &[u8], buf: &'b mut [u8; 64]) -> &'b [u8] {
+    let (mut n, mut i) = (0, 0);
+    while i < bytes.len() && n < buf.len() {
+        let (c, next) = fold(bytes, i);
+        buf[n] = c;
+        n += 1;
+        i = next;
+    }
+    &buf[..n]
 }
 
-/// True when `text` folded ([`fold`]) is `phrase`.
-fn folds_to(text: &[u8], phrase: &[u8]) -> bool {
-    let (mut i, mut k) = (0, 0);
-    while i < text.len() {
-        let (c, next) = fold(text, i);
-        if phrase.get(k) != Some(&c) {
-            return false;
-        }
-        i = next;
-        k += 1;
-    }
-    k == phrase.len()
+/// A folded word's slot in [`Index::slots`] before masking (FxHash's multiply-rotate, a byte
+/// at a time: the words are short).
+fn word_hash(word: &[u8]) -> u32 {
+    word.iter().fold(0, |h, &b| (h.rotate_left(5) ^ b as u32).wrapping_mul(0x9E37_79B9))
 }
 
 /// True when `word` is written in lower case (ASCII capitals aside, it may hold any byte)
@@ -492,14 +486,7 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
         return None;
     }
     let mut buf = [0u8; 64];
-    let (mut n, mut i) = (0, 0);
-    while i < bytes.len() && n < buf.len() {
-        let (c, next) = fold(bytes, i);
-        buf[n] = c;
-        n += 1;
-        i = next;
-    }
-    let word = &buf[..n];
+    let word = fold_into(bytes, &mut buf);
     if !plain && !in_sketch(sketch(list as u8, word)) {
         return None;
     }
