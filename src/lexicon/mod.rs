@@ -8,8 +8,8 @@
 //! treats the apostrophes `'` and `’` alike. All lists are matched in one pass over the text
 //! ([`scan`]), overlapping matches included, so detectors never rescan.
 //!
-//! `build.rs` turns the files into one table ([`PACKED`], front-coded; [`index`] unpacks
-//! it when first asked): every phrase once per list it is in, with one space between words,
+//! `build.rs` turns the files into one table ([`PREFIXES`] and [`PACKED`], front-coded;
+//! [`index`] unpacks it when first asked): every phrase once per list it is in, with one space between words,
 //! ASCII lower case and `’` written `'`, sorted by its bytes (then list, then line), each
 //! followed by its list number and tag number. Sorted phrases are an implicit
 //! trie: the entries that start with a given prefix form one run of the table, so [`scan`]
@@ -20,8 +20,8 @@
 //! table, the entries' offsets, the runs by first one and two bytes, and the sketch
 //! [`lookup`] checks first (about 0.25 ms natively, once; 0.1 ms before the table was shipped
 //! front-coded and the word classes hashed). The closed word classes of [`List::Words`] are a
-//! table of their own, [`WORDS`] (each word once, with its classes), put in a small hash
-//! table by the index and only looked up ([`is`]), never scanned.
+//! table of their own, [`WORDS`] (each word once, with its classes; front-coded too), put in
+//! a small hash table by the index and only looked up ([`is`]), never scanned.
 
 use crate::span::Span;
 use std::sync::OnceLock;
@@ -55,7 +55,7 @@ impl Cue {
 /// The table, where each entry starts (one more at the end), and the runs of entries that
 /// start with one byte (`first[b]..first[b + 1]`) or two (`two`, by byte class).
 struct Index {
-    /// [`PACKED`] unpacked: entries sorted by phrase, each its phrase's bytes, a list byte
+    /// [`PREFIXES`] and [`PACKED`] unpacked: entries sorted by phrase, each its phrase's bytes, a list byte
     /// and a tag id byte.
     table: Vec<u8>,
     starts: Vec<u16>,
@@ -68,9 +68,11 @@ struct Index {
     two: Vec<u32>,
     /// A bit per (list, length, first and last byte) of the entries ([`sketch`]).
     sketch: Vec<u64>,
-    /// The distinct phrases of [`WORDS`] (the closed word classes): where each is in it, and a
+    /// The distinct phrases of the closed word classes: where each is in `word_text`, and a
     /// bit per tag (by id) its entries carry ([`is`]).
     words: Vec<(u16, u16, u128)>,
+    /// [`WORDS`] unpacked: each word, the number of its classes, their tag ids.
+    word_text: Vec<u8>,
     /// An open-addressing hash table of `words` by [`word_hash`]: 0 for an empty slot, else
     /// one more than the word's index; a power of two long, at most half full.
     slots: Vec<u16>,
@@ -79,19 +81,8 @@ struct Index {
 fn index() -> &'static Index {
     static I: OnceLock<Index> = OnceLock::new();
     I.get_or_init(|| {
-        // the table, unpacked from its front-coded form
-        let mut table = Vec::with_capacity(TABLE_LEN);
-        let (mut prev, mut at) = (0, 0);
-        while at < PACKED.len() {
-            let start = table.len();
-            table.extend_from_within(prev..prev + PACKED[at] as usize);
-            // the rest of the phrase, then its list and tag bytes (the list byte is under 0x20)
-            let rest = &PACKED[at + 1..];
-            let n = rest.iter().position(|&b| b < 0x20).map_or(rest.len(), |n| (n + 2).min(rest.len()));
-            table.extend_from_slice(&rest[..n]);
-            at += 1 + n;
-            prev = start;
-        }
+        // the table, unpacked from its front-coded form: after a phrase, its list and tag
+        let table = unfront(PREFIXES, PACKED, TABLE_LEN, |_| 1);
         let mut starts = Vec::with_capacity(ENTRIES + 1);
         let mut first = [0u16; 257];
         let mut class = [0u8; 256];
@@ -127,7 +118,7 @@ fn index() -> &'static Index {
                 *slot = (*slot & 0xFFFF) | (e as u32 + 1) << 16;
             }
         }
-        let mut ix = Index { table, starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), slots: Vec::new() };
+        let mut ix = Index { table, starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), word_text: Vec::new(), slots: Vec::new() };
         for e in 0..ENTRIES {
             let phrase = ix.phrase(e);
             if !phrase.is_empty() {
@@ -136,32 +127,53 @@ fn index() -> &'static Index {
             }
         }
         // the closed word classes: each word, its number of classes, their tags
-        let mut words: Vec<(u16, u16, u128)> = Vec::new();
+        let text = unfront(WORD_PREFIXES, WORDS, WORDS_LEN, |n| n as usize);
+        let mut words: Vec<(u16, u16, u128)> = Vec::with_capacity(WORD_PREFIXES.len());
         let mut at = 0;
-        while at < WORDS.len() {
+        while at < text.len() {
             let start = at;
-            while WORDS[at] >= 0x20 {
+            while text[at] >= 0x20 {
                 at += 1;
             }
             let end = at;
-            let n = WORDS[at] as usize;
-            let classes = WORDS[at + 1..at + 1 + n].iter().fold(0u128, |m, &tag| m | 1 << tag);
+            let n = text[at] as usize;
+            let classes = text[at + 1..at + 1 + n].iter().fold(0u128, |m, &tag| m | 1 << tag);
             words.push((start as u16, end as u16, classes));
             at += 1 + n;
         }
         let mut slots = vec![0u16; (words.len() * 2).next_power_of_two()];
         let mask = slots.len() - 1;
         for (w, &(s, e, _)) in words.iter().enumerate() {
-            let mut at = word_hash(&WORDS[s as usize..e as usize]) as usize & mask;
+            let mut at = word_hash(&text[s as usize..e as usize]) as usize & mask;
             while slots[at] != 0 {
                 at = (at + 1) & mask;
             }
             slots[at] = w as u16 + 1;
         }
         ix.words = words;
+        ix.word_text = text;
         ix.slots = slots;
         ix
     })
+}
+
+/// A front-coded table written out (`build.rs` writes it so): entry `i` is the first
+/// `prefixes[i]` bytes of the entry before, then its rest from `packed`: the phrase's last
+/// bytes up to a byte under 0x20, that byte `b`, and `tail(b)` more bytes. `len` is the
+/// written-out length.
+fn unfront(prefixes: &[u8], packed: &[u8], len: usize, tail: fn(u8) -> usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(len);
+    let (mut prev, mut at) = (0, 0);
+    for &k in prefixes {
+        let start = out.len();
+        out.extend_from_within(prev..prev + k as usize);
+        let rest = &packed[at..];
+        let n = rest.iter().position(|&b| b < 0x20).map_or(rest.len(), |n| (n + 1 + tail(rest[n])).min(rest.len()));
+        out.extend_from_slice(&rest[..n]);
+        at += n;
+        prev = start;
+    }
+    out
 }
 
 impl Index {
@@ -432,7 +444,7 @@ pub(crate) fn is(class: Tag, word: &str) -> bool {
             0 => return false,
             w => {
                 let (start, end, classes) = ix.words[w as usize - 1];
-                if WORDS[start as usize..end as usize] == *word {
+                if ix.word_text[start as usize..end as usize] == *word {
                     return classes & 1 << class as u8 != 0;
                 }
             }
@@ -586,6 +598,7 @@ mod tests {
     fn every_list_compiles_and_has_entries() {
         let ix = index();
         assert_eq!((ix.starts.len(), ix.table.len()), (ENTRIES + 1, TABLE_LEN));
+        assert_eq!((ix.words.len(), ix.word_text.len()), (WORD_PREFIXES.len(), WORDS_LEN));
         for (n, &list) in LISTS.iter().enumerate() {
             assert_eq!(list as usize, n);
             let scanned = (0..ENTRIES).any(|e| ix.meta(e).0 == list);
@@ -598,7 +611,7 @@ mod tests {
         // every word of every class is found in its class, in any case, and in no other
         let mut classes = 0;
         for &(s, e, mask) in &ix.words {
-            let word = std::str::from_utf8(&WORDS[s as usize..e as usize]).unwrap();
+            let word = std::str::from_utf8(&ix.word_text[s as usize..e as usize]).unwrap();
             for id in 1..TAG_BY_ID.len() {
                 let tag = tag_by_id(id as u8);
                 assert_eq!(is(tag, word), mask & 1 << id != 0, "{word} {tag:?}");
@@ -607,7 +620,8 @@ mod tests {
             classes |= mask;
         }
         assert!(ix.words.len() > 500 && classes.count_ones() > 40, "{} words", ix.words.len());
-        assert!(ix.words.windows(2).all(|w| WORDS[w[0].0 as usize..w[0].1 as usize] < WORDS[w[1].0 as usize..w[1].1 as usize]));
+        let text = &ix.word_text;
+        assert!(ix.words.windows(2).all(|w| text[w[0].0 as usize..w[0].1 as usize] < text[w[1].0 as usize..w[1].1 as usize]));
     }
 
     #[test]
