@@ -92,8 +92,10 @@ pub struct PositionSelector {
     #[serde(rename = "type")]
     pub ty: &'static str,
     /// First code point.
+    #[serde(serialize_with = "crate::wire::num")]
     pub start: usize,
     /// One past the last code point.
+    #[serde(serialize_with = "crate::wire::num")]
     pub end: usize,
 }
 

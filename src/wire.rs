@@ -25,12 +25,15 @@ pub struct Wire<'a> {
 #[derive(Serialize)]
 pub struct WireAnnotation<'a> {
     /// Unique within the analysis, in output order.
+    #[serde(serialize_with = "num")]
     pub id: usize,
     /// `quote`, `denial`, `unverified` or `reported`.
     pub kind: &'static str,
     /// Start, in UTF-16 code units.
+    #[serde(serialize_with = "num")]
     pub start: usize,
     /// End (exclusive), in UTF-16 code units.
+    #[serde(serialize_with = "num")]
     pub end: usize,
     /// The highlighted text.
     pub text: &'a str,
@@ -47,10 +50,10 @@ pub struct WireAnnotation<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<&'a str>,
     /// Where the cue starts (UTF-16).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_num")]
     pub cue_start: Option<usize>,
     /// Where the cue ends (UTF-16).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_num")]
     pub cue_end: Option<usize>,
     /// For quotes only: a fragment quoted inside the writer's own sentence.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,10 +62,10 @@ pub struct WireAnnotation<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub via: Vec<&'a str>,
     /// For denials: ids of the claims it disputes.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty", serialize_with = "nums")]
     pub denies: &'a [usize],
     /// For claims: ids of the denials disputing it.
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty", serialize_with = "nums")]
     pub disputed_by: &'a [usize],
 }
 
@@ -85,8 +88,10 @@ pub struct WireSource<'a> {
 #[derive(Serialize)]
 pub struct WireSpan {
     /// Start.
+    #[serde(serialize_with = "num")]
     pub start: usize,
     /// End (exclusive).
+    #[serde(serialize_with = "num")]
     pub end: usize,
 }
 
@@ -94,11 +99,40 @@ pub struct WireSpan {
 #[derive(Serialize)]
 pub struct WireBlock {
     /// Start (UTF-16).
+    #[serde(serialize_with = "num")]
     pub start: usize,
     /// End (exclusive, UTF-16).
+    #[serde(serialize_with = "num")]
     pub end: usize,
     /// `headline`, `standfirst`, `byline`, `dateline`, `caption`, `credit`, `boilerplate` or `body`.
     pub role: &'static str,
+}
+
+/// An offset, count or id as the wire writes it: a `u32` where `usize` is 32 bits (wasm32,
+/// so nothing is lost), a `u64` elsewhere. serde writes a `usize` through `serialize_u64`,
+/// whose serde-wasm-bindgen version checks the range and formats an error message, which
+/// alone brought `core::fmt` into the module.
+pub(crate) fn num<S: serde::Serializer>(n: &usize, s: S) -> Result<S::Ok, S::Error> {
+    #[cfg(target_pointer_width = "32")]
+    return s.serialize_u32(*n as u32);
+    #[cfg(not(target_pointer_width = "32"))]
+    s.serialize_u64(*n as u64)
+}
+
+/// [`num`] for an optional field (written only when set).
+fn opt_num<S: serde::Serializer>(n: &Option<usize>, s: S) -> Result<S::Ok, S::Error> {
+    num(&n.unwrap_or_default(), s)
+}
+
+/// [`num`] for each of a list.
+fn nums<S: serde::Serializer>(v: &&[usize], s: S) -> Result<S::Ok, S::Error> {
+    struct Num(usize);
+    impl Serialize for Num {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            num(&self.0, s)
+        }
+    }
+    s.collect_seq(v.iter().map(|&n| Num(n)))
 }
 
 impl Analysis {
