@@ -9,7 +9,7 @@
 use super::{Document, Token, TokenKind};
 use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
-use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::fxhash::FxHashMap;
 
 /// What kind of thing a name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -146,10 +146,12 @@ impl Mentions {
         let mut names = Vec::new();
         // the words that follow another capitalised word somewhere (`Sessions` of `Jeff
         // Sessions`: alone at a sentence's start it is still that name)
-        let mut later_words: FxHashSet<&str> = FxHashSet::default();
+        // (a map to `true` rather than a set: the same map type as `drop_lower_case_words`'s,
+        // one copy of its code in the module)
+        let mut later_words: FxHashMap<&str, bool> = FxHashMap::default();
         for (k, t) in toks.iter().enumerate() {
             if t.kind() == TokenKind::Capitalized && k > 0 && toks[k - 1].kind() == TokenKind::Capitalized && doc.between(toks[k - 1].span().end, t.span().start) == " " {
-                later_words.insert(doc.slice(t.span()));
+                later_words.insert(doc.slice(t.span()), true);
             }
         }
         // Names that go if the text writes them in lower case somewhere (a single word opening
@@ -241,7 +243,7 @@ impl Mentions {
                         let nw = doc.slice(n.span());
                         n.kind() == TokenKind::Lower && !looks_like_verb(doc, n) && !lexicon::is_lower_case(Tag::NameJoiner, nw) && !lexicon::is_lower_case(Tag::AfterName, nw)
                     });
-                let known = later_words.contains(w)
+                let known = later_words.contains_key(w)
                     && !lexicon::contains(List::Generic, w)
                     && !lexicon::contains(List::Title, w)
                     && !lexicon::contains(List::Speech, w)

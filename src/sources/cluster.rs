@@ -120,7 +120,10 @@ impl<'a, 't> Resolver<'a, 't> {
         // normalised name and by that name less a last organisation word (`Granite Ridge` and
         // `Granite Ridge Resources` meet under `granite ridge`).
         let mut people: FxHashMap<String, usize> = FxHashMap::default();
-        let mut firsts: FxHashMap<String, Option<usize>> = FxHashMap::default();
+        // first name -> its one person's cluster, or SHARED (the same map type as the others:
+        // one copy of its code in the module)
+        const SHARED: usize = usize::MAX;
+        let mut firsts: FxHashMap<String, usize> = FxHashMap::default();
         let mut orgs: FxHashMap<String, usize> = FxHashMap::default();
         let org_keys = |ns: &str| {
             let mut keys = vec![ns.to_string()];
@@ -152,9 +155,9 @@ impl<'a, 't> Resolver<'a, 't> {
             let c = r.join(found, n.name(), SourceType::Person);
             people.insert(key, c);
             // a first name stands for one person only when no other person shares it
-            let first = firsts.entry(first_name(n.name().of(text))).or_insert(Some(c));
-            if *first != Some(c) {
-                *first = None;
+            let first = firsts.entry(first_name(n.name().of(text))).or_insert(c);
+            if *first != c {
+                *first = SHARED;
             }
             r.cluster_of[i] = Some(c);
         }
@@ -173,7 +176,7 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let org = keys.iter().find_map(|k| orgs.get(k).copied());
             // a single word may be a surname or, for one person only, a first name
-            let by_first = || (words(s) == 1).then(|| firsts.get(&first_name(s)).copied().flatten()).flatten();
+            let by_first = || (words(s) == 1).then(|| firsts.get(&first_name(s)).copied().filter(|&c| c != SHARED)).flatten();
             let found = match n.ty {
                 EntityType::Person | EntityType::Unknown => people.get(&surname(s)).copied().or_else(by_first).or(org),
                 EntityType::Org if org.is_none() && !lexicon::contains(List::OrgSuffix, s) => by_first(),
