@@ -30,6 +30,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod chars;
 mod decimal;
 mod detect;
 mod document;

@@ -17,6 +17,7 @@
 //! Claims are looked up by binary search over their sorted starts, and only a bounded number
 //! of neighbours is examined, so linking stays linear in the number of findings.
 
+use crate::chars;
 use crate::detect::subject::Subject;
 use crate::detect::Finding;
 use crate::vocab::{Kind, Subtype};
@@ -46,7 +47,7 @@ fn source_words(doc: &Document, f: &Finding) -> Vec<String> {
 
 fn words(doc: &Document, s: Span) -> Vec<String> {
     doc.slice(s)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !chars::is_alnum(c))
         .filter(|w| w.chars().count() > 3)
         .map(|w| w.to_ascii_lowercase())
         .collect()

@@ -11,6 +11,7 @@
 //!
 //! A quote is `partial` when it is a fragment inside the writer's sentence.
 
+use crate::chars;
 use super::attribution::{self, speech_cues, subject_of, verb, Verb};
 use super::{Context, Detector, Finding};
 use crate::vocab::Kind;
@@ -79,7 +80,7 @@ impl Detector for Quotes {
                     Some(m) if m.0 == p => m,
                     m => {
                         let last_end = doc.quotes_starting_in(para).map(|x| x.span.end).max().unwrap_or(q.end);
-                        let tail = doc.between(last_end, para.end).trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
+                        let tail = doc.between(last_end, para.end).trim_matches(|c: char| !chars::is_alnum(c)).is_empty();
                         m.insert((p, tail, None))
                     }
                 };
@@ -208,7 +209,7 @@ fn is_title(cx: &Context, q: &QuotePair, memo: &mut Memo) -> bool {
     }
     // titles start with a capital letter or a digit
     let first_char = doc.slice(words[0].span()).chars().next().unwrap_or('a');
-    if !(first_char.is_uppercase() || first_char.is_numeric()) {
+    if !(first_char.is_uppercase() || chars::is_num(first_char)) {
         return false;
     }
     // `"Northern Lights," a documentary about …`: a title noun right after

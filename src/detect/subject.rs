@@ -7,6 +7,7 @@
 //! anonymous phrase. Every search is bounded (a floor, a ceiling, [`LEAD`] tokens), so the
 //! detectors stay linear. Resolving a subject to a source is [`crate::sources`]' job.
 
+use crate::chars;
 use crate::document::{is_role_word, is_title_word, looks_like_verb, Document, EntityType, TokenKind};
 use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
@@ -563,7 +564,7 @@ fn anonymous_ends_at(doc: &Document, end: usize) -> Option<Span> {
                 return true;
             }
             let open_ended = doc.slice(c.span()).rsplit(' ').next().is_some_and(|w| matches!(w, "on" | "in" | "with" | "to" | "of" | "the" | "about"));
-            open_ended && gap.len() < 40 && gap.split_whitespace().all(|w| w.chars().all(|ch| ch.is_alphanumeric() || ch == '-' || ch == '\''))
+            open_ended && gap.len() < 40 && gap.split_whitespace().all(|w| w.chars().all(|ch| chars::is_alnum(ch) || ch == '-' || ch == '\''))
         })
         .map(|c| Span::new(c.span().start, end))
         .min_by_key(|s| s.start)

@@ -26,6 +26,7 @@
 //! strongest of theirs. The source is the object of `according to`, the unnamed source, the
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
+use crate::chars;
 use super::attribution::{last_speech_cue, outlet_reporting, speech_cues, subject_of, subject_of_verb, verb, Verb};
 use super::scope::{clause_follows, Boundaries, word, Suppressors, Word};
 use crate::lexicon::is;
@@ -243,7 +244,7 @@ fn headline_hit(cx: &Context, p: usize) -> Option<Hit> {
         // `...: AFP`, `...: SITE`: an agency's initials (in a headline not itself in capitals)
         let initials = n_after == 1 && doc.slice(t.span()) == ":" && last.len() >= 2 && {
             let w = doc.slice(tail).trim();
-            w.chars().all(|ch| ch.is_ascii_uppercase()) && !doc.slice(Span::new(para.start, t.span().start)).chars().filter(|ch| ch.is_alphabetic()).all(|ch| ch.is_uppercase())
+            w.chars().all(|ch| ch.is_ascii_uppercase()) && !doc.slice(Span::new(para.start, t.span().start)).chars().filter(|&ch| chars::is_letter(ch)).all(|ch| ch.is_uppercase())
         };
         let tail_is_source = doc.cues_of(List::Outlet, tail).next().is_some() || lexicon::is(Tag::SourceNoun, last) || tail_text == "report says" || initials;
         if (1..=3).contains(&n_after) && n_before >= 3 && tail_is_source {

@@ -15,6 +15,7 @@
 //! line features for the lines inside it. All of it is linear: each line is read once, and
 //! the phrase look-ups read only its first few words.
 
+use crate::chars;
 use crate::lexicon::{self, Cue, List, Tag};
 use crate::span::Span;
 
@@ -123,10 +124,10 @@ impl<'t> Line<'t> {
                 continue;
             }
             quoted |= matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{00ab}');
-            if !counted && c.is_alphanumeric() {
+            if !counted && chars::is_alnum(c) {
                 counted = true;
                 words += 1;
-                if c.is_alphabetic() {
+                if chars::is_letter(c) {
                     lettered += 1;
                     if c.is_uppercase() {
                         capitalised += 1;
@@ -179,7 +180,7 @@ fn furniture_lead(t: &str) -> Option<(Tag, usize)> {
     for w in t.split_inclusive(|c: char| c.is_whitespace() || c == '/') {
         let start = pos;
         pos += w.len();
-        let core = w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'));
+        let core = w.trim_matches(|c: char| !(chars::is_alnum(c) || c == '\'' || c == '\u{2019}' || c == '-'));
         let sep = usize::from(len > 0);
         if core.is_empty() || len + sep + core.len() > buf.len() {
             break;
@@ -207,12 +208,12 @@ fn furniture_lead(t: &str) -> Option<(Tag, usize)> {
 
 /// The number of words after `at` in `t`.
 fn words_after(t: &str, at: usize) -> usize {
-    t.get(at..).map_or(0, |r| r.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count())
+    t.get(at..).map_or(0, |r| r.split_whitespace().filter(|w| w.chars().any(chars::is_alnum)).count())
 }
 
 /// True when only marks (no letters or digits) follow `at` in `t`.
 fn only_marks_after(t: &str, at: usize) -> bool {
-    t.get(at..).is_some_and(|r| !r.chars().any(char::is_alphanumeric))
+    t.get(at..).is_some_and(|r| !r.chars().any(chars::is_alnum))
 }
 
 /// True when a mark that ends a label follows `at` (`:`, `|`, `»`, `›`, `>`, a dash), or the
@@ -223,7 +224,7 @@ fn label_after(t: &str, at: usize) -> bool {
 }
 
 fn word_core(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
+    w.trim_matches(|c: char| !chars::is_alnum(c))
 }
 
 fn is_month(w: &str) -> bool {
@@ -281,7 +282,7 @@ fn desk_line(l: &Line) -> bool {
         return false;
     }
     let last = l.text.split_whitespace().last().map(word_core).unwrap_or("");
-    lexicon::is(Tag::Desk, last) || lexicon::contains(List::Outlet, l.text.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    lexicon::is(Tag::Desk, last) || lexicon::contains(List::Outlet, l.text.trim_end_matches(|c: char| !chars::is_alnum(c)))
 }
 
 /// A byline: `By Name`, `Reviewed by Name, MD`: short, a capitalised name after the cue.
@@ -407,7 +408,7 @@ fn dateline(t: &str) -> Option<usize> {
         if !(first.is_uppercase() || first.is_ascii_digit()) {
             return None;
         }
-        if i == 0 && core.chars().filter(|c| c.is_alphanumeric()).count() >= 2 && core.chars().all(|c| c.is_uppercase() || !c.is_alphanumeric()) {
+        if i == 0 && core.chars().filter(|&c| chars::is_alnum(c)).count() >= 2 && core.chars().all(|c| c.is_uppercase() || !chars::is_alnum(c)) {
             caps_place = true;
         }
         if is_month(core) && words.get(i + 1).is_some_and(|n| word_core(n).starts_with(|c: char| c.is_ascii_digit())) {

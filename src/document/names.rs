@@ -6,6 +6,7 @@
 //! unknown. The detectors ask `detect::subject` for the subject of a cue, which reads this
 //! index; turning a subject into a canonical source is the job of [`crate::sources`].
 
+use crate::chars;
 use super::{Document, Token, TokenKind};
 use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
@@ -117,7 +118,7 @@ fn is_modifier(w: &str) -> bool {
 /// True when the token opens its sentence (after any opening quote marks or brackets).
 fn sentence_start(doc: &Document, t: Token) -> bool {
     let s = doc.sentences[doc.sentence_at(t.span().start)];
-    doc.between(s.start, t.span().start).chars().all(|c| !c.is_alphanumeric())
+    doc.between(s.start, t.span().start).chars().all(|c| !chars::is_alnum(c))
 }
 
 /// Nationality and place adjectives, and similar modifiers, that stand before titles

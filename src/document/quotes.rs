@@ -11,6 +11,7 @@
 //! before it, or to both?) and then paired with a small stack. The stack is searched at most
 //! [`MAX_SEARCH`] deep, so a paragraph of thousands of marks stays linear.
 
+use crate::chars;
 use crate::span::Span;
 
 const MAX_SEARCH: usize = 16;
@@ -135,14 +136,14 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
                 }
             }
             ('\'' | '’', 1) => {
-                let glued_both = prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
-                let digit_after = next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(|p| p.is_alphanumeric());
+                let glued_both = prev.is_some_and(|p| chars::is_alnum(p)) && next.is_some_and(|n| chars::is_alnum(n));
+                let digit_after = next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(|p| chars::is_alnum(p));
                 let foot_mark = prev.is_some_and(|p| p.is_ascii_digit()) && !left;
                 if glued_both || digit_after || foot_mark {
                     None // don't, company's, '90s, 5'
                 } else if left {
                     // an opening single quote, unless a known elision ('em, 'til, ’n’)
-                    let rest: String = s.get(i + c.len_utf8()..).unwrap_or("").chars().take_while(|c| c.is_alphabetic()).collect();
+                    let rest: String = s.get(i + c.len_utf8()..).unwrap_or("").chars().take_while(|&c| chars::is_letter(c)).collect();
                     let elision = matches!(rest.to_ascii_lowercase().as_str(), "em" | "til" | "tis" | "twas" | "cause" | "n" | "round" | "bout");
                     if elision || c == '’' && !prev.is_some_and(is_open_punct) {
                         None

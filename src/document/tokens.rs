@@ -2,6 +2,7 @@
 //! abbreviations (`U.S.`, `don’t`, `co-founder`), and single punctuation characters.
 //! White space is not a token.
 
+use crate::chars;
 use crate::span::Span;
 
 /// What a token is.
@@ -73,7 +74,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             Some(_) => text.get(i..).and_then(|r| r.chars().next()),
         }
     };
-    let word_char = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    let word_char = chars::is_alnum;
     // offsets are u32: a text over 4 GiB is tokenized up to there
     let stop = bytes.len().min(u32::MAX as usize - 4);
     let mut i = 0;
@@ -119,7 +120,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         let kind = if c.is_uppercase() {
             TokenKind::Capitalized
-        } else if c.is_numeric() {
+        } else if chars::is_num(c) {
             TokenKind::Number
         } else {
             TokenKind::Lower
