@@ -108,15 +108,16 @@ pub struct WireBlock {
     pub role: &'static str,
 }
 
-/// An offset, count or id as the wire writes it: a `u32` where `usize` is 32 bits (wasm32,
-/// so nothing is lost), a `u64` elsewhere. serde writes a `usize` through `serialize_u64`,
-/// whose serde-wasm-bindgen version checks the range and formats an error message, which
-/// alone brought `core::fmt` into the module.
+/// An offset or id as the wire writes it: a `u32` where `usize` is 32 bits (wasm32, so
+/// nothing is lost), a `u64` elsewhere. serde writes a `usize` through `serialize_u64`, whose
+/// serde-wasm-bindgen version checks the range and formats an error message, which alone
+/// brought `core::fmt` into the module.
 pub(crate) fn num<S: serde::Serializer>(n: &usize, s: S) -> Result<S::Ok, S::Error> {
-    #[cfg(target_pointer_width = "32")]
-    return s.serialize_u32(*n as u32);
-    #[cfg(not(target_pointer_width = "32"))]
-    s.serialize_u64(*n as u64)
+    if cfg!(target_pointer_width = "32") {
+        s.serialize_u32(*n as u32)
+    } else {
+        s.serialize_u64(*n as u64)
+    }
 }
 
 /// [`num`] for an optional field (written only when set).

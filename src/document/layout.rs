@@ -127,7 +127,7 @@ impl<'t> Line<'t> {
             if !counted && chars::is_alnum(c) {
                 counted = true;
                 words += 1;
-                if chars::is_letter(c) {
+                if !chars::is_num(c) {
                     lettered += 1;
                     if c.is_uppercase() {
                         capitalised += 1;
