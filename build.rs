@@ -66,11 +66,18 @@ const LISTS: &[(&str, &str, &str, Tags)] = &[
 
 /// Writes `const NAME: &[u8] = b"…";` with its doc line.
 fn bytes_const(out: &mut String, name: &str, doc: &str, bytes: &[u8]) {
-    write!(out, "/// {doc}\nconst {name}: &[u8] = b\"").unwrap();
+    write!(out, "/// {doc}\nconst {name}: &[u8] = ").unwrap();
+    byte_string(out, bytes);
+    out.push_str(";\n");
+}
+
+/// Writes `bytes` as a byte-string literal, `b"…"`.
+fn byte_string(out: &mut String, bytes: &[u8]) {
+    out.push_str("b\"");
     for &b in bytes {
         out.extend(std::ascii::escape_default(b).map(char::from));
     }
-    out.push_str("\";\n");
+    out.push('"');
 }
 
 /// Front-codes sorted `(phrase, meta)` entries: per entry, the length of the prefix its phrase
@@ -131,11 +138,8 @@ fn char_runs(class: fn(char) -> bool, (lo, hi): (u32, u32)) -> Vec<u8> {
 fn runs_const(out: &mut String, name: &str, doc: &str, class: fn(char) -> bool) {
     write!(out, "/// {doc}\nconst {name}: [&[u8]; {}] = [", EXACT_CHARS.len()).unwrap();
     for w in EXACT_CHARS {
-        out.push_str("b\"");
-        for b in char_runs(class, w) {
-            out.extend(std::ascii::escape_default(b).map(char::from));
-        }
-        out.push_str("\", ");
+        byte_string(out, &char_runs(class, w));
+        out.push_str(", ");
     }
     out.push_str("];\n");
 }

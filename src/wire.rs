@@ -112,27 +112,30 @@ pub struct WireBlock {
 /// nothing is lost), a `u64` elsewhere. serde writes a `usize` through `serialize_u64`, whose
 /// serde-wasm-bindgen version checks the range and formats an error message, which alone
 /// brought `core::fmt` into the module.
-pub(crate) fn num<S: serde::Serializer>(n: &usize, s: S) -> Result<S::Ok, S::Error> {
-    if cfg!(target_pointer_width = "32") {
-        s.serialize_u32(*n as u32)
-    } else {
-        s.serialize_u64(*n as u64)
-    }
-}
+struct Num(usize);
 
-/// [`num`] for an optional field (written only when set).
-fn opt_num<S: serde::Serializer>(n: &Option<usize>, s: S) -> Result<S::Ok, S::Error> {
-    num(&n.unwrap_or_default(), s)
-}
-
-/// [`num`] for each of a list.
-fn nums<S: serde::Serializer>(v: &&[usize], s: S) -> Result<S::Ok, S::Error> {
-    struct Num(usize);
-    impl Serialize for Num {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            num(&self.0, s)
+impl Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if cfg!(target_pointer_width = "32") {
+            s.serialize_u32(self.0 as u32)
+        } else {
+            s.serialize_u64(self.0 as u64)
         }
     }
+}
+
+/// A `usize` field written as a [`Num`].
+pub(crate) fn num<S: serde::Serializer>(n: &usize, s: S) -> Result<S::Ok, S::Error> {
+    Num(*n).serialize(s)
+}
+
+/// An optional `usize` field written as a [`Num`].
+fn opt_num<S: serde::Serializer>(n: &Option<usize>, s: S) -> Result<S::Ok, S::Error> {
+    n.map(Num).serialize(s)
+}
+
+/// A list of `usize` written as [`Num`]s.
+fn nums<S: serde::Serializer>(v: &&[usize], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(v.iter().map(|&n| Num(n)))
 }
 

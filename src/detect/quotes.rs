@@ -11,9 +11,9 @@
 //!
 //! A quote is `partial` when it is a fragment inside the writer's sentence.
 
-use crate::chars;
 use super::attribution::{self, speech_cues, subject_of, verb, Verb};
 use super::{Context, Detector, Finding};
+use crate::chars;
 use crate::vocab::Kind;
 use crate::document::{QuotePair, TokenKind};
 use super::subject::{self, Subject};

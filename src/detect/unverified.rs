@@ -26,9 +26,9 @@
 //! strongest of theirs. The source is the object of `according to`, the unnamed source, the
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
-use crate::chars;
 use super::attribution::{last_speech_cue, outlet_reporting, speech_cues, subject_of, subject_of_verb, verb, Verb};
 use super::scope::{clause_follows, Boundaries, word, Suppressors, Word};
+use crate::chars;
 use crate::lexicon::is;
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};

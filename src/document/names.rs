@@ -6,8 +6,8 @@
 //! unknown. The detectors ask `detect::subject` for the subject of a cue, which reads this
 //! index; turning a subject into a canonical source is the job of [`crate::sources`].
 
-use crate::chars;
 use super::{Document, Token, TokenKind};
+use crate::chars;
 use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
 use crate::fxhash::FxHashMap;

@@ -136,8 +136,8 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
                 }
             }
             ('\'' | '’', 1) => {
-                let glued_both = prev.is_some_and(|p| chars::is_alnum(p)) && next.is_some_and(|n| chars::is_alnum(n));
-                let digit_after = next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(|p| chars::is_alnum(p));
+                let glued_both = prev.is_some_and(chars::is_alnum) && next.is_some_and(chars::is_alnum);
+                let digit_after = next.is_some_and(|n| n.is_ascii_digit()) && !prev.is_some_and(chars::is_alnum);
                 let foot_mark = prev.is_some_and(|p| p.is_ascii_digit()) && !left;
                 if glued_both || digit_after || foot_mark {
                     None // don't, company's, '90s, 5'
