@@ -9,6 +9,7 @@ mod layout;
 mod names;
 mod quotes;
 mod sentences;
+mod starts;
 mod tokens;
 
 pub use layout::{Block, Role};
@@ -20,6 +21,7 @@ pub(crate) use tokens::{Token, TokenKind};
 
 use crate::lexicon::{self, Cue, List};
 use crate::span::Span;
+use starts::Starts;
 
 /// A text prepared for analysis. Offsets are byte offsets into [`Document::text`].
 #[derive(Debug)]
@@ -37,6 +39,12 @@ pub struct Document<'t> {
     list_starts: [usize; lexicon::LIST_COUNT + 1],
     /// For each block of [`TOKEN_BLOCK`] bytes, the first token starting in or after it.
     token_blocks: Vec<u32>,
+    /// Block tables of the sentences, paragraphs, quotations, cues, and each list's cues (in
+    /// `by_list`), for the look-ups by position.
+    sentence_starts: Starts,
+    paragraph_starts: Starts,
+    quote_starts: Starts,
+    cue_starts: Starts,
     /// Per paragraph: what several detectors ask of it, computed once.
     para_facts: Vec<ParaFacts>,
     /// Every capitalised name, in text order.
@@ -82,12 +90,33 @@ impl<'t> Document<'t> {
         let token_blocks = token_blocks(text.len(), &tokens);
         // one pass per list (there are few lists), keeping the text order inside each
         let mut list_starts = [0; lexicon::LIST_COUNT + 1];
-        let mut by_list = Vec::with_capacity(cues.len());
+        let mut by_list: Vec<Cue> = Vec::with_capacity(cues.len());
         for l in 0..lexicon::LIST_COUNT {
             by_list.extend(cues.iter().filter(|c| c.list as usize == l));
             list_starts[l + 1] = by_list.len();
         }
-        let mut doc = Document { text, paragraphs, sentences, tokens, quotes, cues, by_list, list_starts, token_blocks, para_facts: Vec::new(), mentions: Mentions::default() };
+        let len = text.len();
+        let sentence_starts = Starts::new(len, &sentences);
+        let paragraph_starts = Starts::new(len, &paragraphs);
+        let quote_starts = Starts::new(len, &quotes);
+        let cue_starts = Starts::new(len, &cues);
+        let mut doc = Document {
+            text,
+            paragraphs,
+            sentences,
+            tokens,
+            quotes,
+            cues,
+            by_list,
+            list_starts,
+            token_blocks,
+            sentence_starts,
+            paragraph_starts,
+            quote_starts,
+            cue_starts,
+            para_facts: Vec::new(),
+            mentions: Mentions::default(),
+        };
         doc.para_facts = (0..doc.paragraphs.len()).map(|p| doc.facts_of(p)).collect();
         doc.mentions = Mentions::find(&doc);
         doc
@@ -148,12 +177,12 @@ impl<'t> Document<'t> {
 
     /// Index of the sentence containing byte `pos` (the last one starting at or before it).
     pub(crate) fn sentence_at(&self, pos: usize) -> usize {
-        self.sentences.partition_point(|s| s.start <= pos).saturating_sub(1)
+        self.sentence_starts.before(&self.sentences, pos.saturating_add(1)).saturating_sub(1)
     }
 
     /// Index of the paragraph containing byte `pos`.
     pub(crate) fn paragraph_at(&self, pos: usize) -> usize {
-        self.paragraphs.partition_point(|s| s.start <= pos).saturating_sub(1)
+        self.paragraph_starts.before(&self.paragraphs, pos.saturating_add(1)).saturating_sub(1)
     }
 
     /// Index of the first token starting at or after `pos`: a table look-up and a short scan
@@ -171,14 +200,19 @@ impl<'t> Document<'t> {
     /// The tokens lying inside `span`.
     pub(crate) fn tokens_in(&self, span: Span) -> &[Token] {
         let a = self.token_at(span.start);
-        let b = self.tokens.partition_point(|t| t.span().end <= span.end);
+        // the first token ending past `span`: the first starting at or after its end, or the
+        // one before that when it runs over the end (tokens do not overlap)
+        let mut b = self.token_at(span.end);
+        if b > 0 && self.tokens[b - 1].span().end > span.end {
+            b -= 1;
+        }
         &self.tokens[a..b.max(a)]
     }
 
     /// The cues lying inside `span`.
     pub(crate) fn cues_in(&self, span: Span) -> &[Cue] {
-        let a = self.cues.partition_point(|c| c.span().start < span.start);
-        let b = self.cues.partition_point(|c| c.span().start < span.end);
+        let a = self.cue_starts.before(&self.cues, span.start);
+        let b = self.cue_starts.before(&self.cues, span.end);
         let slice = &self.cues[a..b.max(a)];
         // cues are sorted by start; a cue starting inside may still run past the end: callers
         // that care check `span.contains`.
@@ -201,13 +235,13 @@ impl<'t> Document<'t> {
 
     /// The outermost quotations starting inside `span` (quotations are sorted by start).
     pub(crate) fn quotes_starting_in(&self, span: Span) -> impl Iterator<Item = &QuotePair> + '_ {
-        let a = self.quotes.partition_point(|q| q.span.start < span.start);
+        let a = self.quote_starts.before(&self.quotes, span.start);
         self.quotes[a..].iter().take_while(move |q| q.span.start < span.end).filter(|q| q.depth == 0)
     }
 
     /// The quotation (innermost first is not guaranteed) whose span contains `pos`, if any.
     pub(crate) fn quote_containing(&self, pos: usize) -> Option<&QuotePair> {
-        let i = self.quotes.partition_point(|q| q.span.start <= pos);
+        let i = self.quote_starts.before(&self.quotes, pos.saturating_add(1));
         self.quotes[..i].iter().rev().take(8).find(|q| q.span.start <= pos && pos < q.span.end && q.depth == 0)
     }
 }
