@@ -81,37 +81,41 @@ pub fn analyze(text: &str) -> Analysis {
 /// [`analyze`], keeping `text` in the [`Analysis`] instead of a copy of it (a front end that
 /// read the text into a `String` saves the copy: the CLI, `analyze()` in JavaScript).
 pub fn analyze_owned(text: String) -> Analysis {
-    let mut analysis = analyze_in(&text, &[]);
-    analysis.text = text;
-    analysis
+    analyze_in(text, &[])
 }
 
 /// [`analyze`], with the roles a page's markup gives some of its blocks (`h1` → headline,
 /// `figcaption` → caption, `nav` → boilerplate …), sorted by start. A hint decides the role
 /// of the lines that lie inside it; the other lines get theirs from the text.
 pub fn analyze_with_hints(text: &str, hints: &[Block]) -> Analysis {
-    let mut analysis = analyze_in(text, hints);
-    analysis.text = text.to_owned();
-    analysis
+    analyze_in(text.to_owned(), hints)
 }
 
-/// The analysis of `text`, but for its `text`, which the caller sets.
-fn analyze_in(text: &str, hints: &[Block]) -> Analysis {
-    let paragraphs = document::paragraphs(text);
-    let cues = lexicon::scan(text);
-    let layout = Layout::of(text, &paragraphs, &cues, hints);
-    // furniture is blanked (same length, so offsets hold) before anything reads the text
-    let work = layout.blank(text);
-    let mut doc = if layout.is_clean() {
-        Document::from_parts(text, paragraphs, cues)
-    } else {
-        let kept = without(cues, &layout.masked);
-        Document::from_parts(&work, document::paragraphs(&work), kept)
+fn analyze_in(mut text: String, hints: &[Block]) -> Analysis {
+    let paragraphs = document::paragraphs(&text);
+    let cues = lexicon::scan(&text);
+    let layout = Layout::of(&text, &paragraphs, &cues, hints);
+    // furniture is blanked in place (same length, so offsets hold) before anything reads the
+    // text, and put back once the document, which reads it, is done
+    let aside = layout.blank(&mut text);
+    let (findings, resolved) = {
+        let mut doc = if layout.is_clean() {
+            Document::from_parts(&text, paragraphs, cues)
+        } else {
+            let kept = without(cues, &layout.masked);
+            Document::from_parts(&text, document::paragraphs(&text), kept)
+        };
+        headline_only_names(&mut doc, &layout);
+        let mut findings: Vec<Finding> = Vec::new();
+        detect::run_all(&doc, &mut findings);
+        crate::links::link(&doc, &mut findings);
+        let mut resolved = sources::resolve(&doc, &findings);
+        headline_only_sources(&layout, &mut resolved);
+        (findings, resolved)
     };
-    headline_only_names(&mut doc, &layout);
-    let mut analysis = run(text, &doc, &layout);
-    analysis.blocks = layout.blocks;
-    analysis
+    aside.restore(&mut text);
+    let annotations = annotations(&text, findings, &resolved);
+    Analysis { index: Utf16Index::new(&text), text, annotations, sources: resolved.sources, blocks: layout.blocks }
 }
 
 /// `cues` without those overlapping a masked span (both sorted by start).
@@ -140,10 +144,9 @@ fn snap(text: &str, mut s: Span) -> Span {
     s
 }
 
-fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
-    let mut findings: Vec<Finding> = Vec::new();
-    detect::run_all(doc, &mut findings);
-    crate::links::link(doc, &mut findings);
+/// The findings as annotations of `text` (the text as it was, furniture and all): trimmed,
+/// on char boundaries, in order, numbered, with their sources.
+fn annotations(text: &str, mut findings: Vec<Finding>, resolved: &sources::Resolved) -> Vec<Annotation> {
     // A highlight ends at its last word: trailing spaces and sentence punctuation stay out
     // (a quotation keeps its marks and what they enclose).
     for f in findings.iter_mut().filter(|f| f.kind != Kind::Quote) {
@@ -157,8 +160,6 @@ fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
         f.span = snap(text, f.span);
         f.cue = f.cue.map(|c| snap(text, c));
     }
-    let mut resolved = sources::resolve(doc, &findings);
-    headline_only_sources(layout, &mut resolved);
 
     // order: by span, then kind, for determinism; ids follow that order
     let mut order: Vec<usize> = (0..findings.len()).collect();
@@ -196,7 +197,7 @@ fn run(text: &str, doc: &Document, layout: &Layout) -> Analysis {
             }
         }
     }
-    Analysis { index: Utf16Index::new(text), text: String::new(), annotations, sources: resolved.sources, blocks: Vec::new() }
+    annotations
 }
 
 /// A name in the story's headline is a name only if the body names it too (the whole name,
