@@ -102,6 +102,8 @@ fn analyze_in(mut text: String, hints: &[Block]) -> Analysis {
         let mut doc = if layout.is_clean() {
             Document::from_parts(&text, paragraphs, cues)
         } else {
+            // (the paragraphs of the text as it was go first: the blanked text has its own)
+            drop(paragraphs);
             let kept = without(cues, &layout.masked);
             Document::from_parts(&text, document::paragraphs(&text), kept)
         };
