@@ -105,25 +105,48 @@ impl<'t> Line<'t> {
         let t = span.of(text);
         // One pass over the bytes, decoding only non-ASCII characters: a word (between white
         // space) counts at its first letter or digit, and that character says lettered and
-        // capitalised; any opening or closing quote mark makes the line quoted.
-        let (mut words, mut capitalised, mut lettered) = (0, 0, 0);
+        // capitalised; any opening or closing quote mark makes the line quoted; `. ` after a
+        // word longer than an abbreviation is an inner stop (`Aug. 14` and `Mr. Doe` do not
+        // count).
+        let (mut words, mut capitalised, mut lettered, mut inner_stops) = (0, 0, 0, 0);
         let mut quoted = false;
         let mut counted = false;
+        // one past the last b' ' before `i`
+        let mut word_start = 0;
+        let b = t.as_bytes();
         let mut i = 0;
-        while let Some(&b) = t.as_bytes().get(i) {
-            let c = if b < 0x80 {
+        while let Some(&x) = b.get(i) {
+            if x < 0x80 {
+                // ASCII, the most of any text: its classes straight from the byte
+                if x == b' ' || (b'\t'..=b'\r').contains(&x) {
+                    counted = false;
+                    if x == b' ' {
+                        word_start = i + 1;
+                    }
+                } else {
+                    quoted |= x == b'"';
+                    if x == b'.' && i > 0 && b.get(i + 1) == Some(&b' ') && i - word_start > 3 {
+                        inner_stops += 1;
+                    }
+                    if !counted && x.is_ascii_alphanumeric() {
+                        counted = true;
+                        words += 1;
+                        if !x.is_ascii_digit() {
+                            lettered += 1;
+                            capitalised += x.is_ascii_uppercase() as usize;
+                        }
+                    }
+                }
                 i += 1;
-                b as char
-            } else {
-                let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else { break };
-                i += c.len_utf8();
-                c
-            };
+                continue;
+            }
+            let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else { break };
+            i += c.len_utf8();
             if c.is_whitespace() {
                 counted = false;
                 continue;
             }
-            quoted |= matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{00ab}');
+            quoted |= matches!(c, '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{00ab}');
             if !counted && chars::is_alnum(c) {
                 counted = true;
                 words += 1;
@@ -139,11 +162,6 @@ impl<'t> Line<'t> {
         // `…` and `...` trail off (`More to follow...`): not a sentence's end
         let sentence_end = end.ends_with(['.', '!', '?']) && !end.ends_with("..");
         let period_end = end.ends_with('.') && !end.ends_with("..");
-        // `. ` after a word longer than an abbreviation (`Aug. 14` and `Mr. Doe` do not count)
-        let b = t.as_bytes();
-        let inner_stops = (1..b.len().saturating_sub(1))
-            .filter(|&i| b[i] == b'.' && b[i + 1] == b' ' && b[..i].iter().rev().take_while(|&&c| c != b' ').count() > 3)
-            .count();
         Line { text: t, words, capitalised, lettered, sentence_end, period_end, inner_stops, quoted }
     }
 
