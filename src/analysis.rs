@@ -91,6 +91,8 @@ pub fn analyze_with_hints(text: &str, hints: &[Block]) -> Analysis {
     analyze_in(text.to_owned(), hints)
 }
 
+/// The pipeline: layout, then the document, detectors, links and sources on the text with its
+/// furniture blanked, then the annotations on the text as it was.
 fn analyze_in(mut text: String, hints: &[Block]) -> Analysis {
     let paragraphs = document::paragraphs(&text);
     let cues = lexicon::scan(&text);
@@ -111,6 +113,8 @@ fn analyze_in(mut text: String, hints: &[Block]) -> Analysis {
         let mut findings: Vec<Finding> = Vec::new();
         detect::run_all(&doc, &mut findings);
         crate::links::link(&doc, &mut findings);
+        // (before the findings are trimmed: resolving reads their starts and the ends of
+        // quotations, which trimming leaves as they are)
         let mut resolved = sources::resolve(&doc, &findings);
         headline_only_sources(&layout, &mut resolved);
         (findings, resolved)
