@@ -125,8 +125,8 @@ impl<'a, 't> Resolver<'a, 't> {
         const SHARED: usize = usize::MAX;
         let mut firsts: FxHashMap<String, usize> = FxHashMap::default();
         let mut orgs: FxHashMap<String, usize> = FxHashMap::default();
-        let org_keys = |ns: &str| {
-            let mut keys = vec![ns.to_string()];
+        let org_keys = |ns: &str, keys: &mut Vec<String>| {
+            keys.push(ns.to_string());
             // `Syrian Observatory for Human Rights` is `the Observatory` too
             if let Some(head) = crate::document::head_before_for_or_of(ns) {
                 let last = head.rsplit(' ').next().unwrap_or(head);
@@ -143,7 +143,6 @@ impl<'a, 't> Resolver<'a, 't> {
                     keys.push(last.to_string());
                 }
             }
-            keys
         };
         // the keys of a name, made once per distinct name (names repeat: 150,000 mentions of
         // 10 MB of news): where in `all_keys` they are, by the name as written
@@ -189,7 +188,9 @@ impl<'a, 't> Resolver<'a, 't> {
             let at = match key_sets.get(s) {
                 Some(&at) => at,
                 None => {
-                    let mut keys = org_keys(&norm(s));
+                    // its surname and first name first, then its keys as an organisation
+                    let mut keys = vec![surname(s), first_name(s)];
+                    org_keys(&norm(s), &mut keys);
                     // `AP` and `Associated Press`: a short form and the name the lexicon gives it
                     for list in [List::Outlet, List::Org] {
                         if let Some(full) = lexicon::canonical(list, s) {
@@ -201,12 +202,12 @@ impl<'a, 't> Resolver<'a, 't> {
                     all_keys.len() - 1
                 }
             };
-            let keys = &all_keys[at];
+            let (names, keys) = all_keys[at].split_at(2);
             let org = keys.iter().find_map(|k| orgs.get(k).copied());
             // a single word may be a surname or, for one person only, a first name
-            let by_first = || (words(s) == 1).then(|| firsts.get(&first_name(s)).copied().filter(|&c| c != SHARED)).flatten();
+            let by_first = || (words(s) == 1).then(|| firsts.get(&names[1]).copied().filter(|&c| c != SHARED)).flatten();
             let found = match n.ty {
-                EntityType::Person | EntityType::Unknown => people.get(&surname(s)).copied().or_else(by_first).or(org),
+                EntityType::Person | EntityType::Unknown => people.get(&names[0]).copied().or_else(by_first).or(org),
                 EntityType::Org if org.is_none() && !lexicon::contains(List::OrgSuffix, s) => by_first(),
                 _ => org,
             };
