@@ -79,3 +79,15 @@ mod tests {
         assert_ne!(h("a"), h("a\0"));
     }
 }
+
+/// The value `key` has in `map`, made by `make` and kept on its first ask: a repeated key is
+/// asked as a `&str`, so it costs no allocation (the per-name caches of the name finder and
+/// the clustering).
+pub(crate) fn memo(map: &mut FxHashMap<String, usize>, key: &str, make: impl FnOnce() -> usize) -> usize {
+    if let Some(&v) = map.get(key) {
+        return v;
+    }
+    let v = make();
+    map.insert(key.to_string(), v);
+    v
+}

@@ -500,12 +500,6 @@ impl Aside {
     }
 }
 
-/// True when `span` starts and ends on char boundaries of the UTF-8 `bytes`.
-fn on_boundaries(bytes: &[u8], span: Span) -> bool {
-    let boundary = |p: usize| bytes.get(p).is_none_or(|&b| (b as i8) >= -0x40);
-    span.end <= bytes.len() && boundary(span.start) && boundary(span.end)
-}
-
 impl Layout {
     /// The roles of `text`'s lines (`paragraphs`: its non-empty lines, trimmed). `notices`:
     /// the furniture notice cues found in `text`; `hints`: roles the page's markup gives
@@ -590,13 +584,13 @@ impl Layout {
 
     /// Blanks every masked span of `text` to spaces in place (the same bytes long, so every
     /// offset holds and every char boundary outside the masks stays one) and returns what it
-    /// took out, to read the text as it was through and to put back ([`Aside::restore`]).
+    /// took out, to put back ([`Aside::restore`]).
     /// Blanking in place saves a copy of the whole text (10 MB on 10 MB of input).
     pub(crate) fn blank(&self, text: &mut String) -> Aside {
         let mut aside = Aside::default();
         for &m in &self.masked {
             // every masked span lies on char boundaries of `text`; one that did not would stay
-            if on_boundaries(text.as_bytes(), m) {
+            if text.is_char_boundary(m.start) && text.is_char_boundary(m.end) {
                 aside.spans.push((m, aside.saved.len()));
                 aside.saved.resize(aside.saved.len() + m.len(), b' ');
             }

@@ -10,7 +10,7 @@ use super::{Document, Token, TokenKind};
 use crate::chars;
 use crate::lexicon::{self, List, Tag};
 use crate::span::Span;
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{memo, FxHashMap};
 
 /// What kind of thing a name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -318,14 +318,7 @@ impl Mentions {
             let full = Span::new(run[0].span().start, run[run.len() - 1].span().end);
             let name = strip_possessive(text, Span::new(run[a].span().start, run[run.len() - 1].span().end));
             let key = doc.slice(name);
-            let facts = match facts_of.get(key) {
-                Some(&f) => f,
-                None => {
-                    let f = name_facts(key);
-                    facts_of.insert(key.to_string(), f);
-                    f
-                }
-            };
+            let facts = memo(&mut facts_of, key, || name_facts(key));
             let mut ty = classify(doc, name, titled, run.len() - a, facts);
             // `the United Auto Workers union`: an organisation noun right after says
             if matches!(ty, EntityType::Person | EntityType::Unknown) {
@@ -419,9 +412,7 @@ fn drop_lower_case_words(doc: &Document, names: &mut Vec<NameMention>, unless_lo
     });
 }
 
-/// What the lexicons say of a name (bits of [`classify`]'s facts), asked once per distinct
-/// name: a whole outlet or organisation name, an outlet or organisation word ending it, an
-/// organisation word before its `for`/`of`, a place.
+// The bits of [`name_facts`].
 const OUTLET: usize = 1;
 const ORG: usize = 2;
 const OUTLET_SUFFIX: usize = 4;
@@ -429,6 +420,9 @@ const ORG_SUFFIX: usize = 8;
 const ORG_HEAD: usize = 16;
 const PLACE: usize = 32;
 
+/// What the lexicons say of a name, as bits, asked once per distinct name: a whole outlet or
+/// organisation name, an outlet or organisation word ending it, an organisation word before
+/// its `for`/`of`, a place.
 fn name_facts(s: &str) -> usize {
     let last = s.rsplit(' ').next().unwrap_or(s);
     // a whole-name suffix of two words (`Free Press`) or of one

@@ -9,7 +9,7 @@ use crate::vocab::SourceType;
 use crate::document::{Document, EntityType, Mentions};
 use crate::lexicon::{self, List};
 use crate::span::Span;
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{memo, FxHashMap};
 use super::subject::strip_determiner;
 
 #[derive(Debug)]
@@ -101,6 +101,57 @@ pub(super) struct Resolver<'a, 't> {
     pub(super) issuer: Option<usize>,
 }
 
+/// The clustering keys of each distinct name, made once (names repeat: 150,000 mentions of
+/// 10 MB of news) and found again by the name as written.
+#[derive(Default)]
+struct NameKeys {
+    at: FxHashMap<String, usize>,
+    /// Per name: its surname, its first name, then its keys as an organisation.
+    keys: Vec<Vec<String>>,
+}
+
+impl NameKeys {
+    /// The (surname, first name) and the organisation keys of the name `s`.
+    fn of(&mut self, s: &str) -> (&[String], &[String]) {
+        let keys = &mut self.keys;
+        let at = memo(&mut self.at, s, || {
+            keys.push(name_keys(s));
+            keys.len() - 1
+        });
+        self.keys[at].split_at(2)
+    }
+}
+
+/// [`NameKeys`]' keys of the name `s`: its surname and first name, its normalised name, that
+/// name less a last organisation word, and the full names the lexicons give a short form.
+fn name_keys(s: &str) -> Vec<String> {
+    let ns = norm(s);
+    let mut keys = vec![surname(s), first_name(s), ns.clone()];
+    // `Syrian Observatory for Human Rights` is `the Observatory` too
+    if let Some(head) = crate::document::head_before_for_or_of(&ns) {
+        let last = head.rsplit(' ').next().unwrap_or(head);
+        if lexicon::contains(List::OrgSuffix, last) && head.contains(' ') {
+            keys.push(head.to_string());
+            keys.push(last.to_string());
+        }
+    }
+    if let Some((short, last)) = ns.rsplit_once(' ') {
+        if lexicon::contains(List::OrgSuffix, last) {
+            // `Granite Ridge` and `Rovers` both name `Granite Ridge Resources` /
+            // `Blackmoor Rovers`
+            keys.push(short.to_string());
+            keys.push(last.to_string());
+        }
+    }
+    // `AP` and `Associated Press`: a short form and the name the lexicon gives it
+    for list in [List::Outlet, List::Org] {
+        if let Some(full) = lexicon::canonical(list, s) {
+            keys.push(norm(full));
+        }
+    }
+    keys
+}
+
 impl<'a, 't> Resolver<'a, 't> {
     pub(super) fn new(doc: &'a Document<'t>, mentions: &'a Mentions) -> Self {
         let role_of = mentions.names.iter().map(|n| role_word(doc, n.full())).collect();
@@ -125,46 +176,14 @@ impl<'a, 't> Resolver<'a, 't> {
         const SHARED: usize = usize::MAX;
         let mut firsts: FxHashMap<String, usize> = FxHashMap::default();
         let mut orgs: FxHashMap<String, usize> = FxHashMap::default();
-        let org_keys = |ns: &str, keys: &mut Vec<String>| {
-            keys.push(ns.to_string());
-            // `Syrian Observatory for Human Rights` is `the Observatory` too
-            if let Some(head) = crate::document::head_before_for_or_of(ns) {
-                let last = head.rsplit(' ').next().unwrap_or(head);
-                if lexicon::contains(List::OrgSuffix, last) && head.contains(' ') {
-                    keys.push(head.to_string());
-                    keys.push(last.to_string());
-                }
-            }
-            if let Some((short, last)) = ns.rsplit_once(' ') {
-                if lexicon::contains(List::OrgSuffix, last) {
-                    // `Granite Ridge` and `Rovers` both name `Granite Ridge Resources` /
-                    // `Blackmoor Rovers`
-                    keys.push(short.to_string());
-                    keys.push(last.to_string());
-                }
-            }
-        };
-        // the keys of a name, made once per distinct name (names repeat: 150,000 mentions of
-        // 10 MB of news): where in `all_keys` they are, by the name as written
-        let mut person_keys: FxHashMap<String, usize> = FxHashMap::default();
-        let mut key_sets: FxHashMap<String, usize> = FxHashMap::default();
-        let mut all_keys: Vec<Vec<String>> = Vec::new();
+        let mut by_name = NameKeys::default();
         // people first, so single surnames can join them wherever they appear
         for (i, n) in mentions.names.iter().enumerate() {
             if n.ty != EntityType::Person || (words(n.name().of(text)) < 2 && !n.titled) {
                 continue;
             }
-            let s = n.name().of(text);
-            // (its surname and first name, made once per distinct name)
-            let at = match person_keys.get(s) {
-                Some(&at) => at,
-                None => {
-                    all_keys.push(vec![surname(s), first_name(s)]);
-                    person_keys.insert(s.to_string(), all_keys.len() - 1);
-                    all_keys.len() - 1
-                }
-            };
-            let (key, first) = (&all_keys[at][0], &all_keys[at][1]);
+            let (names, _) = by_name.of(n.name().of(text));
+            let (key, first) = (&names[0], &names[1]);
             let found = people.get(key).copied();
             let c = r.join(found, n.name(), SourceType::Person);
             if found.is_none() {
@@ -185,24 +204,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 continue;
             }
             let s = n.name().of(text);
-            let at = match key_sets.get(s) {
-                Some(&at) => at,
-                None => {
-                    // its surname and first name first, then its keys as an organisation
-                    let mut keys = vec![surname(s), first_name(s)];
-                    org_keys(&norm(s), &mut keys);
-                    // `AP` and `Associated Press`: a short form and the name the lexicon gives it
-                    for list in [List::Outlet, List::Org] {
-                        if let Some(full) = lexicon::canonical(list, s) {
-                            keys.push(norm(full));
-                        }
-                    }
-                    all_keys.push(keys);
-                    key_sets.insert(s.to_string(), all_keys.len() - 1);
-                    all_keys.len() - 1
-                }
-            };
-            let (names, keys) = all_keys[at].split_at(2);
+            let (names, keys) = by_name.of(s);
             let org = keys.iter().find_map(|k| orgs.get(k).copied());
             // a single word may be a surname or, for one person only, a first name
             let by_first = || (words(s) == 1).then(|| firsts.get(&names[1]).copied().filter(|&c| c != SHARED)).flatten();
