@@ -112,8 +112,49 @@ const content = Buffer.concat([
   encodeUleb(entries.length),
   ...entries.map((e) => (e.module === MODULE ? Buffer.concat([name("a"), name(renamed.get(e.field)), e.desc]) : Buffer.concat([name(e.module), name(e.field), e.desc]))),
 ]);
-const out = Buffer.concat([wasm.subarray(0, sectionAt), Buffer.from([2]), encodeUleb(content.length), content, wasm.subarray(contentEnd)]);
+let out = Buffer.concat([wasm.subarray(0, sectionAt), Buffer.from([2]), encodeUleb(content.length), content, wasm.subarray(contentEnd)]);
+
+// The closures' entry points are exports named after their Rust paths and crate hashes
+// (`wasm_bindgen_<16 hex digits>___convert__closures_____invoke…`, 200 bytes of names);
+// the glue names each in its own wrapper function too. They become `c0`, `c1`, … in the
+// module, the glue and the module's .d.ts. Every other export keeps its name (the glue's API).
+const closure = /^wasm_bindgen_[0-9a-f]{16}___convert__closures_/;
+let exportSection;
+for (let p = 8; p < out.length && !exportSection;) {
+  const [size, start] = uleb(out, p + 1);
+  if (out[p] === 7) exportSection = [p, start, start + size];
+  p = start + size;
+}
+if (!exportSection) fail("the module exports nothing");
+let [exports, e] = uleb(out, exportSection[1]);
+const exported = [];
+for (let i = 0; i < exports; i++) {
+  const [len, from] = uleb(out, e);
+  const field = out.toString("utf8", from, from + len);
+  e = from + len;
+  const descAt = e++;
+  [, e] = uleb(out, e);
+  exported.push({ field, desc: out.subarray(descAt, e) });
+}
+if (e !== exportSection[2]) fail("the export section did not parse to its end");
+const bgTypesPath = join(pkg, "claimlens_bg.wasm.d.ts");
+let bgTypes = readFileSync(bgTypesPath, "utf8");
+let closures = 0;
+for (const x of exported) {
+  if (!closure.test(x.field)) continue;
+  const to = `c${closures++}`;
+  if (exported.some((y) => y.field === to) || new RegExp(`(?<![\\w$])${to}(?![\\w$])`).test(glue)) fail(`the name ${to} is taken`);
+  const key = new RegExp(`(?<![\\w$])${x.field}(?![\\w$])`, "g");
+  if ((glue.match(key)?.length ?? 0) === 0) fail(`the glue never names the export ${x.field}`);
+  glue = glue.replace(key, to);
+  bgTypes = bgTypes.replace(key, to);
+  x.field = to;
+}
+const exportContent = Buffer.concat([encodeUleb(exported.length), ...exported.map((x) => Buffer.concat([name(x.field), x.desc]))]);
+out = Buffer.concat([out.subarray(0, exportSection[0]), Buffer.from([7]), encodeUleb(exportContent.length), exportContent, out.subarray(exportSection[2])]);
+
 if (!WebAssembly.validate(out)) fail("the renamed module does not validate");
 writeFileSync(wasmPath, out);
 writeFileSync(gluePath, glue);
-console.log(`minify-imports: ${renamed.size} imports renamed; module ${wasm.length} -> ${out.length} bytes`);
+writeFileSync(bgTypesPath, bgTypes);
+console.log(`minify-imports: ${renamed.size} imports and ${closures} closure exports renamed; module ${wasm.length} -> ${out.length} bytes`);
