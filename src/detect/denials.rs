@@ -28,7 +28,7 @@
 //! ... the post was false`).
 
 use super::attribution::{last_speech_cue, speech_cues, speech_cues_back, subject_of};
-use super::scope::{self, word, Boundaries, Suppressors, Word};
+use super::scope::{self, word, Suppressors, Word};
 use crate::lexicon::is;
 use super::{Context, Detector, Finding};
 use crate::vocab::{Kind, Subtype};
@@ -368,11 +368,10 @@ impl Detector for Denials {
         crate::vocab::sort_indices_by_key(&mut hits, |h| (h.cue.start, std::cmp::Reverse(h.cue.end)));
 
         let mut last: Option<(Span, usize)> = None; // span and paragraph of the last denial
-        let mut bounds: Option<Boundaries> = None;
         for h in hits {
             let p = doc.paragraph_at(h.cue.start);
             let span = h.span.unwrap_or_else(|| {
-                let cl = bounds.get_or_insert_with(|| Boundaries::of(doc)).clause(doc, h.cue);
+                let cl = cx.clauses.clause(doc, h.cue);
                 Span::new(h.cue.start, cl.end.max(h.cue.end))
             });
             if let Some((prev, pp)) = last {

@@ -50,6 +50,8 @@ impl Finding {
 /// What every detector sees.
 pub(crate) struct Context<'d, 't> {
     pub doc: &'d Document<'t>,
+    /// The clause boundaries, found once for the detectors that scope a cue to its clause.
+    pub clauses: scope::Boundaries,
 }
 
 /// A detector: one kind of finding (its module's docs say which and how).
@@ -60,7 +62,7 @@ pub(crate) trait Detector {
 
 /// Runs every detector in order.
 pub(crate) fn run_all(doc: &Document, found: &mut Vec<Finding>) {
-    let cx = Context { doc };
+    let cx = Context { doc, clauses: scope::Boundaries::of(doc) };
     let detectors: [&dyn Detector; 4] = [&quotes::Quotes, &reported::Reported, &denials::Denials, &unverified::Unverified];
     for d in detectors {
         d.detect(&cx, found);

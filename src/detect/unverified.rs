@@ -27,7 +27,7 @@
 //! subject of a verb of claiming, or the subject of the speech verb governing the clause.
 
 use super::attribution::{last_speech_cue, outlet_reporting, speech_cues, subject_of, subject_of_verb, verb, Verb};
-use super::scope::{clause_follows, Boundaries, word, Suppressors, Word};
+use super::scope::{clause_follows, word, Suppressors, Word};
 use crate::chars;
 use crate::lexicon::is;
 use super::{Context, Detector, Finding};
@@ -323,10 +323,9 @@ impl Detector for Unverified {
         crate::vocab::sort_indices_by_key(&mut hits, |h| (h.span.map_or(h.cue.start, |s| s.start), h.cue.start));
 
         let first = found.len();
-        let mut bounds: Option<Boundaries> = None;
         let mut according = According::default();
         for h in hits {
-            let span = h.span.unwrap_or_else(|| bounds.get_or_insert_with(|| Boundaries::of(doc)).clause(doc, h.cue));
+            let span = h.span.unwrap_or_else(|| cx.clauses.clause(doc, h.cue));
             let who = who_of(cx, &h, span, &mut according);
             if let Some(last) = found[first..].last_mut() {
                 if last.span.overlaps(span) || last.span.end > span.start {
