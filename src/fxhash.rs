@@ -27,17 +27,22 @@ impl FxHasher {
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
+        // little-endian words of 8 bytes, the last one padded with zeros and marked with its
+        // length; gathered a byte at a time (keys are short names: `copy_from_slice` into a
+        // word was a call per word in the size-optimised wasm)
+        let mut word = 0u64;
+        let mut n = 0;
+        for &b in bytes {
+            word |= (b as u64) << (8 * n);
+            n += 1;
+            if n == 8 {
+                self.add(word);
+                word = 0;
+                n = 0;
+            }
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+        if n > 0 {
+            self.add(word ^ ((n as u64) << 56));
         }
     }
 
