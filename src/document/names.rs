@@ -104,9 +104,15 @@ pub(crate) fn head_before_for_or_of(s: &str) -> Option<&str> {
 /// True for a name with a particle glued on by a hyphen (`al-Zintani`, `el-Sisi`,
 /// `bin-Salman`): written in lower case, it still belongs to the name.
 pub(crate) fn particle_name(w: &str) -> bool {
-    ["al-", "el-", "al\u{2011}", "bin-", "ibn-", "abu-", "ad-", "as-", "ash-", "ar-", "an-", "az-"]
-        .iter()
-        .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase)))
+    // asked of every lower-case word after a name: most have no hyphen, found by one memchr
+    let rest = match w.strip_prefix("al\u{2011}") {
+        Some(rest) => rest,
+        None => match w.split_once('-') {
+            Some((p, rest)) if matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ad" | "as" | "ash" | "ar" | "an" | "az") => rest,
+            _ => return false,
+        },
+    };
+    rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True for a hyphenated modifier before a name (`Britain-based`, `London-listed`,
