@@ -149,8 +149,12 @@ impl Resolver<'_, '_> {
                     }
                     let around = Span::new(n.full().start, (n.name().end + 100).min(doc.text().len()));
                     let window = doc.text().get(around.start..around.end).or_else(|| doc.text().get(n.full().start..n.full().end)).unwrap_or("");
-                    let window = window.split(['.', ';']).next().unwrap_or("").to_ascii_lowercase();
-                    if window.contains(&hl) {
+                    // up to its first `.` or `;`, searched in place (asked of up to 400 names)
+                    let mut cut = 0;
+                    while cut < window.len() && !matches!(window.as_bytes()[cut], b'.' | b';') {
+                        cut += 1;
+                    }
+                    if contains_ci(window.get(..cut).unwrap_or(""), &hl) {
                         found = Some(c);
                         break;
                     }
@@ -164,8 +168,7 @@ impl Resolver<'_, '_> {
                         if n.full().start > phrase.end + 1500 || self.clusters[c].ty != SourceType::Person {
                             return None;
                         }
-                        let window = doc.between(n.full().start, n.name().end).to_ascii_lowercase();
-                        (window.contains(&hl) || self.role_of[from + k].as_deref() == Some(hl.as_str())).then_some(c)
+                        (contains_ci(doc.between(n.full().start, n.name().end), &hl) || self.role_of[from + k].as_deref() == Some(hl.as_str())).then_some(c)
                     })
                 };
                 // `a senior nurse` is an unnamed source; `the mayor`, a person not named here
