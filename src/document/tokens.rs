@@ -92,7 +92,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         let mut end = i + len;
-        while let Some(d) = char_at(end) {
+        loop {
+            // ASCII letters and digits a byte at a time (most of a word), without decoding
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some(d) = char_at(end) else { break };
             if word_char(d) {
                 end += d.len_utf8();
                 continue;
