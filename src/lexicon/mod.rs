@@ -346,11 +346,23 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
     // this start's matches, shortest first: (end, entry)
     let mut here: Vec<(usize, usize)> = Vec::new();
     // offsets are u32: phrases are short, so one starting here ends under 4 GiB
-    for start in 0..bytes.len().min(u32::MAX as usize - 4096) {
+    let n = bytes.len().min(u32::MAX as usize - 4096);
+    let mut next = 0;
+    while next < n {
+        let start = next;
         let b = bytes[start];
+        next += 1;
         // A phrase starting with a letter needs a word boundary before it (all start so).
         if is_word_byte(b) && !before_ok(bytes, start) {
             continue;
+        }
+        // nor does one start at the ASCII letters and digits after this byte's (an ASCII
+        // letter before them is no boundary, and no lead byte of `’`, `«` or a no-break
+        // space can stand right before an ASCII byte)
+        if b.is_ascii_alphanumeric() {
+            while next < n && bytes[next].is_ascii_alphanumeric() {
+                next += 1;
+            }
         }
         let (c, mut i) = fold(bytes, start);
         let (mut lo, mut hi) = (ix.first[c as usize] as usize, ix.first[c as usize + 1] as usize);
