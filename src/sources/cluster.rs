@@ -47,7 +47,19 @@ pub(super) fn initials(s: &str, skip_dotted: bool) -> Option<String> {
 }
 
 pub(super) fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // asked of every name mention: ASCII names counted a byte at a time (`\t`..=`\r` and
+    // the space are ASCII's white space, as `split_whitespace` has it)
+    let mut n = 0;
+    let mut gap = true;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        n += (gap && !space) as usize;
+        gap = space;
+    }
+    n
 }
 
 pub(super) fn norm(s: &str) -> String {
@@ -464,7 +476,14 @@ pub(super) fn contains_ci(haystack: &str, needle: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_ci;
+    use super::{contains_ci, words};
+
+    #[test]
+    fn words_counts_as_split_whitespace_does() {
+        for s in ["", " ", "Jeff Sessions", "  Jeff   Sessions ", "a\tb\nc\x0bd\x0ce\rf", "Jeff\u{a0}Sessions", "x\u{2003}y z", "al-Zintani"] {
+            assert_eq!(words(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
 
     #[test]
     fn contains_ci_is_contains_on_the_lowered_haystack() {
