@@ -16,9 +16,10 @@
 //! walks the text from each word start narrowing that run byte by byte (two binary searches a
 //! byte) and reports every entry the run begins with on the way. The walk stops where no
 //! phrase continues, at most the longest phrase's length after its start, so the scan is
-//! linear in the text. Nothing is built when the program starts but [`index`]: the unpacked
-//! table, the entries' offsets, the runs by first one and two bytes, and the sketch
-//! [`lookup`] checks first (about 0.25 ms natively, once; 0.1 ms before the table was shipped
+//! linear in the text; a word whose leading ASCII letters and digits begin no entry (a bit
+//! per hash of each entry's) is skipped without a walk. Nothing is built when the program
+//! starts but [`index`]: the unpacked table, the entries' offsets, the runs by first one and
+//! two bytes, those bits, and the sketch [`lookup`] checks first (about 0.25 ms natively, once; 0.1 ms before the table was shipped
 //! front-coded and the word classes hashed). The closed word classes of [`List::Words`] are a
 //! table of their own, [`WORDS`] (each word once, with its classes; front-coded too), put in
 //! a small hash table by the index and only looked up ([`is`]), never scanned.
@@ -68,6 +69,9 @@ struct Index {
     two: Vec<u32>,
     /// A bit per (list, length, first and last byte) of the entries ([`sketch`]).
     sketch: Vec<u64>,
+    /// A bit per [`lead_hash`] of the entries' leading ASCII letters and digits: a word of
+    /// the text whose own leading run has no bit starts no phrase ([`scan`] skips it).
+    leads: Vec<u64>,
     /// The distinct phrases of the closed word classes: where each is in `word_text`, and a
     /// bit per tag (by id) its entries carry ([`is`]).
     words: Vec<(u16, u16, u128)>,
@@ -118,12 +122,14 @@ fn index() -> &'static Index {
                 *slot = (*slot & 0xFFFF) | (e as u32 + 1) << 16;
             }
         }
-        let mut ix = Index { table, starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), word_text: Vec::new(), slots: Vec::new() };
+        let mut ix = Index { table, starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], leads: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), word_text: Vec::new(), slots: Vec::new() };
         for e in 0..ENTRIES {
             let phrase = ix.phrase(e);
             if !phrase.is_empty() {
                 let bit = sketch(ix.meta(e).0 as u8, phrase);
+                let lead = phrase.iter().take_while(|b| b.is_ascii_alphanumeric()).fold(LEAD_SEED, |h, &b| lead_hash(h, b)) as usize % SKETCH_BITS;
                 ix.sketch[bit / 64] |= 1 << (bit % 64);
+                ix.leads[lead / 64] |= 1 << (lead % 64);
             }
         }
         // the closed word classes: each word, its number of classes, their tags
@@ -358,10 +364,18 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
         }
         // nor does one start at the ASCII letters and digits after this byte's (an ASCII
         // letter before them is no boundary, and no lead byte of `’`, `«` or a no-break
-        // space can stand right before an ASCII byte)
+        // space can stand right before an ASCII byte); and a phrase that starts here has the
+        // same leading run of them as the text (folding maps them one to one, and what
+        // follows the run in the phrase is no ASCII letter or digit in the text either)
         if b.is_ascii_alphanumeric() {
-            while next < n && bytes[next].is_ascii_alphanumeric() {
+            let mut h = lead_hash(LEAD_SEED, b);
+            while next < bytes.len() && bytes[next].is_ascii_alphanumeric() {
+                h = lead_hash(h, bytes[next]);
                 next += 1;
+            }
+            let bit = h as usize % SKETCH_BITS;
+            if ix.leads[bit / 64] & 1 << (bit % 64) == 0 {
+                continue;
             }
         }
         let (c, mut i) = fold(bytes, start);
@@ -414,6 +428,16 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// The start of a [`lead_hash`].
+const LEAD_SEED: u32 = 0x811C_9DC5;
+
+/// One more byte (ASCII, any case) of a run of letters and digits hashed (FNV-1a, folded to
+/// lower case).
+#[inline(always)]
+fn lead_hash(h: u32, b: u8) -> u32 {
+    (h ^ b.to_ascii_lowercase() as u32).wrapping_mul(0x0100_0193)
 }
 
 /// The tag a tag id stands for ([`Tag::None`] for a name's id).
