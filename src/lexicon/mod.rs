@@ -606,6 +606,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn scan_finds_every_entry_as_a_text_of_its_own() {
+        // every phrase, alone and capitalised, is found whole: nothing the walk would find is
+        // skipped by the leading-run bits or the jump over a word's letters
+        let ix = index();
+        let mut checked = 0;
+        for e in 0..ENTRIES {
+            let (list, tag) = ix.meta(e);
+            let phrase = std::str::from_utf8(ix.phrase(e)).unwrap_or("");
+            if phrase.is_empty() || !reported(list, tag_by_id(tag)) {
+                continue;
+            }
+            let mut capitalised = phrase.to_string();
+            if let Some(first) = capitalised.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for t in [phrase, capitalised.as_str(), &format!("x {phrase}")] {
+                let at = t.len() - phrase.len();
+                assert!(scan(t).iter().any(|c| c.list == list && c.span() == Span::new(at, t.len())), "{t:?} ({list:?})");
+            }
+            checked += 1;
+        }
+        assert!(checked > 1000, "{checked} entries checked");
+    }
+
+    #[test]
     fn closed_word_classes_are_looked_up_in_any_case_and_never_scanned() {
         assert!(is(Tag::Month, "Jan") && is(Tag::Month, "JANUARY") && !is(Tag::Month, "said"));
         // one word in two classes
