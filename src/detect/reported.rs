@@ -11,6 +11,7 @@ use super::attribution::{speech_cues, subject_of, verb, via_in, Verb};
 use super::{Context, Detector, Finding};
 use crate::vocab::Kind;
 use crate::document::TokenKind;
+use super::scope::word;
 use super::subject::{self, Subject};
 use crate::span::Span;
 
@@ -27,9 +28,10 @@ impl Detector for Reported {
                 }
                 // a negated or refused verb reports nothing (`would not say whether`)
                 let i = doc.token_at(c.span().start);
-                let negated = doc.tokens[i.saturating_sub(3)..i].iter().any(|t| {
-                    let w = doc.slice(t.span()).to_ascii_lowercase();
-                    w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n’t") || w == "declined" || w == "refused"
+                // (folded on the stack: `’` is `'` then)
+                let negated = (i.saturating_sub(3)..i).any(|k| {
+                    let w = word(doc, k);
+                    w == "not" || w == "never" || w.ends_with("n't") || w == "declined" || w == "refused"
                 });
                 if negated {
                     continue;
@@ -37,12 +39,12 @@ impl Detector for Reported {
                 // the content: what follows the cue, past a short prepositional phrase to `that`
                 let after = doc.tokens_in(Span::new(c.span().end, s.end));
                 let Some(first) = after.first() else { continue };
-                let fw = doc.slice(first.span()).to_ascii_lowercase();
+                let fw = doc.slice(first.span());
                 let mut content = 0; // index into `after` where the content starts
                 if first.kind() == TokenKind::Punct {
                     continue; // `said: “…”`, `said, “…”`, `said.`
                 }
-                if crate::lexicon::is(crate::lexicon::Tag::NotContent, &fw) {
+                if crate::lexicon::is(crate::lexicon::Tag::NotContent, fw) {
                     // `said in a letter that …`, or a short time phrase and then the clause's
                     // subject (`said on Thursday it would …`)
                     let that = after.iter().take(10).position(|t| doc.slice(t.span()).eq_ignore_ascii_case("that"));
@@ -57,7 +59,8 @@ impl Detector for Reported {
                 }
                 let content_words: Vec<_> = after[content..].iter().take(4).collect();
                 // `told reporters on Friday` reports nothing: `told` needs its object and a clause
-                let min_words = if matches!(doc.slice(c.span()).to_ascii_lowercase().as_str(), "told" | "tells" | "tell" | "telling") { 5 } else { 3 };
+                let verb_word = doc.slice(c.span());
+                let min_words = if ["told", "tells", "tell", "telling"].iter().any(|v| verb_word.eq_ignore_ascii_case(v)) { 5 } else { 3 };
                 if after[content..].iter().take(8).filter(|t| t.is_word()).count() < min_words {
                     continue;
                 }
