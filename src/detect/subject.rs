@@ -40,6 +40,10 @@ pub(crate) enum Subject {
 }
 
 pub(crate) fn is_pronoun(w: &str) -> Option<Pronoun> {
+    // (asked of many words: none longer than a pronoun is lowered)
+    if w.len() > 5 {
+        return None;
+    }
     Some(match w.to_ascii_lowercase().as_str() {
         "he" | "she" | "him" | "his" | "her" => Pronoun::Singular,
         "they" | "them" | "their" => Pronoun::Plural,

@@ -482,11 +482,11 @@ pub(crate) fn looks_like_verb(doc: &Document, t: Token) -> bool {
     if t.kind() != TokenKind::Lower {
         return false;
     }
+    // (both look-ups fold case themselves: no lowered copy)
     let w = doc.slice(t.span());
-    let lw = w.to_ascii_lowercase();
-    lexicon::is(Tag::Verbish, &lw)
+    lexicon::is(Tag::Verbish, w)
         || lexicon::contains(List::Speech, w)
-        || (lw.len() > 3 && lw.ends_with("ed"))
+        || (w.len() > 3 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed"))
 }
 
 #[cfg(test)]
