@@ -20,7 +20,7 @@ fn corpus(bytes: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    // build the lexicon automaton once, outside the measurements
+    // build the lexicon index once, outside the measurements
     claimlens::analyze("warm-up");
     let mut g = c.benchmark_group("analyze");
     for (name, size) in [("article_5k", 5_000), ("text_1m", 1_000_000), ("text_10m", 10_000_000)] {

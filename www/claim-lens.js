@@ -14,8 +14,9 @@ export const idle = (f) =>
 /** Resolves once the WebAssembly module is ready (init runs once per page). */
 export const ready = init();
 
-/** Resolves once the analyser's lexicon automaton is built (the first analysis builds it, in
- *  an idle period of its own, so mounting stays a short task). */
+/** Resolves once a first analysis has run, in an idle period of its own: it builds the
+ *  lexicon index and has V8 compile the module's functions (it compiles each on its first
+ *  call), so mounting stays a short task. */
 const warm = ready.then(() => new Promise((ok) => idle(() => { analyze("“Yes,” she said. Officials denied it, according to Reuters, a source said."); ok(); })));
 
 
