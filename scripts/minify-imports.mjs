@@ -46,18 +46,26 @@ function encodeUleb(value) {
   return Buffer.from(out);
 }
 const name = (s) => { const b = Buffer.from(s, "utf8"); return Buffer.concat([encodeUleb(b.length), b]); };
+// section `id` of the module `buf`: where it starts, where its content starts and ends
+function section(buf, id) {
+  for (let at = 8; at < buf.length;) {
+    const [size, start] = uleb(buf, at + 1);
+    if (start + size > buf.length) fail("truncated section");
+    if (buf[at] === id) return [at, start, start + size];
+    at = start + size;
+  }
+  return undefined;
+}
+// `buf` with its section `id` (found by `section`) holding `content` instead
+const withSection = (buf, [at, , end], id, content) =>
+  Buffer.concat([buf.subarray(0, at), Buffer.from([id]), encodeUleb(content.length), content, buf.subarray(end)]);
+// every use of the identifier `id` in a JavaScript text
+const uses = (id) => new RegExp(`(?<![\\w$])${id.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
 
 if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail(`${wasmPath} is not a WebAssembly module`);
-// the import section (id 2): where it starts, and where its content starts and ends
-let importSection;
-for (let at = 8; at < wasm.length && !importSection;) {
-  const [size, start] = uleb(wasm, at + 1);
-  if (start + size > wasm.length) fail("truncated section");
-  if (wasm[at] === 2) importSection = [at, start, start + size];
-  at = start + size;
-}
+const importSection = section(wasm, 2);
 if (!importSection) fail("the module imports nothing");
-const [sectionAt, contentAt, contentEnd] = importSection;
+const [, contentAt, contentEnd] = importSection;
 
 // The import section: each entry is module, field, kind and a description whose length
 // depends on the kind; only the two names change, the description is copied as it is.
@@ -99,10 +107,9 @@ for (const e of entries) {
 // The glue: each import is one key of its import object, `name: function(…) {`, and the
 // object is given to the module under the module's name.
 for (const [from, to] of renamed) {
-  const key = new RegExp(`(?<![\\w$])${from.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
-  const uses = glue.match(key)?.length ?? 0;
-  if (uses !== 1) fail(`the glue names ${from} ${uses} times, expected once`);
-  glue = glue.replace(key, to);
+  const n = glue.match(uses(from))?.length ?? 0;
+  if (n !== 1) fail(`the glue names ${from} ${n} times, expected once`);
+  glue = glue.replace(uses(from), to);
 }
 const moduleKey = `"${MODULE}": `;
 if (glue.split(moduleKey).length !== 2) fail(`the glue does not name "${MODULE}" once`);
@@ -112,19 +119,14 @@ const content = Buffer.concat([
   encodeUleb(entries.length),
   ...entries.map((e) => (e.module === MODULE ? Buffer.concat([name("a"), name(renamed.get(e.field)), e.desc]) : Buffer.concat([name(e.module), name(e.field), e.desc]))),
 ]);
-let out = Buffer.concat([wasm.subarray(0, sectionAt), Buffer.from([2]), encodeUleb(content.length), content, wasm.subarray(contentEnd)]);
+let out = withSection(wasm, importSection, 2, content);
 
 // The closures' entry points are exports named after their Rust paths and crate hashes
 // (`wasm_bindgen_<16 hex digits>___convert__closures_____invoke…`, 200 bytes of names);
 // the glue names each in its own wrapper function too. They become `c0`, `c1`, … in the
 // module, the glue and the module's .d.ts. Every other export keeps its name (the glue's API).
 const closure = /^wasm_bindgen_[0-9a-f]{16}___convert__closures_/;
-let exportSection;
-for (let p = 8; p < out.length && !exportSection;) {
-  const [size, start] = uleb(out, p + 1);
-  if (out[p] === 7) exportSection = [p, start, start + size];
-  p = start + size;
-}
+const exportSection = section(out, 7);
 if (!exportSection) fail("the module exports nothing");
 let [exports, e] = uleb(out, exportSection[1]);
 const exported = [];
@@ -143,15 +145,14 @@ let closures = 0;
 for (const x of exported) {
   if (!closure.test(x.field)) continue;
   const to = `c${closures++}`;
-  if (exported.some((y) => y.field === to) || new RegExp(`(?<![\\w$])${to}(?![\\w$])`).test(glue)) fail(`the name ${to} is taken`);
-  const key = new RegExp(`(?<![\\w$])${x.field}(?![\\w$])`, "g");
-  if ((glue.match(key)?.length ?? 0) === 0) fail(`the glue never names the export ${x.field}`);
-  glue = glue.replace(key, to);
-  bgTypes = bgTypes.replace(key, to);
+  if (exported.some((y) => y.field === to) || uses(to).test(glue)) fail(`the name ${to} is taken`);
+  if (!uses(x.field).test(glue)) fail(`the glue never names the export ${x.field}`);
+  glue = glue.replace(uses(x.field), to);
+  bgTypes = bgTypes.replace(uses(x.field), to);
   x.field = to;
 }
 const exportContent = Buffer.concat([encodeUleb(exported.length), ...exported.map((x) => Buffer.concat([name(x.field), x.desc]))]);
-out = Buffer.concat([out.subarray(0, exportSection[0]), Buffer.from([7]), encodeUleb(exportContent.length), exportContent, out.subarray(exportSection[2])]);
+out = withSection(out, exportSection, 7, exportContent);
 
 if (!WebAssembly.validate(out)) fail("the renamed module does not validate");
 writeFileSync(wasmPath, out);
