@@ -69,7 +69,7 @@ struct Index {
     two: Vec<u32>,
     /// A bit per (list, length, first and last byte) of the entries ([`sketch`]).
     sketch: Vec<u64>,
-    /// A bit per [`lead_hash`] of the entries' leading ASCII letters and digits: a word of
+    /// A bit per [`lead`] of the entries (their leading ASCII letters and digits): a word of
     /// the text whose own leading run has no bit starts no phrase ([`scan`] skips it).
     leads: Vec<u64>,
     /// The distinct phrases of the closed word classes: where each is in `word_text`, and a
@@ -127,9 +127,9 @@ fn index() -> &'static Index {
             let phrase = ix.phrase(e);
             if !phrase.is_empty() {
                 let bit = sketch(ix.meta(e).0 as u8, phrase);
-                let lead = phrase.iter().take_while(|b| b.is_ascii_alphanumeric()).fold(LEAD_SEED, |h, &b| lead_hash(h, b)) as usize % SKETCH_BITS;
-                ix.sketch[bit / 64] |= 1 << (bit % 64);
-                ix.leads[lead / 64] |= 1 << (lead % 64);
+                let (lead_bit, _) = lead(phrase);
+                set_bit(&mut ix.sketch, bit);
+                set_bit(&mut ix.leads, lead_bit);
             }
         }
         // the closed word classes: each word, its number of classes, their tags
@@ -368,13 +368,9 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
         // same leading run of them as the text (folding maps them one to one, and what
         // follows the run in the phrase is no ASCII letter or digit in the text either)
         if b.is_ascii_alphanumeric() {
-            let mut h = lead_hash(LEAD_SEED, b);
-            while next < bytes.len() && bytes[next].is_ascii_alphanumeric() {
-                h = lead_hash(h, bytes[next]);
-                next += 1;
-            }
-            let bit = h as usize % SKETCH_BITS;
-            if ix.leads[bit / 64] & 1 << (bit % 64) == 0 {
+            let (bit, len) = lead(&bytes[start..]);
+            next = start + len;
+            if !has_bit(&ix.leads, bit) {
                 continue;
             }
         }
@@ -430,14 +426,28 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
     out
 }
 
-/// The start of a [`lead_hash`].
-const LEAD_SEED: u32 = 0x811C_9DC5;
-
-/// One more byte (ASCII, any case) of a run of letters and digits hashed (FNV-1a, folded to
-/// lower case).
+/// The leading run of ASCII letters and digits of `bytes`: its bit in [`Index::leads`] (an
+/// FNV-1a hash, folded to lower case) and its length.
 #[inline(always)]
-fn lead_hash(h: u32, b: u8) -> u32 {
-    (h ^ b.to_ascii_lowercase() as u32).wrapping_mul(0x0100_0193)
+fn lead(bytes: &[u8]) -> (usize, usize) {
+    let mut h: u32 = 0x811C_9DC5;
+    let mut n = 0;
+    while n < bytes.len() && bytes[n].is_ascii_alphanumeric() {
+        h = (h ^ bytes[n].to_ascii_lowercase() as u32).wrapping_mul(0x0100_0193);
+        n += 1;
+    }
+    (h as usize % SKETCH_BITS, n)
+}
+
+/// Bit `i` of a table of [`SKETCH_BITS`] bits.
+#[inline(always)]
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & 1 << (i % 64) != 0
+}
+
+/// Sets bit `i` of a table of [`SKETCH_BITS`] bits.
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
 }
 
 /// The tag a tag id stands for ([`Tag::None`] for a name's id).
@@ -528,7 +538,7 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
     let ix = index();
     // most words asked about are in no list: without a `’` (the only byte sequence folding
     // changes the length of) the sketch is asked before anything is folded
-    let in_sketch = |bit: usize| ix.sketch[bit / 64] & 1 << (bit % 64) != 0;
+    let in_sketch = |bit: usize| has_bit(&ix.sketch, bit);
     let plain = !bytes.contains(&0xE2);
     if plain && !in_sketch(sketch_of(list as u8, bytes.len(), bytes[0].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase())) {
         return None;
