@@ -182,13 +182,19 @@ impl Analysis {
     /// The analysis as one line of JSON (the format of `claimlens analyze --json`). The page
     /// uses the same record as JavaScript objects instead (no JSON text in between).
     pub fn to_json(&self) -> String {
-        json_string(&self.wire())
+        let mut out = Vec::new();
+        // writing to a Vec cannot fail, nor serialising borrowed strings, integers and bools
+        let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
     }
 
     /// [`Analysis::to_json`] written to `w` as it is made, never held whole in memory (the
     /// CLI's output for a 10 MB input is about 19 MB of JSON).
     pub fn write_json<W: std::io::Write>(&self, w: W) -> std::io::Result<()> {
-        write_json(w, &self.wire())
+        // every string of the record is a slice of the text, a name made of its words, or a
+        // fixed word: a text without the two separators needs no look for them in each string
+        let escape = has_separators(&self.text);
+        self.wire().serialize(&mut serde_json::Serializer::with_formatter(w, Separators { escape })).map_err(std::io::Error::from)
     }
 }
 
@@ -197,7 +203,13 @@ impl Analysis {
 /// JavaScript before ES2019 and in many log and JSON-Lines tools. They can only occur inside
 /// strings, which is where the formatter sees them.
 pub fn write_json<W: std::io::Write, T: Serialize + ?Sized>(w: W, value: &T) -> std::io::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(w, Separators)).map_err(std::io::Error::from)
+    value.serialize(&mut serde_json::Serializer::with_formatter(w, Separators { escape: true })).map_err(std::io::Error::from)
+}
+
+/// True when `text` holds U+2028 or U+2029 (E2 80 A8, E2 80 A9).
+fn has_separators(text: &str) -> bool {
+    // (a char pattern: core's memchr for the last byte, no decoding)
+    text.contains('\u{2028}') || text.contains('\u{2029}')
 }
 
 /// [`write_json`] into a `String`.
@@ -208,13 +220,19 @@ pub fn json_string<T: Serialize + ?Sized>(value: &T) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// serde_json's compact formatter, escaping the two line separators inside strings.
-struct Separators;
+/// serde_json's compact formatter, escaping the two line separators inside strings (when
+/// `escape`: the caller knows whether any string can hold them).
+struct Separators {
+    escape: bool,
+}
 
 impl serde_json::ser::Formatter for Separators {
     fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
         // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8
         let b = fragment.as_bytes();
+        if !self.escape {
+            return w.write_all(b);
+        }
         let mut from = 0;
         let mut i = 0;
         while i + 2 < b.len() {
@@ -260,5 +278,16 @@ mod tests {
         assert_eq!(String::from_utf16(&units[s..e]).unwrap(), q["text"].as_str().unwrap());
         assert!(q["text"].as_str().unwrap().contains("\\ c\u{2028}"));
         assert!(!a.to_json().contains('\u{2028}') && a.to_json().contains("\\u2028"));
+    }
+
+    #[test]
+    fn a_text_without_separators_writes_what_the_escaping_writer_does() {
+        // `write_json` skips the look for U+2028/U+2029 when the text has neither; the output
+        // must be the one the always-escaping writer gives, and with one the escapes must come
+        for t in ["“We will appeal,” said Jane Doe. Officials “declined” to comment.", "“A\u{2029}b,” said Jane Doe."] {
+            let a = crate::analyze(t);
+            assert_eq!(a.to_json(), super::json_string(&a.wire()), "{t:?}");
+        }
+        assert!(crate::analyze("“A\u{2029}b,” said Jane Doe.").to_json().contains("\\u2029"));
     }
 }
