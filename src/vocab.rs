@@ -115,6 +115,13 @@ pub(crate) fn sort_indices(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> std::c
         while lo < n {
             let mid = (lo + width).min(n);
             let hi = (lo + 2 * width).min(n);
+            // runs already in order (the findings come in text order, detector by detector)
+            // are copied: the merge would take the whole left run first
+            if mid < hi && cmp(a[mid], a[mid - 1]) != std::cmp::Ordering::Less {
+                b[lo..hi].copy_from_slice(&a[lo..hi]);
+                lo = hi;
+                continue;
+            }
             let (mut i, mut j) = (lo, mid);
             for slot in &mut b[lo..hi] {
                 // the left run wins ties, which keeps the sort stable
@@ -157,6 +164,14 @@ mod tests {
             want.sort_by_key(|&i| keys[i]);
             sort_indices(&mut v, &|a, b| keys[a].cmp(&keys[b]));
             assert_eq!(v, want, "n = {n}");
+            // sorted already, and two sorted runs (where merges are skipped as in order)
+            sort_indices(&mut v, &|a, b| keys[a].cmp(&keys[b]));
+            assert_eq!(v, want, "n = {n}, sorted");
+            let mut runs: Vec<usize> = want.iter().copied().filter(|i| i % 2 == 0).chain(want.iter().copied().filter(|i| i % 2 == 1)).collect();
+            sort_indices(&mut runs, &|a, b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+            let mut by_key_then_index = want.clone();
+            by_key_then_index.sort_by_key(|&i| (keys[i], i));
+            assert_eq!(runs, by_key_then_index, "n = {n}, runs");
         }
     }
 }
