@@ -67,7 +67,8 @@ struct Index {
     /// Per pair of classes: the run of entries (at least two bytes long) starting with those
     /// two bytes, as `lo | hi << 16`.
     two: Vec<u32>,
-    /// A bit per (list, length, first and last byte) of the entries ([`sketch`]).
+    /// A bit per (list, length, first and last byte) of the entries as a text may write them
+    /// ([`sketch_of`]).
     sketch: Vec<u64>,
     /// A bit per [`lead`] of the entries (their leading ASCII letters and digits): a word of
     /// the text whose own leading run has no bit starts no phrase ([`scan`] skips it).
@@ -125,10 +126,19 @@ fn index() -> &'static Index {
         let mut ix = Index { table, starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], leads: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), word_text: Vec::new(), slots: Vec::new() };
         for e in 0..ENTRIES {
             let phrase = ix.phrase(e);
-            if !phrase.is_empty() {
-                let bit = sketch(ix.meta(e).0 as u8, phrase);
-                let (lead_bit, _) = lead(phrase);
-                set_bit(&mut ix.sketch, bit);
+            if let (Some(&first), Some(&last)) = (phrase.first(), phrase.last()) {
+                let (list, len, lead_bit) = (ix.meta(e).0 as u8, phrase.len(), lead(phrase).0);
+                // the bits of the phrase as a text may write it, any of its `'` as `’` (three
+                // bytes, E2 80 99): a word is checked against them before it is folded
+                // (a superset of those forms: no word of the phrase is turned away)
+                let apostrophes = phrase.iter().filter(|&&b| b == b'\'').count();
+                for curly in 0..=apostrophes {
+                    for f in [first, if first == b'\'' { 0xE2 } else { first }] {
+                        for l in [last, if last == b'\'' { 0x99 } else { last }] {
+                            set_bit(&mut ix.sketch, sketch_of(list, len + 2 * curly, f, l));
+                        }
+                    }
+                }
                 set_bit(&mut ix.leads, lead_bit);
             }
         }
@@ -536,18 +546,13 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
         return None;
     }
     let ix = index();
-    // most words asked about are in no list: without a `’` (the only byte sequence folding
-    // changes the length of) the sketch is asked before anything is folded
-    let in_sketch = |bit: usize| has_bit(&ix.sketch, bit);
-    let plain = !bytes.contains(&0xE2);
-    if plain && !in_sketch(sketch_of(list as u8, bytes.len(), bytes[0].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase())) {
+    // most words asked about are in no list: the sketch (which holds every entry as the text
+    // may write it, `’` and capitals and all) is asked before anything is folded
+    if !has_bit(&ix.sketch, sketch_of(list as u8, bytes.len(), bytes[0].to_ascii_lowercase(), bytes[bytes.len() - 1].to_ascii_lowercase())) {
         return None;
     }
     let mut buf = [0u8; 64];
     let word = fold_into(bytes, &mut buf);
-    if !plain && !in_sketch(sketch(list as u8, word)) {
-        return None;
-    }
     // the run of entries starting with the word's first byte, or its first two
     let (lo, hi) = match *word {
         [c] => (ix.first[c as usize] as usize, ix.first[c as usize + 1] as usize),
@@ -570,13 +575,7 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
 /// Bits in [`Index::sketch`] (a power of two; about twelve per entry).
 const SKETCH_BITS: usize = 1 << 15;
 
-/// The bit of a folded, non-empty `word` of `list` in [`Index::sketch`].
-#[inline]
-fn sketch(list: u8, word: &[u8]) -> usize {
-    sketch_of(list, word.len(), word[0], word[word.len() - 1])
-}
-
-/// [`sketch`] from a folded word's length and first and last bytes.
+/// The bit in [`Index::sketch`] of a phrase of `list` by its length and first and last bytes.
 #[inline]
 fn sketch_of(list: u8, len: usize, first: u8, last: u8) -> usize {
     let key = (list as u32) << 24 ^ (len as u32) << 16 ^ (first as u32) << 8 ^ last as u32;
@@ -655,7 +654,7 @@ mod tests {
     fn look_up_agrees_with_narrowing() {
         let ix = index();
         let mut words: Vec<String> = (0..ENTRIES).map(|e| String::from_utf8_lossy(ix.phrase(e)).into_owned()).collect();
-        let more: Vec<String> = words.iter().flat_map(|w| [w.to_ascii_uppercase(), w.replace('\'', "\u{2019}"), format!("{w}x"), w.chars().skip(1).collect()]).collect();
+        let more: Vec<String> = words.iter().flat_map(|w| [w.to_ascii_uppercase(), w.replace('\'', "\u{2019}"), w.replacen('\'', "\u{2019}", 1).to_ascii_uppercase(), format!("{w}x"), w.chars().skip(1).collect()]).collect();
         words.extend(more);
         words.extend(["", "a", "Mr.", "U.S.", "’", "said", "SAID"].iter().map(|s| s.to_string()));
         for w in &words {
