@@ -159,7 +159,7 @@ impl Analysis {
                 let after = text.get(a.span.end..hi).unwrap_or("");
                 W3cAnnotation {
                     id: {
-                        let mut id = [source.unwrap_or(""), "#claimlens-"].concat();
+                        let mut id = crate::vocab::join(&[source.unwrap_or(""), "#claimlens-"], "");
                         crate::decimal::push(&mut id, a.id as i64);
                         id
                     },

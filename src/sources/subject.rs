@@ -126,7 +126,7 @@ impl Resolver<'_, '_> {
                 // else the organisation the story names most (a spokeswoman speaks for the
                 // story's company more often than for the last body it mentioned)
                 by_modifier
-                    .or_else(|| generic_body.then(|| self.own_named(body.join(" "), phrase, SourceType::Organization)))
+                    .or_else(|| generic_body.then(|| self.own_named(crate::vocab::join(&body, " "), phrase, SourceType::Organization)))
                     .or_else(|| self.most_named_org(phrase.start))
                     .or_else(|| self.last_source(phrase.start, |c, _| c.ty == SourceType::Organization && c.label.is_none()))
             }
@@ -200,7 +200,7 @@ impl Resolver<'_, '_> {
                 Some(p) => {
                     let name = self.display_name(&self.clusters[p]);
                     let surname = name.rsplit(' ').next().unwrap_or(&name);
-                    Some(self.own_named([surname, " ", hl.as_str()].concat(), phrase, SourceType::Organization))
+                    Some(self.own_named(crate::vocab::join(&[surname, " ", hl.as_str()], ""), phrase, SourceType::Organization))
                 }
                 None => Some(self.own(phrase, SourceType::Organization)),
             }

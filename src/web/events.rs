@@ -380,7 +380,7 @@ impl Mount {
             sb.set_pressed(k, on);
         }
         self.refresh()?;
-        self.announce(&[LABELS[k], if on { " shown" } else { " hidden" }].concat());
+        self.announce(&crate::vocab::join(&[LABELS[k], if on { " shown" } else { " hidden" }], ""));
         Ok(())
     }
 
@@ -414,7 +414,7 @@ impl Mount {
         let r = self.paint();
         if changed {
             self.render_sidebar()?;
-            self.announce(&["Article changed. ", &self.summary()].concat());
+            self.announce(&crate::vocab::join(&["Article changed. ", &self.summary()], ""));
         }
         r
     }

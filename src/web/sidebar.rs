@@ -181,7 +181,7 @@ impl Sidebar {
 
     /// Updates a legend toggle in place (keeping keyboard focus on it).
     pub(crate) fn set_pressed(&self, kind: Kind, on: bool) {
-        if let Ok(Some(b)) = self.root.query_selector(&["button[data-kind=", kind.as_str(), "]"].concat()) {
+        if let Ok(Some(b)) = self.root.query_selector(&crate::vocab::join(&["button[data-kind=", kind.as_str(), "]"], "")) {
             let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
         }
     }
