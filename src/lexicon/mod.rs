@@ -490,11 +490,20 @@ pub(crate) fn is(class: Tag, word: &str) -> bool {
     if bytes.len() > 64 {
         return false;
     }
+    // folded and hashed in one pass (the hash is [`word_hash`]'s)
     let mut buf = [0u8; 64];
-    let word = fold_into(bytes, &mut buf);
+    let (mut n, mut i, mut h) = (0, 0, 0u32);
+    while let Some(slot) = buf.get_mut(n).filter(|_| i < bytes.len()) {
+        let (c, next) = fold(bytes, i);
+        *slot = c;
+        h = hash_step(h, c);
+        n += 1;
+        i = next;
+    }
+    let word = &buf[..n];
     let ix = index();
     let mask = ix.slots.len() - 1;
-    let mut at = word_hash(word) as usize & mask;
+    let mut at = h as usize & mask;
     loop {
         match ix.slots[at] {
             0 => return false,
@@ -525,7 +534,13 @@ fn fold_into<'b>(bytes: &[u8], buf: &'b mut [u8; 64]) -> &'b [u8] {
 /// A folded word's slot in [`Index::slots`] before masking (FxHash's multiply-rotate, a byte
 /// at a time: the words are short).
 fn word_hash(word: &[u8]) -> u32 {
-    word.iter().fold(0, |h, &b| (h.rotate_left(5) ^ b as u32).wrapping_mul(0x9E37_79B9))
+    word.iter().fold(0, |h, &b| hash_step(h, b))
+}
+
+/// One byte into [`word_hash`].
+#[inline(always)]
+fn hash_step(h: u32, b: u8) -> u32 {
+    (h.rotate_left(5) ^ b as u32).wrapping_mul(0x9E37_79B9)
 }
 
 /// True when `word` is written in lower case (ASCII capitals aside, it may hold any byte)
