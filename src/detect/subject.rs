@@ -40,15 +40,20 @@ pub(crate) enum Subject {
 }
 
 pub(crate) fn is_pronoun(w: &str) -> Option<Pronoun> {
-    // (asked of many words: none longer than a pronoun is lowered)
-    if w.len() > 5 {
+    // (asked of many words: none longer than a pronoun is lowered, and that on the stack)
+    let b = w.as_bytes();
+    if b.len() > 5 {
         return None;
     }
-    Some(match w.to_ascii_lowercase().as_str() {
-        "he" | "she" | "him" | "his" | "her" => Pronoun::Singular,
-        "they" | "them" | "their" => Pronoun::Plural,
-        "it" | "its" => Pronoun::Neuter,
-        "i" | "we" => Pronoun::First,
+    let mut low = [0u8; 5];
+    for (l, c) in low.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    Some(match &low[..b.len()] {
+        b"he" | b"she" | b"him" | b"his" | b"her" => Pronoun::Singular,
+        b"they" | b"them" | b"their" => Pronoun::Plural,
+        b"it" | b"its" => Pronoun::Neuter,
+        b"i" | b"we" => Pronoun::First,
         _ => return None,
     })
 }

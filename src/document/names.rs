@@ -135,6 +135,11 @@ pub(crate) fn is_title_word(doc: &Document, tok: Token) -> bool {
     lexicon::contains(List::Title, w) || (w.ends_with('.') && lexicon::contains(List::Title, w.trim_end_matches('.')))
 }
 
+/// True when `w` ends with `suffix` (in lower case) in any ASCII case.
+fn ends_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 fn strip_possessive(text: &str, span: Span) -> Span {
     let s = span.of(text);
     for suffix in ["'s", "’s", "'", "’"] {
@@ -244,7 +249,6 @@ impl Mentions {
             let mut lower_case_kills = None;
             if run.len() == 1 && sentence_start(doc, run[0]) {
                 let w = doc.slice(run[0].span());
-                let lower = w.to_ascii_lowercase();
                 let next = toks.get(end).copied();
                 let possessive = w.ends_with("'s") || w.ends_with("’s");
                 // (`Pakistan on Monday rejected`: a preposition is no noun)
@@ -257,21 +261,21 @@ impl Mentions {
                     && !lexicon::contains(List::Generic, w)
                     && !lexicon::contains(List::Title, w)
                     && !lexicon::contains(List::Speech, w)
-                    && !lower.ends_with("ing")
-                    && !lower.ends_with("ly");
+                    && !ends_ci(w, "ing")
+                    && !ends_ci(w, "ly");
                 if !known && (followed_by_noun
-                    || (lexicon::contains(List::Title, w) && lower.ends_with('s'))
-                    || lower.ends_with("ed")
+                    || (lexicon::contains(List::Title, w) && ends_ci(w, "s"))
+                    || ends_ci(w, "ed")
                     || lexicon::contains(List::Generic, w)
                     || lexicon::contains(List::Speech, w)
-                    || lower.ends_with("ly")
-                    || lower.ends_with("ing")
-                    || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| lower.ends_with(e)))
+                    || ends_ci(w, "ly")
+                    || ends_ci(w, "ing")
+                    || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| ends_ci(w, e)))
                 {
                     continue;
                 }
                 if !known {
-                    lower_case_kills = Some(lower);
+                    lower_case_kills = Some(w.to_ascii_lowercase());
                 }
             }
             // drop leading words that never start a name
@@ -281,7 +285,7 @@ impl Mentions {
             while a < run.len()
                 && (run[a].kind() == TokenKind::Punct || not_name_start(doc.slice(run[a].span())) || (a + 1 < run.len() && is_modifier(doc.slice(run[a].span()))))
             {
-                titled |= matches!(doc.slice(run[a].span()).to_ascii_lowercase().as_str(), "mr" | "mrs" | "ms" | "dr");
+                titled |= ["mr", "mrs", "ms", "dr"].iter().any(|t| doc.slice(run[a].span()).eq_ignore_ascii_case(t));
                 a += 1;
             }
             // strip titles: everything up to the last title word (`U.S. President Donald Trump`)
