@@ -115,6 +115,12 @@ pub(crate) fn join(parts: &[&str], sep: &str) -> String {
     out
 }
 
+/// True when `w` ends with `suffix` (written in lower case) in any ASCII case: the test of a
+/// word's ending with no lowered copy of it.
+pub(crate) fn ends_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Sorts `v` by `cmp`, keeping the order of equal elements (a stable sort). One small merge
 /// sort for every caller: each `sort_by` closure type brings the WebAssembly module its own
 /// few-kilobyte copy of the standard sort.

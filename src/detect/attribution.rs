@@ -82,10 +82,11 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
     // `…, saying`, `… and revealed`: the sentence's subject speaks
     let doc = cx.doc;
     let i = doc.token_at(span.start);
-    let prev = i.checked_sub(1).map(|j| doc.slice(doc.tokens[j].span()).to_ascii_lowercase()).unwrap_or_default();
-    let word = doc.slice(span).split(' ').next().unwrap_or("").to_ascii_lowercase();
+    let prev = i.checked_sub(1).map_or("", |j| doc.slice(doc.tokens[j].span()));
+    // (the cue's first word: `adding`, `saying`)
+    let participle = crate::vocab::ends_ci(doc.slice(span).split(' ').next().unwrap_or(""), "ing");
     let after_document = i > 0 && crate::lexicon::tag_of(List::Generic, doc.slice(doc.tokens[i - 1].span())) == Tag::Pub;
-    if (word.ends_with("ing") && (prev == "," || after_document)) || prev == "and" || prev == "but" {
+    if (participle && (prev == "," || after_document)) || prev.eq_ignore_ascii_case("and") || prev.eq_ignore_ascii_case("but") {
         let s = doc.sentences[doc.sentence_at(span.start)];
         // `Fiorina said, adding that …`: the speaker of the speech verb before it
         let earlier = last_speech_cue(cx, Span::new(s.start.max(floor), span.start), &|c| {
@@ -111,7 +112,7 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
         let before = cx.doc.between(floor, span.start).trim_end().trim_end_matches(',').trim_end();
         // (a participle opening the sentence is no inverted verb: `Responding to questions in
         // Houston, he said` is not said by Houston)
-        let inverted_ok = (before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»'])) && !word.ends_with("ing");
+        let inverted_ok = (before.is_empty() || before.ends_with(['”', '"', '\'', '’', '»'])) && !participle;
         // (`suggests that Phoenix …`: a clause follows, not an inverted subject)
         let clause_follows = cx.doc.between(span.end, ceiling.max(span.end)).trim_start().get(..5).is_some_and(|w| w.eq_ignore_ascii_case("that "));
         if inverted_ok && !clause_follows {
@@ -128,13 +129,13 @@ fn subject_chained(cx: &Context, span: Span, v: Verb, floor: usize, ceiling: usi
 /// outlet's report, which passes on someone else's words or claims.
 pub(crate) fn outlet_reporting(cx: &Context, cue: Span, who: Subject) -> bool {
     let doc = cx.doc;
-    let reporting = doc.slice(cue).split(' ').any(|w| matches!(w.to_ascii_lowercase().as_str(), "reported" | "reports" | "reporting"));
+    let reporting = doc.slice(cue).split(' ').any(|w| ["reported", "reports", "reporting"].iter().any(|r| w.eq_ignore_ascii_case(r)));
     let outlet_name = |n: usize| doc.mentions.names.get(n).is_some_and(|m| m.ty == crate::document::EntityType::Outlet);
     reporting
         && match who {
             Subject::Name(n) => outlet_name(n),
             Subject::Role { head, of, .. } => {
-                of.is_some_and(outlet_name) || crate::lexicon::tag_of(List::Generic, &doc.slice(head).to_ascii_lowercase()) == Tag::Outlet
+                of.is_some_and(outlet_name) || crate::lexicon::tag_of(List::Generic, doc.slice(head)) == Tag::Outlet
             }
             _ => false,
         }

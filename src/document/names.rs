@@ -135,11 +135,6 @@ pub(crate) fn is_title_word(doc: &Document, tok: Token) -> bool {
     lexicon::contains(List::Title, w) || (w.ends_with('.') && lexicon::contains(List::Title, w.trim_end_matches('.')))
 }
 
-/// True when `w` ends with `suffix` (in lower case) in any ASCII case.
-fn ends_ci(w: &str, suffix: &str) -> bool {
-    w.len() >= suffix.len() && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-}
-
 fn strip_possessive(text: &str, span: Span) -> Span {
     let s = span.of(text);
     for suffix in ["'s", "’s", "'", "’"] {
@@ -261,16 +256,16 @@ impl Mentions {
                     && !lexicon::contains(List::Generic, w)
                     && !lexicon::contains(List::Title, w)
                     && !lexicon::contains(List::Speech, w)
-                    && !ends_ci(w, "ing")
-                    && !ends_ci(w, "ly");
+                    && !crate::vocab::ends_ci(w, "ing")
+                    && !crate::vocab::ends_ci(w, "ly");
                 if !known && (followed_by_noun
-                    || (lexicon::contains(List::Title, w) && ends_ci(w, "s"))
-                    || ends_ci(w, "ed")
+                    || (lexicon::contains(List::Title, w) && crate::vocab::ends_ci(w, "s"))
+                    || crate::vocab::ends_ci(w, "ed")
                     || lexicon::contains(List::Generic, w)
                     || lexicon::contains(List::Speech, w)
-                    || ends_ci(w, "ly")
-                    || ends_ci(w, "ing")
-                    || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| ends_ci(w, e)))
+                    || crate::vocab::ends_ci(w, "ly")
+                    || crate::vocab::ends_ci(w, "ing")
+                    || ["tion", "sion", "ment", "ness", "ism"].iter().any(|e| crate::vocab::ends_ci(w, e)))
                 {
                     continue;
                 }
