@@ -240,12 +240,18 @@ fn subject_near(cx: &Context, cue: Span, floor: usize) -> Option<Subject> {
 fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
     let para = doc.paragraphs[p];
     let toks = doc.tokens_in(para);
+    let base = doc.token_at(para.start);
+    // the paragraph's token `k`, folded on the stack ("" outside the paragraph)
+    let folded = |k: Option<usize>| k.filter(|&k| k < toks.len()).map_or_else(Word::default, |k| word(doc, base + k));
     for (k, t) in toks.iter().enumerate() {
-        let w = doc.slice(t.span()).to_ascii_lowercase().replace('\u{2019}', "'");
-        let next = toks.get(k + 1).map(|n| doc.slice(n.span()).to_ascii_lowercase()).unwrap_or_default();
+        let w = folded(Some(k));
         let neg = matches!(w.as_str(), "not" | "never" | "no" | "nothing") || w.ends_with("n't");
-        let prev = k.checked_sub(1).map(|j| doc.slice(toks[j].span()).to_ascii_lowercase()).unwrap_or_default();
-        let prev2 = k.checked_sub(2).map(|j| doc.slice(toks[j].span()).to_ascii_lowercase()).unwrap_or_default();
+        if !neg {
+            continue;
+        }
+        let next = folded(Some(k + 1));
+        let prev = folded(k.checked_sub(1));
+        let prev2 = folded(k.checked_sub(2));
         // `X, not Y` contrasts; `so he won't`, `may or may not` are not about the claim; a
         // headline opening `Don't ...` is an imperative
         // after a preposition or a modal it is part of a phrase (`fired for not working`,
@@ -254,7 +260,7 @@ fn headline_negation(doc: &Document, p: usize) -> Option<Span> {
             || matches!(prev2.as_str(), "or" | "so" | "if" | "unless") // `so he won't`
             || matches!(prev.as_str(), "who" | "which") // a relative clause
             || (k == 0 && w != "no");
-        if neg && !aside && !is(Tag::NotDenyingAfter, &next) {
+        if !aside && !is(Tag::NotDenyingAfter, &next) {
             return Some(t.span());
         }
     }
