@@ -115,6 +115,14 @@ pub(crate) fn join(parts: &[&str], sep: &str) -> String {
     out
 }
 
+/// Where `needle` first occurs in `hay`, in bytes: a plain search. The standard library's
+/// two-way searcher behind `find`, `contains` and `split_once` with a string pattern is 2.4 KB
+/// of the module, and every such search here is of a short text (a phrase, a class name).
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..].starts_with(n))
+}
+
 /// True when `w` ends with `suffix` (written in lower case) in any ASCII case: the test of a
 /// word's ending with no lowered copy of it.
 pub(crate) fn ends_ci(w: &str, suffix: &str) -> bool {
@@ -167,6 +175,15 @@ pub(crate) fn sort_indices_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) ->
 #[cfg(test)]
 mod tests {
     use super::sort_indices;
+
+    #[test]
+    fn find_str_is_std_find() {
+        for hay in ["", "a", "the spokesman for the department", "aab", "abab", "ab a", "José for José", "for"] {
+            for needle in ["", "a", "ab", " for ", "for", "José", "é f", "b a", "xyz"] {
+                assert_eq!(super::find_str(hay, needle), hay.find(needle), "{hay:?} {needle:?}");
+            }
+        }
+    }
 
     #[test]
     fn join_is_std_join() {

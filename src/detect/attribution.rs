@@ -150,7 +150,7 @@ pub(crate) fn via_of(cx: &Context, cue: &Cue, ceiling: usize) -> Option<Subject>
             let t = rest.trim_start();
             if let Some(r) = t.strip_prefix("by ") {
                 pos = ceiling - r.len();
-            } else if w.contains("quoted") {
+            } else if crate::vocab::find_str(&w, "quoted").is_some() {
                 return None;
             }
         }

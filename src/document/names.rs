@@ -417,6 +417,15 @@ fn drop_lower_case_words(doc: &Document, names: &mut Vec<NameMention>, unless_lo
     });
 }
 
+/// `s` without any leading `The ` (`str::trim_start_matches` with a string pattern brings the
+/// module the standard library's two-way searcher).
+fn without_leading_the(mut s: &str) -> &str {
+    while let Some(rest) = s.strip_prefix("The ") {
+        s = rest;
+    }
+    s
+}
+
 // The bits of [`name_facts`].
 const OUTLET: usize = 1;
 const ORG: usize = 2;
@@ -435,7 +444,7 @@ fn name_facts(s: &str) -> usize {
     // (`the St. Louis Post-Dispatch`: the word after a hyphen counts)
     let after_hyphen = last.rsplit('-').next().unwrap_or(last);
     let bit = |on: bool, b: usize| if on { b } else { 0 };
-    bit(lexicon::contains(List::Outlet, s) || lexicon::contains(List::Outlet, s.trim_start_matches("The ")), OUTLET)
+    bit(lexicon::contains(List::Outlet, s) || lexicon::contains(List::Outlet, without_leading_the(s)), OUTLET)
         | bit(lexicon::contains(List::Org, s), ORG)
         | bit(lexicon::contains(List::OutletSuffix, last) || lexicon::contains(List::OutletSuffix, last_two) || lexicon::contains(List::OutletSuffix, after_hyphen), OUTLET_SUFFIX)
         | bit(lexicon::contains(List::OrgSuffix, last), ORG_SUFFIX)

@@ -108,8 +108,8 @@ impl Resolver<'_, '_> {
             } else {
                 // `a department spokeswoman`, `a spokesman for the department`: the
                 // organisation its modifiers name (whole words of its name)
-                let body: Vec<&str> = match phrase_text.split_once(" for ") {
-                    Some((_, b)) => b.split_whitespace().filter(|w| !matches!(*w, "a" | "an" | "the")).collect(),
+                let body: Vec<&str> = match crate::vocab::find_str(&phrase_text, " for ").and_then(|i| phrase_text.get(i + 5..)) {
+                    Some(b) => b.split_whitespace().filter(|w| !matches!(*w, "a" | "an" | "the")).collect(),
                     None => phrase_text.split_whitespace().filter(|w| *w != hl && !matches!(*w, "a" | "an" | "the")).collect(),
                 };
                 let by_modifier = if body.is_empty() {

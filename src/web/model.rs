@@ -82,13 +82,13 @@ fn role_of(e: &Element, name: &str) -> Option<Role> {
     }
     if hint.len() > 2 {
         let h = hint.to_ascii_lowercase();
-        if h.contains("byline") || h.contains("author") {
+        if crate::vocab::find_str(&h, "byline").is_some() || crate::vocab::find_str(&h, "author").is_some() {
             return Some(Role::Byline);
         }
-        if h.contains("credit") {
+        if crate::vocab::find_str(&h, "credit").is_some() {
             return Some(Role::Credit);
         }
-        if h.contains("caption") {
+        if crate::vocab::find_str(&h, "caption").is_some() {
             return Some(Role::Caption);
         }
     }
