@@ -197,7 +197,7 @@ pub(crate) fn via_in(cx: &Context, span: Span) -> Option<Subject> {
 fn agrees(cx: &Context, verb: Span, subject: Subject) -> bool {
     let doc = cx.doc;
     let first = doc.slice(verb).split(' ').next().unwrap_or("").to_ascii_lowercase();
-    if first.ends_with("ed") || first.ends_with("ing") || crate::lexicon::is(Tag::IrregularPast, &first) || first.contains(' ') {
+    if first.ends_with("ed") || first.ends_with("ing") || crate::lexicon::is(Tag::IrregularPast, &first) || first.as_bytes().contains(&b' ') {
         return true;
     }
     let i = doc.token_at(verb.start);
@@ -216,7 +216,7 @@ fn agrees(cx: &Context, verb: Span, subject: Subject) -> bool {
         Subject::Name(n) => {
             // plural organisations are rare in names; `Democrats`, `Republicans` are
             let t = doc.slice(cx.doc.mentions.names[n].name());
-            t.ends_with('s') && !t.ends_with("ss") && !t.contains(' ')
+            t.ends_with('s') && !t.ends_with("ss") && !t.as_bytes().contains(&b' ')
         }
     };
     if third_singular {

@@ -83,7 +83,7 @@ fn modal_ok(doc: &Document, c: &Cue) -> bool {
         return false;
     }
     // `May be`, `May have`: the modal with its verb, never the month
-    if text.starts_with("May") && !text.contains(' ') {
+    if text.starts_with("May") && !text.as_bytes().contains(&b' ') {
         let s = doc.sentences[doc.sentence_at(c.span().start)];
         let p = doc.paragraph_at(c.span().start);
         let prev_tok = i.checked_sub(1).and_then(|k| doc.tokens.get(k)).filter(|t| t.span().start >= s.start);

@@ -267,14 +267,14 @@ fn timestamp(l: &Line) -> bool {
         let month = is_month(core);
         // a month next to a number (`May 3`, `3 May`), a clock time, or a year
         let date_month = month && (ws.get(i + 1).is_some_and(|n| word_core(n).bytes().next().is_some_and(|b| b.is_ascii_digit())) || i > 0 && word_core(ws[i - 1]).bytes().all(|b| b.is_ascii_digit()));
-        let date_number = digits && (core.contains(':') || w.contains(':') || core.len() == 4 && core.bytes().all(|b| b.is_ascii_digit()));
+        let date_number = digits && (core.as_bytes().contains(&b':') || w.as_bytes().contains(&b':') || core.len() == 4 && core.bytes().all(|b| b.is_ascii_digit()));
         if date_month || date_number {
             dated = true;
         } else if !(digits || month || lexicon::is(Tag::Weekday, core) || lexicon::is(Tag::TimeWord, core)) {
             other += 1;
         }
     }
-    dated && (other <= 1 || l.text.contains('|') && other <= 4)
+    dated && (other <= 1 || l.text.as_bytes().contains(&b'|') && other <= 4)
 }
 
 /// A wire slug or ticker line: a few short words in capitals (`PTI SH ZH ZH`, `NVS, VRX`).
@@ -332,7 +332,7 @@ fn credit_start(t: &str) -> Option<usize> {
         }
         let inner = body.strip_prefix('(').unwrap_or(body);
         if let Some((tag, _)) = furniture_lead(inner) {
-            if tag == Tag::Credit && (inner.len() < body.len() || body.contains('/') || body.split_whitespace().count() <= 8) {
+            if tag == Tag::Credit && (inner.len() < body.len() || body.as_bytes().contains(&b'/') || body.split_whitespace().count() <= 8) {
                 return Some(at + lead);
             }
         }

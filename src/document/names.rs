@@ -70,7 +70,7 @@ pub(crate) fn is_role_word(w: &str) -> bool {
 /// True for a nationality or place adjective written like a name (`Portuguese`, `Russian`):
 /// before a noun it modifies it and names nobody.
 pub(crate) fn is_demonym(w: &str) -> bool {
-    !w.contains(' ') && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| w.ends_with(e))
+    !w.as_bytes().contains(&b' ') && ["ese", "ian", "ish", "ean", "can", "ch"].iter().any(|e| w.ends_with(e))
 }
 
 /// True for a capitalised word that starts a sentence or clause but never a name (any case;

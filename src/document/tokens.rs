@@ -110,7 +110,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
             let glued = char_at(end + d.len_utf8()).is_some_and(word_char);
             if d == '.' {
                 let word = text.get(start..end).unwrap_or("");
-                let abbreviation = glued && word.chars().count() <= 2 || (!glued && word.contains('.') && word.chars().count() <= 5);
+                let abbreviation = glued && word.chars().count() <= 2 || (!glued && word.as_bytes().contains(&b'.') && word.chars().count() <= 5);
                 if abbreviation {
                     end += 1;
                     continue;

@@ -34,7 +34,7 @@ pub(super) fn is_acronym(s: &str) -> bool {
 pub(super) fn initials(s: &str, skip_dotted: bool) -> Option<String> {
     let mut out = String::new();
     for w in s.split([' ', '-']).filter(|w| !w.is_empty()) {
-        if matches!(w, "of" | "the" | "and" | "for" | "on" | "de" | "&") || skip_dotted && w.contains('.') {
+        if matches!(w, "of" | "the" | "and" | "for" | "on" | "de" | "&") || skip_dotted && w.as_bytes().contains(&b'.') {
             continue;
         }
         let c = w.chars().next()?;
@@ -66,7 +66,7 @@ pub(super) fn norm(s: &str) -> String {
     let s = s.trim();
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
     // one allocation: asked of every name the clustering keys
-    if s.contains('’') {
+    if crate::vocab::find_str(s, "’").is_some() {
         s.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }).collect()
     } else {
         s.to_ascii_lowercase()
@@ -142,7 +142,7 @@ fn name_keys(s: &str) -> Vec<String> {
     // `Syrian Observatory for Human Rights` is `the Observatory` too
     if let Some(head) = crate::document::head_before_for_or_of(&ns) {
         let last = head.rsplit(' ').next().unwrap_or(head);
-        if lexicon::contains(List::OrgSuffix, last) && head.contains(' ') {
+        if lexicon::contains(List::OrgSuffix, last) && head.as_bytes().contains(&b' ') {
             keys.push(head.to_string());
             keys.push(last.to_string());
         }
@@ -288,7 +288,7 @@ impl<'a, 't> Resolver<'a, 't> {
             // `the cook` after `one former line cook`: a bare noun refers back
             let bare = phrase.of(text).to_ascii_lowercase();
             let bare = bare.strip_prefix("the ")?;
-            if bare.contains(' ') {
+            if bare.as_bytes().contains(&b' ') {
                 return None;
             }
             self.labels
