@@ -400,8 +400,24 @@ fn drop_lower_case_words(doc: &Document, names: &mut Vec<NameMention>, unless_lo
     }
     // each word asked about, and whether the text writes it in lower case
     let mut written: FxHashMap<&str, bool> = unless_lower.iter().map(|(_, w)| (w.as_str(), false)).collect();
+    // and a bit per (length, first and last byte) of them: most lower-case words of a text
+    // are none of them, and the bit turns them away before the hash look-up
+    let bit = |w: &[u8]| {
+        let key = (w.len() as u32) << 16 ^ (w.first().copied().unwrap_or(0) as u32) << 8 ^ w.last().copied().unwrap_or(0) as u32;
+        (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    };
+    let mut bits = [0u64; 64];
+    for w in written.keys() {
+        let b = bit(w.as_bytes());
+        bits[b / 64] |= 1 << (b % 64);
+    }
     for t in doc.tokens.iter().filter(|t| t.kind() == TokenKind::Lower) {
-        if let Some(seen) = written.get_mut(doc.slice(t.span())) {
+        let w = doc.slice(t.span());
+        let b = bit(w.as_bytes());
+        if bits[b / 64] & 1 << (b % 64) == 0 {
+            continue;
+        }
+        if let Some(seen) = written.get_mut(w) {
             *seen = true;
         }
     }
@@ -520,6 +536,9 @@ mod tests {
         // a place is never a person (places.txt), even in two words
         ("South Korea and Saudi Arabia signed it.", &[("South Korea", EntityType::Org), ("Saudi Arabia", EntityType::Org)]),
         ("Jane Doe, a lawyer, spoke.", &[("Jane Doe", EntityType::Person)]),
+        // a word opening a sentence that the text also writes in lower case is no name; one it
+        // never does stays (`drop_lower_case_words`)
+        ("Harvest came early. The harvest was poor. Kestrel came too.", &[("Kestrel", EntityType::Unknown)]),
         ("New York City officials spoke.", &[("New York City", EntityType::Org)]),
         // an outlet noun written in capitals is no name
         ("Syrian state-run TV reported it.", &[]),
