@@ -67,6 +67,9 @@ struct Index {
     /// Per pair of classes: the run of entries (at least two bytes long) starting with those
     /// two bytes, as `lo | hi << 16`.
     two: Vec<u32>,
+    /// An open-addressing hash table of the distinct phrases by [`word_hash`]: 0 for an empty
+    /// slot, else one more than the phrase's first entry; a power of two long, at most half full.
+    phrases: Vec<u16>,
     /// A bit per (list, length, first and last byte) of the entries as a text may write them
     /// ([`sketch_of`]).
     sketch: Vec<u64>,
@@ -123,7 +126,7 @@ fn index() -> &'static Index {
                 *slot = (*slot & 0xFFFF) | (e as u32 + 1) << 16;
             }
         }
-        let mut ix = Index { table, starts, first, class, classes, two, sketch: vec![0u64; SKETCH_BITS / 64], leads: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), word_text: Vec::new(), slots: Vec::new() };
+        let mut ix = Index { table, starts, first, class, classes, two, phrases: Vec::new(), sketch: vec![0u64; SKETCH_BITS / 64], leads: vec![0u64; SKETCH_BITS / 64], words: Vec::new(), word_text: Vec::new(), slots: Vec::new() };
         for e in 0..ENTRIES {
             let phrase = ix.phrase(e);
             if let (Some(&first), Some(&last)) = (phrase.first(), phrase.last()) {
@@ -142,6 +145,18 @@ fn index() -> &'static Index {
                 set_bit(&mut ix.leads, lead_bit);
             }
         }
+        // the distinct phrases' first entries, by hash (equal phrases are neighbours)
+        let firsts: Vec<usize> = (0..ENTRIES).filter(|&e| e == 0 || ix.phrase(e) != ix.phrase(e - 1)).collect();
+        let mut phrases = vec![0u16; (firsts.len() * 2).next_power_of_two()];
+        let mask = phrases.len() - 1;
+        for &e in &firsts {
+            let mut at = word_hash(ix.phrase(e)) as usize & mask;
+            while phrases[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            phrases[at] = e as u16 + 1;
+        }
+        ix.phrases = phrases;
         // the closed word classes: each word, its number of classes, their tags
         let text = unfront(WORD_PREFIXES, WORDS, WORDS_LEN, |n| n as usize);
         let mut words: Vec<(u16, u16, u128)> = Vec::with_capacity(WORD_PREFIXES.len());
@@ -216,16 +231,6 @@ impl Index {
     #[inline(always)]
     fn byte(&self, m: usize, k: usize) -> u8 {
         self.starts.get(m).and_then(|&s| self.table.get(s as usize + k)).copied().unwrap_or(0)
-    }
-
-    /// The first entry of `lo..hi` (sorted) whose phrase is not below `word` (`hi` if none).
-    fn starts_at(&self, lo: usize, hi: usize, word: &[u8]) -> usize {
-        let (mut a, mut b) = (lo, hi);
-        while a < b {
-            let m = a + (b - a) / 2;
-            if self.phrase(m) < word { a = m + 1 } else { b = m }
-        }
-        a
     }
 
     /// The run of entries (at least two bytes long) that start with bytes `a` then `b`, in
@@ -490,17 +495,8 @@ pub(crate) fn is(class: Tag, word: &str) -> bool {
     if bytes.len() > 64 {
         return false;
     }
-    // folded and hashed in one pass (the hash is [`word_hash`]'s)
     let mut buf = [0u8; 64];
-    let (mut n, mut i, mut h) = (0, 0, 0u32);
-    while let Some(slot) = buf.get_mut(n).filter(|_| i < bytes.len()) {
-        let (c, next) = fold(bytes, i);
-        *slot = c;
-        h = hash_step(h, c);
-        n += 1;
-        i = next;
-    }
-    let word = &buf[..n];
+    let (word, h) = fold_hashed(bytes, &mut buf);
     let ix = index();
     let mask = ix.slots.len() - 1;
     let mut at = h as usize & mask;
@@ -518,17 +514,19 @@ pub(crate) fn is(class: Tag, word: &str) -> bool {
     }
 }
 
-/// `bytes` (at most 64) folded as the table is written ([`fold`]), in `buf`.
+/// `bytes` (at most 64) folded as the table is written ([`fold`]), in `buf`, and its
+/// [`word_hash`], in one pass.
 #[inline]
-fn fold_into<'b>(bytes: &[u8], buf: &'b mut [u8; 64]) -> &'b [u8] {
-    let (mut n, mut i) = (0, 0);
-    while i < bytes.len() && n < buf.len() {
+fn fold_hashed<'b>(bytes: &[u8], buf: &'b mut [u8; 64]) -> (&'b [u8], u32) {
+    let (mut n, mut i, mut h) = (0, 0, 0u32);
+    while let Some(slot) = buf.get_mut(n).filter(|_| i < bytes.len()) {
         let (c, next) = fold(bytes, i);
-        buf[n] = c;
+        *slot = c;
+        h = hash_step(h, c);
         n += 1;
         i = next;
     }
-    &buf[..n]
+    (&buf[..n], h)
 }
 
 /// A folded word's slot in [`Index::slots`] before masking (FxHash's multiply-rotate, a byte
@@ -551,10 +549,10 @@ pub(crate) fn is_lower_case(class: Tag, word: &str) -> bool {
 }
 
 /// The tag of `phrase`'s first entry in `list`: the phrase folded as the table is written,
-/// then a binary search of the entries sharing its first two bytes (detectors ask this for
-/// many words, so it must be cheap). Most words asked about are in no list: a bit per (list,
-/// length, first and last byte) turns most of them away before the search. Nothing is built
-/// for it beyond [`index`] (a hash map of the table took half of the first call's set-up).
+/// then a probe of a hash table of the distinct phrases (detectors ask this for many words,
+/// so it must be cheap; the binary search it replaced was 2% of the analysis). Most words
+/// asked about are in no list: a bit per (list, length, first and last byte) turns most of
+/// them away before anything is folded.
 fn lookup(list: List, phrase: &str) -> Option<u8> {
     let bytes = phrase.as_bytes();
     if bytes.is_empty() || bytes.len() > 64 {
@@ -567,17 +565,19 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
         return None;
     }
     let mut buf = [0u8; 64];
-    let word = fold_into(bytes, &mut buf);
-    // the run of entries starting with the word's first byte, or its first two
-    let (lo, hi) = match *word {
-        [c] => (ix.first[c as usize] as usize, ix.first[c as usize + 1] as usize),
-        [a, b, ..] => ix.pair(a, b),
-        [] => return None,
+    let (word, h) = fold_hashed(bytes, &mut buf);
+    // the phrase's first entry, by a probe of [`Index::phrases`]; entries are sorted by phrase,
+    // then list, then file order, so this list's first among the equal ones follows
+    let mask = ix.phrases.len() - 1;
+    let mut at = h as usize & mask;
+    let mut e = loop {
+        match ix.phrases[at] {
+            0 => return None,
+            slot if ix.phrase(slot as usize - 1) == word => break slot as usize - 1,
+            _ => at = (at + 1) & mask,
+        }
     };
-    // entries are sorted by phrase, then list, then file order: the first equal phrase, then
-    // the first of this list among the equal ones
-    let mut e = ix.starts_at(lo, hi, word);
-    while e < hi && ix.phrase(e) == word {
+    while e < ENTRIES && ix.phrase(e) == word {
         let (l, tag) = ix.meta(e);
         if l == list {
             return Some(tag);
