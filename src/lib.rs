@@ -40,6 +40,7 @@ mod links;
 mod offsets;
 mod sources;
 mod span;
+mod swar;
 mod vocab;
 mod w3c;
 mod wire;

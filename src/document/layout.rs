@@ -103,14 +103,9 @@ struct Line<'t> {
 /// The first index from `i` on of a byte that [`Line::new`] acts on inside a word: white space
 /// or another control byte (under 0x21), `"`, `.`, or a non-ASCII byte (`b.len()` if none).
 fn next_event(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // non-zero when some byte of `w` is under `n` (n at most 0x80; the exact "has less" test)
-    let under = |w: u64, n: u8| w.wrapping_sub(ONES.wrapping_mul(n as u64)) & !w & HIGHS;
-    let is = |w: u64, c: u8| under(w ^ ONES.wrapping_mul(c as u64), 1);
-    while let Some(Ok(chunk)) = b.get(i..i + 8).map(<[u8; 8]>::try_from) {
-        let w = u64::from_le_bytes(chunk);
-        if w & HIGHS | under(w, 0x21) | is(w, b'"') | is(w, b'.') != 0 {
+    use crate::swar::{has, has_below, has_high, word};
+    while let Some(w) = word(b, i) {
+        if has_high(w) | has_below(w, 0x21) | has(w, b'"') | has(w, b'.') != 0 {
             break;
         }
         i += 8;

@@ -85,15 +85,8 @@ fn is_mark_byte(b: u8) -> bool {
 /// at a time while none of them is one (most text has no mark for dozens of bytes; a byte at a
 /// time this walk was 2% of the analysis).
 fn next_mark_byte(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // non-zero when some byte of `w` is `b` (the exact "has a zero byte" test on `w ^ b…b`)
-    let has = |w: u64, b: u8| {
-        let x = w ^ ONES.wrapping_mul(b as u64);
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
-    while let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
-        let w = u64::from_le_bytes(chunk);
+    use crate::swar::{has, word};
+    while let Some(w) = word(bytes, i) {
         if has(w, b'"') | has(w, b'\'') | has(w, 0xE2) | has(w, 0xC2) != 0 {
             break;
         }
