@@ -448,7 +448,8 @@ fn lead(bytes: &[u8]) -> (usize, usize) {
     let mut h: u32 = 0x811C_9DC5;
     let mut n = 0;
     while n < bytes.len() && bytes[n].is_ascii_alphanumeric() {
-        h = (h ^ bytes[n].to_ascii_lowercase() as u32).wrapping_mul(0x0100_0193);
+        // (an ASCII letter or digit in lower case is itself with bit 5 set)
+        h = (h ^ (bytes[n] | 0x20) as u32).wrapping_mul(0x0100_0193);
         n += 1;
     }
     (h as usize % SKETCH_BITS, n)
