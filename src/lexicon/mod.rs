@@ -19,8 +19,9 @@
 //! linear in the text; a word whose leading ASCII letters and digits begin no entry (a bit
 //! per hash of each entry's) is skipped without a walk. Nothing is built when the program
 //! starts but [`index`]: the unpacked table, the entries' offsets, the runs by first one and
-//! two bytes, those bits, and the sketch [`lookup`] checks first (about 0.25 ms natively, once; 0.1 ms before the table was shipped
-//! front-coded and the word classes hashed). The closed word classes of [`List::Words`] are a
+//! two bytes, those bits, the sketch [`lookup`] checks first and the hash table of the
+//! distinct phrases it then probes (about 0.25 ms natively, once; 0.1 ms before the table was
+//! shipped front-coded and the word classes and phrases hashed). The closed word classes of [`List::Words`] are a
 //! table of their own, [`WORDS`] (each word once, with its classes; front-coded too), put in
 //! a small hash table by the index and only looked up ([`is`]), never scanned.
 
