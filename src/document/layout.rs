@@ -391,7 +391,19 @@ fn dateline(t: &str) -> Option<usize> {
     // the prefix ends at a dash, or right after a parenthesised agency
     let mut end = None;
     let mut agency = false;
+    // whether the current word's first letter or digit has been read: every word of the
+    // prefix must open with a capital or a digit (below), so one that does not ends the look
+    // at once (a line of prose, `The mayor said …`, at the `m`)
+    let mut opened = false;
     for (i, c) in window.char_indices() {
+        if c.is_whitespace() {
+            opened = false;
+        } else if !opened && chars::is_alnum(c) {
+            opened = true;
+            if !(c.is_uppercase() || c.is_ascii_digit()) {
+                return None;
+            }
+        }
         match c {
             '\u{2014}' | '\u{2013}' => {
                 end = Some((i, i + c.len_utf8()));
@@ -858,6 +870,12 @@ mod tests {
             ("In February, Jones — the mayor — resigned.", None),
             ("The vote (held on Monday) was close.", None),
             ("Jones (R-Texas) said he would vote no.", None),
+            // a word of the prefix opening in lower case (the look ends there)
+            ("Paris, the capital — Talks resumed on Monday.", None),
+            ("BERLIN (dpa) — The chancellor spoke.", None),
+            ("élan — The summit opened.", None),
+            ("ÉVIAN, France — The summit opened.", Some("ÉVIAN, France — ")),
+            ("“GENEVA” — The agency warned.", None),
             // a run-in head in capitals
             ("HE'S BEEN CALLED OUT BY FELLOW DOCTORS — The head of the network said so.", None),
             ("EVEN HIS BOSS THINKS IT IS WRONG — The head of the network said so.", None),
