@@ -220,6 +220,10 @@ fn furniture_lead(t: &str) -> Option<(Tag, usize)> {
         let start = pos;
         pos += w.len();
         let core = w.trim_matches(|c: char| !(chars::is_alnum(c) || c == '\'' || c == '\u{2019}' || c == '-'));
+        // (most lines open with a word that begins no lexicon entry at all)
+        if n == 0 && !lexicon::may_begin(core) {
+            return None;
+        }
         let sep = usize::from(len > 0);
         if core.is_empty() || len + sep + core.len() > buf.len() {
             break;

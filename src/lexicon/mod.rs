@@ -467,6 +467,12 @@ fn set_bit(bits: &mut [u64], i: usize) {
     bits[i / 64] |= 1 << (i % 64);
 }
 
+/// False when no entry of any list can begin with `word` (as the text writes it): its leading
+/// ASCII letters and digits are no entry's ([`Index::leads`]). True says only "perhaps".
+pub(crate) fn may_begin(word: &str) -> bool {
+    has_bit(&index().leads, lead(word.as_bytes()).0)
+}
+
 /// The tag a tag id stands for ([`Tag::None`] for a name's id).
 fn tag_by_id(id: u8) -> Tag {
     TAG_BY_ID.get(id as usize).copied().unwrap_or(Tag::None)
@@ -665,6 +671,20 @@ mod tests {
         assert!(is(Tag::Refusing, "wouldn’t"), "’ is read as '");
         let cues = scan("In January the staff reporter declined to say, Mr. Smith told reporters.");
         assert!(!cues.is_empty() && cues.iter().all(|c| c.list != List::Words), "{cues:?}");
+    }
+
+    #[test]
+    fn every_entry_may_begin_with_its_first_word() {
+        // `may_begin` turns words away: never one that an entry begins with, in any case
+        let ix = index();
+        for e in 0..ENTRIES {
+            let phrase = String::from_utf8_lossy(ix.phrase(e)).into_owned();
+            let first = phrase.split(' ').next().unwrap_or("");
+            for w in [first.to_string(), first.to_ascii_uppercase(), phrase.to_ascii_uppercase()] {
+                assert!(may_begin(&w), "{w:?} of {phrase:?}");
+            }
+        }
+        assert!(!["Zqxv", "Officials", "Xylophone"].iter().all(|w| may_begin(w)), "the bits turn nothing away");
     }
 
     #[test]
