@@ -1,5 +1,7 @@
 //! The shared vocabulary of the pipeline: what an annotation is ([`Kind`], [`Subtype`]), what a
-//! source is ([`SourceType`]), and the crate's one sort routine. A leaf: it imports nothing
+//! source is ([`SourceType`]), the crate's one sort routine, and the small string helpers
+//! (`join`, `find_str`, `ends_ci`) that stand in for generic standard-library code the
+//! WebAssembly module would otherwise carry. A leaf: it imports nothing
 //! from the crate, and every layer may use it. Strings for these appear only at the edges
 //! (JSON, the DOM), through `as_str`.
 
