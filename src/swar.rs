@@ -31,6 +31,28 @@ pub(crate) fn has_high(w: u64) -> u64 {
     w & HIGHS
 }
 
+/// Checks a walk that jumps eight bytes at a time (`jump(bytes, i)`: the first index from `i`
+/// on whose byte `stops`, or the length) against a byte-at-a-time walk, at every position of
+/// texts up to 69 bytes long drawn from `pool` and plain letters (mostly letters, so that long
+/// runs without a stop occur).
+#[cfg(test)]
+pub(crate) fn check_jump(pool: &[u8], mut seed: u32, jump: fn(&[u8], usize) -> usize, stops: fn(u8) -> bool) {
+    for len in 0..70 {
+        for _ in 0..40 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    if (seed >> 16) % 4 == 0 { pool[(seed >> 20) as usize % pool.len()] } else { b'a' + (seed >> 24) as u8 % 26 }
+                })
+                .collect();
+            for i in 0..=len {
+                let want = (i..len).find(|&k| stops(bytes[k])).unwrap_or(len);
+                assert_eq!(jump(&bytes, i), want, "{bytes:?} from {i}");
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -110,10 +110,15 @@ fn next_event(b: &[u8], mut i: usize) -> usize {
         }
         i += 8;
     }
-    while b.get(i).is_some_and(|&x| x > 0x20 && x < 0x80 && x != b'"' && x != b'.') {
+    while b.get(i).is_some_and(|&x| !is_event(x)) {
         i += 1;
     }
     i
+}
+
+/// True for a byte [`next_event`] stops at.
+fn is_event(x: u8) -> bool {
+    x <= 0x20 || x >= 0x80 || x == b'"' || x == b'.'
 }
 
 impl<'t> Line<'t> {
@@ -721,21 +726,7 @@ mod tests {
         // bytes around the boundaries of the test: 0x20/0x21, `"` and `.` and their
         // neighbours, 0x7F/0x80, controls, letters
         let pool = [0x20, 0x21, 0x1F, 0x09, 0x0D, 0x0E, b'"', b'#', b'!', b'.', b'-', b'/', 0x7F, 0x80, 0xC3, 0xE2, b'A', b'z'];
-        let mut seed = 5u32;
-        for len in 0..70 {
-            for _ in 0..40 {
-                let bytes: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                        if (seed >> 16) % 4 == 0 { pool[(seed >> 20) as usize % pool.len()] } else { b'a' + (seed >> 24) as u8 % 26 }
-                    })
-                    .collect();
-                for i in 0..=len {
-                    let want = (i..len).find(|&k| bytes[k] <= 0x20 || bytes[k] >= 0x80 || bytes[k] == b'"' || bytes[k] == b'.').unwrap_or(len);
-                    assert_eq!(next_event(&bytes, i), want, "{bytes:?} from {i}");
-                }
-            }
-        }
+        crate::swar::check_jump(&pool, 5, next_event, is_event);
     }
 
     fn roles(text: &str) -> Vec<(String, &'static str)> {

@@ -268,22 +268,7 @@ mod tests {
         // every position of texts mixing the four bytes with their neighbours (0x21, 0x23,
         // 0xE1, 0xE3, 0xC1, 0xC3 differ from them by one bit) and plain letters
         let pool = [b'"', b'\'', 0xE2, 0xC2, 0x21, 0x23, 0x26, 0xE1, 0xE3, 0xC1, 0xC3, 0xA2, 0x62, b'a', b' ', 0x80];
-        let mut seed = 11u32;
-        for len in 0..70 {
-            for _ in 0..40 {
-                let bytes: Vec<u8> = (0..len)
-                    .map(|_| {
-                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                        // mostly letters, so that long runs without a mark occur
-                        if (seed >> 16) % 4 == 0 { pool[(seed >> 20) as usize % pool.len()] } else { b'a' + (seed >> 24) as u8 % 26 }
-                    })
-                    .collect();
-                for i in 0..=len {
-                    let want = (i..len).find(|&k| super::is_mark_byte(bytes[k])).unwrap_or(len);
-                    assert_eq!(super::next_mark_byte(&bytes, i), want, "{bytes:?} from {i}");
-                }
-            }
-        }
+        crate::swar::check_jump(&pool, 11, super::next_mark_byte, super::is_mark_byte);
     }
 
     /// The quotations of `t` as (text, depth, closed).
