@@ -400,21 +400,17 @@ fn drop_lower_case_words(doc: &Document, names: &mut Vec<NameMention>, unless_lo
     }
     // each word asked about, and whether the text writes it in lower case
     let mut written: FxHashMap<&str, bool> = unless_lower.iter().map(|(_, w)| (w.as_str(), false)).collect();
-    // and a bit per (length, first and last byte) of them: most lower-case words of a text
-    // are none of them, and the bit turns them away before the hash look-up
-    let bit = |w: &[u8]| {
-        let key = (w.len() as u32) << 16 ^ (w.first().copied().unwrap_or(0) as u32) << 8 ^ w.last().copied().unwrap_or(0) as u32;
-        (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
-    };
-    let mut bits = [0u64; 64];
+    // and a bit per (length, first and last byte) of them, as the lexicon's sketch keeps of
+    // its entries: most lower-case words of a text are none of them, and the bit turns them
+    // away before the hash look-up
+    let shape = |w: &[u8]| lexicon::sketch_of(0, w.len(), w.first().copied().unwrap_or(0), w.last().copied().unwrap_or(0));
+    let mut bits = vec![0u64; lexicon::SKETCH_BITS / 64];
     for w in written.keys() {
-        let b = bit(w.as_bytes());
-        bits[b / 64] |= 1 << (b % 64);
+        lexicon::set_bit(&mut bits, shape(w.as_bytes()));
     }
     for t in doc.tokens.iter().filter(|t| t.kind() == TokenKind::Lower) {
         let w = doc.slice(t.span());
-        let b = bit(w.as_bytes());
-        if bits[b / 64] & 1 << (b % 64) == 0 {
+        if !lexicon::has_bit(&bits, shape(w.as_bytes())) {
             continue;
         }
         if let Some(seen) = written.get_mut(w) {

@@ -458,12 +458,12 @@ fn lead(bytes: &[u8]) -> (usize, usize) {
 
 /// Bit `i` of a table of [`SKETCH_BITS`] bits.
 #[inline(always)]
-fn has_bit(bits: &[u64], i: usize) -> bool {
+pub(crate) fn has_bit(bits: &[u64], i: usize) -> bool {
     bits[i / 64] & 1 << (i % 64) != 0
 }
 
 /// Sets bit `i` of a table of [`SKETCH_BITS`] bits.
-fn set_bit(bits: &mut [u64], i: usize) {
+pub(crate) fn set_bit(bits: &mut [u64], i: usize) {
     bits[i / 64] |= 1 << (i % 64);
 }
 
@@ -596,11 +596,12 @@ fn lookup(list: List, phrase: &str) -> Option<u8> {
 }
 
 /// Bits in [`Index::sketch`] (a power of two; about twelve per entry).
-const SKETCH_BITS: usize = 1 << 15;
+pub(crate) const SKETCH_BITS: usize = 1 << 15;
 
-/// The bit in [`Index::sketch`] of a phrase of `list` by its length and first and last bytes.
+/// The bit in [`Index::sketch`] of a phrase of `list` by its length and first and last bytes
+/// (a table of the same shape elsewhere: `Mentions`' words asked about, with `list` 0).
 #[inline]
-fn sketch_of(list: u8, len: usize, first: u8, last: u8) -> usize {
+pub(crate) fn sketch_of(list: u8, len: usize, first: u8, last: u8) -> usize {
     let key = (list as u32) << 24 ^ (len as u32) << 16 ^ (first as u32) << 8 ^ last as u32;
     (key.wrapping_mul(0x9E37_79B1) >> 17) as usize % SKETCH_BITS
 }
