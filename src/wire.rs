@@ -182,10 +182,7 @@ impl Analysis {
     /// The analysis as one line of JSON (the format of `claimlens analyze --json`). The page
     /// uses the same record as JavaScript objects instead (no JSON text in between).
     pub fn to_json(&self) -> String {
-        let mut out = Vec::new();
-        // writing to a Vec cannot fail, nor serialising borrowed strings, integers and bools
-        let _ = self.write_json(&mut out);
-        String::from_utf8(out).unwrap_or_default()
+        written(|out| self.write_json(out))
     }
 
     /// [`Analysis::to_json`] written to `w` as it is made, never held whole in memory (the
@@ -214,9 +211,14 @@ fn has_separators(text: &str) -> bool {
 
 /// [`write_json`] into a `String`.
 pub fn json_string<T: Serialize + ?Sized>(value: &T) -> String {
+    written(|out| write_json(out, value))
+}
+
+/// What `write` writes into a `Vec`, as a `String`.
+fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
     let mut out = Vec::new();
     // writing to a Vec cannot fail, nor serialising borrowed strings, integers and bools
-    let _ = write_json(&mut out, value);
+    let _ = write(&mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
