@@ -377,8 +377,9 @@ fn credit_start(t: &str) -> Option<usize> {
         None
     };
     // `… 2017. (AP Photo/Matt Rourke)`: the parenthesis after the last sentence
-    if let Some(p) = t.rfind('(') {
-        if p >= cut && t.trim_end().ends_with(')') {
+    // (the cheap test first: most lines end otherwise, and the search runs over the line)
+    if let Some(p) = t.trim_end().ends_with(')').then(|| t.rfind('(')).flatten() {
+        if p >= cut {
             if let Some(s) = tail_at(p) {
                 // an all-capitals credit before the parenthesis (`AFP PHOTO / … (Photo credit …)`)
                 return Some(tail_at(cut).filter(|&c| c <= s).unwrap_or(s));
