@@ -45,6 +45,8 @@ pub struct Document<'t> {
     paragraph_starts: Starts,
     quote_starts: Starts,
     cue_starts: Starts,
+    /// The table of each list's group in `by_list`.
+    list_index: [Starts; lexicon::LIST_COUNT],
     /// Per paragraph: what several detectors ask of it, computed once.
     para_facts: Vec<ParaFacts>,
     /// Every capitalised name, in text order.
@@ -100,6 +102,7 @@ impl<'t> Document<'t> {
         let paragraph_starts = Starts::new(len, &paragraphs);
         let quote_starts = Starts::new(len, &quotes);
         let cue_starts = Starts::new(len, &cues);
+        let list_index = std::array::from_fn(|l| Starts::new(len, &by_list[list_starts[l]..list_starts[l + 1]]));
         let mut doc = Document {
             text,
             paragraphs,
@@ -114,6 +117,7 @@ impl<'t> Document<'t> {
             paragraph_starts,
             quote_starts,
             cue_starts,
+            list_index,
             para_facts: Vec::new(),
             mentions: Mentions::default(),
         };
@@ -223,8 +227,9 @@ impl<'t> Document<'t> {
     /// The cues of one list inside `span`, in text order (or reversed, from the end).
     pub(crate) fn cues_of(&self, list: List, span: Span) -> impl DoubleEndedIterator<Item = &Cue> + '_ {
         let cues = self.list_cues(list);
-        let a = cues.partition_point(|c| c.span().start < span.start);
-        let b = cues.partition_point(|c| c.span().start < span.end);
+        let ix = &self.list_index[list as usize];
+        let a = ix.before(cues, span.start);
+        let b = ix.before(cues, span.end);
         cues[a..b.max(a)].iter().filter(move |c| c.span().end <= span.end)
     }
 
