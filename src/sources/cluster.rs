@@ -9,7 +9,7 @@ use crate::vocab::SourceType;
 use crate::document::{Document, EntityType, Mentions};
 use crate::lexicon::{self, List};
 use crate::span::Span;
-use crate::fxhash::{memo, FxHashMap};
+use crate::fxhash::FxHashMap;
 use super::subject::strip_determiner;
 
 #[derive(Debug)]
@@ -63,27 +63,35 @@ pub(super) fn words(s: &str) -> usize {
 }
 
 pub(super) fn norm(s: &str) -> String {
+    let mut out = String::new();
+    norm_into(s, &mut out);
+    out
+}
+
+/// [`norm`] written into `out` (cleared first): the clustering keys are made in buffers kept
+/// for the purpose, and a key already known costs no allocation.
+fn norm_into(s: &str, out: &mut String) {
+    out.clear();
     let s = s.trim();
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
-    // one allocation: asked of every name the clustering keys
     if crate::vocab::find_str(s, "’").is_some() {
-        s.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }).collect()
+        out.extend(s.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
     } else {
-        s.to_ascii_lowercase()
+        out.push_str(s);
+        out.make_ascii_lowercase();
     }
 }
 
 /// The last word, lower case, without a glued particle (`al-Zintani` → `zintani`), so
 /// `Zintani` and `Adel al-Zintani` meet.
-pub(super) fn surname(s: &str) -> String {
+fn surname(s: &str) -> &str {
     let last = s.rsplit(' ').next().unwrap_or(s);
-    let last = if crate::document::particle_name(last) { last.split_once('-').map_or(last, |(_, r)| r) } else { last };
-    last.to_ascii_lowercase()
+    if crate::document::particle_name(last) { last.split_once('-').map_or(last, |(_, r)| r) } else { last }
 }
 
-/// The first word, lower case (`Jessie` for `Jessie J`).
-pub(super) fn first_name(s: &str) -> String {
-    s.split(' ').next().unwrap_or(s).to_ascii_lowercase()
+/// The first word (`Jessie` for `Jessie J`).
+fn first_name(s: &str) -> &str {
+    s.split(' ').next().unwrap_or(s)
 }
 
 pub(super) fn source_type(t: EntityType) -> SourceType {
@@ -113,55 +121,106 @@ pub(super) struct Resolver<'a, 't> {
     pub(super) issuer: Option<usize>,
 }
 
+/// No cluster yet, in the vectors indexed by key number.
+const NONE: usize = usize::MAX;
+
 /// The clustering keys of each distinct name, made once (names repeat: 150,000 mentions of
-/// 10 MB of news) and found again by the name as written.
+/// 10 MB of news) and found again by the name as written. A key is a number, one per distinct
+/// key string, so the maps from keys to clusters are vectors indexed by it, and a key string
+/// is stored once however many names share it.
 #[derive(Default)]
 struct NameKeys {
+    /// Per name as written: its keys' range in `keys`.
     at: FxHashMap<String, usize>,
-    /// Per name: its surname, its first name, then its keys as an organisation.
-    keys: Vec<Vec<String>>,
+    spans: Vec<(usize, usize)>,
+    /// Per name: its surname, its first name (lower case), then its keys as an organisation:
+    /// its normalised name, that name less a last organisation word, and the full names the
+    /// lexicons give a short form.
+    keys: Vec<usize>,
+    /// Each key string's number.
+    ids: FxHashMap<String, usize>,
+    /// Buffers the keys are written in.
+    scratch: String,
+    normed: String,
 }
 
 impl NameKeys {
     /// The (surname, first name) and the organisation keys of the name `s`.
-    fn of(&mut self, s: &str) -> (&[String], &[String]) {
-        let keys = &mut self.keys;
-        let at = memo(&mut self.at, s, || {
-            keys.push(name_keys(s));
-            keys.len() - 1
-        });
-        self.keys[at].split_at(2)
+    fn of(&mut self, s: &str) -> (&[usize], &[usize]) {
+        let n = match self.at.get(s) {
+            Some(&n) => n,
+            None => {
+                let n = self.add(s);
+                self.at.insert(s.to_string(), n);
+                n
+            }
+        };
+        let (a, b) = self.spans[n];
+        self.keys[a..b].split_at(2)
+    }
+
+    /// Makes the keys of `s` (a name not seen before); returns its number.
+    fn add(&mut self, s: &str) -> usize {
+        let NameKeys { spans, keys, ids, scratch, normed, .. } = self;
+        let start = keys.len();
+        let mut key = |k: &str| {
+            let id = match ids.get(k) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(k.to_string(), ids.len());
+                    ids.len() - 1
+                }
+            };
+            keys.push(id);
+        };
+        for part in [surname(s), first_name(s)] {
+            scratch.clear();
+            scratch.push_str(part);
+            scratch.make_ascii_lowercase();
+            key(scratch);
+        }
+        norm_into(s, normed);
+        let ns = normed.as_str();
+        key(ns);
+        // `Syrian Observatory for Human Rights` is `the Observatory` too
+        if let Some(head) = crate::document::head_before_for_or_of(ns) {
+            let last = head.rsplit(' ').next().unwrap_or(head);
+            if lexicon::contains(List::OrgSuffix, last) && head.as_bytes().contains(&b' ') {
+                key(head);
+                key(last);
+            }
+        }
+        if let Some((short, last)) = ns.rsplit_once(' ') {
+            if lexicon::contains(List::OrgSuffix, last) {
+                // `Granite Ridge` and `Rovers` both name `Granite Ridge Resources` /
+                // `Blackmoor Rovers`
+                key(short);
+                key(last);
+            }
+        }
+        // `AP` and `Associated Press`: a short form and the name the lexicon gives it
+        for list in [List::Outlet, List::Org] {
+            if let Some(full) = lexicon::canonical(list, s) {
+                norm_into(full, scratch);
+                key(scratch);
+            }
+        }
+        spans.push((start, keys.len()));
+        spans.len() - 1
     }
 }
 
-/// [`NameKeys`]' keys of the name `s`: its surname and first name, its normalised name, that
-/// name less a last organisation word, and the full names the lexicons give a short form.
-fn name_keys(s: &str) -> Vec<String> {
-    let ns = norm(s);
-    let mut keys = vec![surname(s), first_name(s), ns.clone()];
-    // `Syrian Observatory for Human Rights` is `the Observatory` too
-    if let Some(head) = crate::document::head_before_for_or_of(&ns) {
-        let last = head.rsplit(' ').next().unwrap_or(head);
-        if lexicon::contains(List::OrgSuffix, last) && head.as_bytes().contains(&b' ') {
-            keys.push(head.to_string());
-            keys.push(last.to_string());
-        }
+/// The cluster under key `k` in `map` (indexed by key number), if any.
+fn get(map: &[usize], k: usize) -> Option<usize> {
+    map.get(k).copied().filter(|&c| c != NONE)
+}
+
+/// The slot of key `k` in `map`, [`NONE`] until set.
+fn slot(map: &mut Vec<usize>, k: usize) -> &mut usize {
+    if map.len() <= k {
+        map.resize(k + 1, NONE);
     }
-    if let Some((short, last)) = ns.rsplit_once(' ') {
-        if lexicon::contains(List::OrgSuffix, last) {
-            // `Granite Ridge` and `Rovers` both name `Granite Ridge Resources` /
-            // `Blackmoor Rovers`
-            keys.push(short.to_string());
-            keys.push(last.to_string());
-        }
-    }
-    // `AP` and `Associated Press`: a short form and the name the lexicon gives it
-    for list in [List::Outlet, List::Org] {
-        if let Some(full) = lexicon::canonical(list, s) {
-            keys.push(norm(full));
-        }
-    }
-    keys
+    &mut map[k]
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -182,12 +241,11 @@ impl<'a, 't> Resolver<'a, 't> {
         // Look-ups by key keep clustering linear: people by surname, organisations by their
         // normalised name and by that name less a last organisation word (`Granite Ridge` and
         // `Granite Ridge Resources` meet under `granite ridge`).
-        let mut people: FxHashMap<String, usize> = FxHashMap::default();
-        // first name -> its one person's cluster, or SHARED (the same map type as the others:
-        // one copy of its code in the module)
-        const SHARED: usize = usize::MAX;
-        let mut firsts: FxHashMap<String, usize> = FxHashMap::default();
-        let mut orgs: FxHashMap<String, usize> = FxHashMap::default();
+        let mut people: Vec<usize> = Vec::new();
+        // first name -> its one person's cluster, or SHARED
+        const SHARED: usize = NONE - 1;
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut orgs: Vec<usize> = Vec::new();
         let mut by_name = NameKeys::default();
         // people first, so single surnames can join them wherever they appear
         for (i, n) in mentions.names.iter().enumerate() {
@@ -195,19 +253,18 @@ impl<'a, 't> Resolver<'a, 't> {
                 continue;
             }
             let (names, _) = by_name.of(n.name().of(text));
-            let (key, first) = (&names[0], &names[1]);
-            let found = people.get(key).copied();
+            let (key, first) = (names[0], names[1]);
+            let found = get(&people, key);
             let c = r.join(found, n.name(), SourceType::Person);
             if found.is_none() {
-                people.insert(key.clone(), c);
+                *slot(&mut people, key) = c;
             }
             // a first name stands for one person only when no other person shares it
-            match firsts.get_mut(first) {
-                Some(f) if *f != c => *f = SHARED,
-                Some(_) => {}
-                None => {
-                    firsts.insert(first.clone(), c);
-                }
+            let f = slot(&mut firsts, first);
+            if *f == NONE {
+                *f = c;
+            } else if *f != c {
+                *f = SHARED;
             }
             r.cluster_of[i] = Some(c);
         }
@@ -217,19 +274,20 @@ impl<'a, 't> Resolver<'a, 't> {
             }
             let s = n.name().of(text);
             let (names, keys) = by_name.of(s);
-            let org = keys.iter().find_map(|k| orgs.get(k).copied());
+            let org = keys.iter().find_map(|&k| get(&orgs, k));
             // a single word may be a surname or, for one person only, a first name
-            let by_first = || (words(s) == 1).then(|| firsts.get(&names[1]).copied().filter(|&c| c != SHARED)).flatten();
+            let by_first = || (words(s) == 1).then(|| get(&firsts, names[1]).filter(|&c| c != SHARED)).flatten();
             let found = match n.ty {
-                EntityType::Person | EntityType::Unknown => people.get(&names[0]).copied().or_else(by_first).or(org),
+                EntityType::Person | EntityType::Unknown => get(&people, names[0]).or_else(by_first).or(org),
                 EntityType::Org if org.is_none() && !lexicon::contains(List::OrgSuffix, s) => by_first(),
                 _ => org,
             };
             let c = r.join(found, n.name(), source_type(n.ty));
             if r.clusters[c].ty != SourceType::Person {
-                for k in keys {
-                    if !orgs.contains_key(k) {
-                        orgs.insert(k.clone(), c);
+                for &k in keys {
+                    let o = slot(&mut orgs, k);
+                    if *o == NONE {
+                        *o = c;
                     }
                 }
             }
