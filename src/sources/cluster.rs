@@ -71,10 +71,14 @@ pub(super) fn norm(s: &str) -> String {
 /// [`norm`] written into `out` (cleared first): the clustering keys are made in buffers kept
 /// for the purpose, and a key already known costs no allocation.
 fn norm_into(s: &str, out: &mut String) {
-    out.clear();
     let s = s.trim();
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
-    if crate::vocab::find_str(s, "’").is_some() {
+    lower_into(s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s), true, out);
+}
+
+/// `s` in ASCII lower case, each `’` as `'` when `straighten`, into `out` (cleared first).
+fn lower_into(s: &str, straighten: bool, out: &mut String) {
+    out.clear();
+    if straighten && crate::vocab::find_str(s, "’").is_some() {
         out.extend(s.chars().map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() }));
     } else {
         out.push_str(s);
@@ -174,9 +178,7 @@ impl NameKeys {
             keys.push(id);
         };
         for part in [surname(s), first_name(s)] {
-            scratch.clear();
-            scratch.push_str(part);
-            scratch.make_ascii_lowercase();
+            lower_into(part, false, scratch);
             key(scratch);
         }
         norm_into(s, normed);
@@ -217,8 +219,8 @@ fn get(map: &[usize], k: usize) -> Option<usize> {
 
 /// The slot of key `k` in `map`, [`NONE`] until set.
 fn slot(map: &mut Vec<usize>, k: usize) -> &mut usize {
-    if map.len() <= k {
-        map.resize(k + 1, NONE);
+    while map.len() <= k {
+        map.push(NONE);
     }
     &mut map[k]
 }
