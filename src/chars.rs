@@ -15,11 +15,30 @@
 
 include!(concat!(env!("OUT_DIR"), "/chars.rs"));
 
+/// Per byte value: an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// `u8::is_ascii_alphanumeric` as one load from a table instead of three range tests: the
+/// walks over every byte of the text's words (the tokenizer, the lexicon scan) ask it of
+/// each byte, and it was their largest cost.
+#[inline(always)]
+pub(crate) fn is_ascii_alnum(b: u8) -> bool {
+    ASCII_ALNUM[b as usize]
+}
+
 /// True for a letter or digit, as `char::is_alphanumeric` (see the module's note).
 #[inline]
 pub(crate) fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric()
+        is_ascii_alnum(c as u8)
     } else {
         class(&ALNUM_RUNS, c).unwrap_or_else(|| !c.is_whitespace())
     }
@@ -74,6 +93,13 @@ fn in_runs(runs: &[u8], from: u32, u: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_table_is_the_standard_test() {
+        for b in 0..=255u8 {
+            assert_eq!(is_ascii_alnum(b), b.is_ascii_alphanumeric(), "byte {b:#04x}");
+        }
+    }
 
     #[test]
     fn exact_in_the_windows_and_letters_elsewhere() {

@@ -149,7 +149,7 @@ impl<'t> Line<'t> {
                     if x == b'.' && i > 0 && b.get(i + 1) == Some(&b' ') && i - word_start > 3 {
                         inner_stops += 1;
                     }
-                    if !counted && x.is_ascii_alphanumeric() {
+                    if !counted && crate::chars::is_ascii_alnum(x) {
                         counted = true;
                         words += 1;
                         if !x.is_ascii_digit() {

@@ -94,7 +94,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         let mut end = i + len;
         loop {
             // ASCII letters and digits a byte at a time (most of a word), without decoding
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            while bytes.get(end).is_some_and(|&b| chars::is_ascii_alnum(b)) {
                 end += 1;
             }
             let Some(d) = char_at(end) else { break };

@@ -25,6 +25,7 @@
 //! table of their own, [`WORDS`] (each word once, with its classes; front-coded too), put in
 //! a small hash table by the index and only looked up ([`is`]), never scanned.
 
+use crate::chars::is_ascii_alnum;
 use crate::span::Span;
 use std::sync::OnceLock;
 
@@ -295,7 +296,7 @@ pub(crate) fn fold(text: &[u8], i: usize) -> (u8, usize) {
 
 #[inline(always)]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    is_ascii_alnum(b) || b >= 0x80
 }
 
 /// True when `text[start]` does not continue a word: the text starts there, or a byte that is
@@ -383,7 +384,7 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
         // space can stand right before an ASCII byte); and a phrase that starts here has the
         // same leading run of them as the text (folding maps them one to one, and what
         // follows the run in the phrase is no ASCII letter or digit in the text either)
-        if b.is_ascii_alphanumeric() {
+        if is_ascii_alnum(b) {
             let (bit, len) = lead(&bytes[start..]);
             next = start + len;
             if !has_bit(&ix.leads, bit) {
@@ -448,7 +449,7 @@ pub(crate) fn scan(text: &str) -> Vec<Cue> {
 fn lead(bytes: &[u8]) -> (usize, usize) {
     let mut h: u32 = 0x811C_9DC5;
     let mut n = 0;
-    while n < bytes.len() && bytes[n].is_ascii_alphanumeric() {
+    while n < bytes.len() && is_ascii_alnum(bytes[n]) {
         // (an ASCII letter or digit in lower case is itself with bit 5 set)
         h = (h ^ (bytes[n] | 0x20) as u32).wrapping_mul(0x0100_0193);
         n += 1;
