@@ -6,7 +6,7 @@
 use std::path::Path;
 
 /// The top-level modules, leaves first, in the order data flows through them.
-const ORDER: &[&str] = &["span", "offsets", "fxhash", "swar", "decimal", "chars", "vocab", "lexicon", "document", "detect", "links", "sources", "analysis", "wire", "w3c", "web"];
+const ORDER: &[&str] = &["span", "swar", "offsets", "fxhash", "decimal", "chars", "vocab", "lexicon", "document", "detect", "links", "sources", "analysis", "wire", "w3c", "web"];
 
 /// Items `lib.rs` re-exports at the crate root, and the module each comes from.
 const ROOT: &[(&str, &str)] = &[
