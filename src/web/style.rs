@@ -139,7 +139,7 @@ pub(crate) fn sidebar_css() -> String {
     // tree): the sidebar of a long article was a third of the frame after `mount()`. Its
     // containment clips what overflows a source, so focus rings inside go inward.
     s.push_str(
-        "details{border-top:1px solid var(--rule);content-visibility:auto;contain-intrinsic-size:auto 2.3em}details :focus-visible{outline-offset:-3px}summary{cursor:pointer;padding:6px 2px;display:flex;gap:8px;align-items:baseline}\
+        "details{border-top:1px solid var(--rule);content-visibility:auto;contain-intrinsic-size:auto 2.3em}details :focus-visible{outline-offset:-3px}summary{cursor:pointer;padding:6px 5px;display:flex;gap:8px;align-items:baseline}\
          summary .name{flex:1;min-width:0;overflow-wrap:anywhere;font-weight:600}.badge{flex-shrink:0;white-space:nowrap;font-size:.8em;color:var(--muted)}\
          .entries li{margin:0 0 6px}.entries button{display:block;width:100%;border:0;border-left:4px solid var(--rule);border-radius:0;padding:4px 8px;font-size:.9em}\
          .entries button:hover{background:var(--hover)}\
