@@ -38,11 +38,10 @@ fn units_in(bytes: &[u8]) -> usize {
 /// CLI's instructions.
 #[cfg(not(target_arch = "wasm32"))]
 fn units_in(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{word, HIGHS, ONES};
     let mut n = 0;
     let mut i = 0;
-    while let Some(w) = crate::swar::word(bytes, i) {
+    while let Some(w) = word(bytes, i) {
         // per byte: 1, less 1 for a continuation byte (10xxxxxx), plus 1 for the lead byte of
         // a four-byte character (11110xxx: a surrogate pair); the eight (each at most 2)
         // summed by one multiplication

@@ -3,9 +3,9 @@
 //! the word": the carries of the subtraction reach past the first such byte only.
 
 /// Eight ones, a byte each.
-const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of each byte.
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The eight bytes of `b` from `i` as a little-endian word, where there are eight.
 #[inline(always)]
