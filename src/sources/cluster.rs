@@ -9,7 +9,7 @@ use crate::vocab::SourceType;
 use crate::document::{Document, EntityType, Mentions};
 use crate::lexicon::{self, List};
 use crate::span::Span;
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{memo, FxHashMap};
 use super::subject::strip_determiner;
 
 #[derive(Debug)]
@@ -134,8 +134,15 @@ const NONE: usize = usize::MAX;
 /// is stored once however many names share it.
 #[derive(Default)]
 struct NameKeys {
-    /// Per name as written: its keys' range in `keys`.
+    /// Per name as written: its number in `made`.
     at: FxHashMap<String, usize>,
+    made: Keys,
+}
+
+/// The keys [`NameKeys`] has made.
+#[derive(Default)]
+struct Keys {
+    /// Per name: its keys' range in `keys`.
     spans: Vec<(usize, usize)>,
     /// Per name: its surname, its first name (lower case), then its keys as an organisation:
     /// its normalised name, that name less a last organisation word, and the full names the
@@ -151,21 +158,17 @@ struct NameKeys {
 impl NameKeys {
     /// The (surname, first name) and the organisation keys of the name `s`.
     fn of(&mut self, s: &str) -> (&[usize], &[usize]) {
-        let n = match self.at.get(s) {
-            Some(&n) => n,
-            None => {
-                let n = self.add(s);
-                self.at.insert(s.to_string(), n);
-                n
-            }
-        };
-        let (a, b) = self.spans[n];
-        self.keys[a..b].split_at(2)
+        let made = &mut self.made;
+        let n = memo(&mut self.at, s, || made.add(s));
+        let (a, b) = self.made.spans[n];
+        self.made.keys[a..b].split_at(2)
     }
+}
 
+impl Keys {
     /// Makes the keys of `s` (a name not seen before); returns its number.
     fn add(&mut self, s: &str) -> usize {
-        let NameKeys { spans, keys, ids, scratch, normed, .. } = self;
+        let Keys { spans, keys, ids, scratch, normed } = self;
         let start = keys.len();
         let mut key = |k: &str| {
             let id = match ids.get(k) {
