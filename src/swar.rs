@@ -31,6 +31,24 @@ pub(crate) fn has_high(w: u64) -> u64 {
     w & HIGHS
 }
 
+/// The first index from `i` on whose byte `stops` (`b.len()` if none): eight bytes at a time
+/// while `any` of the word is zero (`any` must be non-zero for every word holding a byte that
+/// `stops`), then a byte at a time. The walks over the text use it to pass the bytes they do
+/// not act on.
+#[inline(always)]
+pub(crate) fn skip(b: &[u8], mut i: usize, any: impl Fn(u64) -> u64, stops: impl Fn(u8) -> bool) -> usize {
+    while let Some(w) = word(b, i) {
+        if any(w) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(|&x| !stops(x)) {
+        i += 1;
+    }
+    i
+}
+
 /// Checks a walk that jumps eight bytes at a time (`jump(bytes, i)`: the first index from `i`
 /// on whose byte `stops`, or the length) against a byte-at-a-time walk, at every position of
 /// texts up to 69 bytes long drawn from `pool` and plain letters (mostly letters, so that long

@@ -102,18 +102,9 @@ struct Line<'t> {
 
 /// The first index from `i` on of a byte that [`Line::new`] acts on inside a word: white space
 /// or another control byte (under 0x21), `"`, `.`, or a non-ASCII byte (`b.len()` if none).
-fn next_event(b: &[u8], mut i: usize) -> usize {
-    use crate::swar::{has, has_below, has_high, word};
-    while let Some(w) = word(b, i) {
-        if has_high(w) | has_below(w, 0x21) | has(w, b'"') | has(w, b'.') != 0 {
-            break;
-        }
-        i += 8;
-    }
-    while b.get(i).is_some_and(|&x| !is_event(x)) {
-        i += 1;
-    }
-    i
+fn next_event(b: &[u8], i: usize) -> usize {
+    use crate::swar::{has, has_below, has_high, skip};
+    skip(b, i, |w| has_high(w) | has_below(w, 0x21) | has(w, b'"') | has(w, b'.'), is_event)
 }
 
 /// True for a byte [`next_event`] stops at.

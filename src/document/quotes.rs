@@ -84,18 +84,9 @@ fn is_mark_byte(b: u8) -> bool {
 /// The first index from `i` on whose byte [`is_mark_byte`] (`bytes.len()` if none): eight bytes
 /// at a time while none of them is one (most text has no mark for dozens of bytes; a byte at a
 /// time this walk was 2% of the analysis).
-fn next_mark_byte(bytes: &[u8], mut i: usize) -> usize {
-    use crate::swar::{has, word};
-    while let Some(w) = word(bytes, i) {
-        if has(w, b'"') | has(w, b'\'') | has(w, 0xE2) | has(w, 0xC2) != 0 {
-            break;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && !is_mark_byte(bytes[i]) {
-        i += 1;
-    }
-    i
+fn next_mark_byte(bytes: &[u8], i: usize) -> usize {
+    use crate::swar::{has, skip};
+    skip(bytes, i, |w| has(w, b'"') | has(w, b'\'') | has(w, 0xE2) | has(w, 0xC2), is_mark_byte)
 }
 
 /// Classifies the marks of one paragraph.
