@@ -498,6 +498,9 @@ mod tests {
         ("The council declined to say what the report would contain.", Some("non_denial")),
         ("The firm did not say which suppliers were affected.", Some("non_denial")),
         ("Asked how many calls there had been, he said: \"Better not say.\"", Some("non_denial")),
+        ("\"I don't recall any such meeting,\" the senator said.", Some("non_denial")),
+        ("A spokesman said the minister could not recall the conversation.", Some("non_denial")),
+        ("\"I cannot remember the last day I took off,\" he said.", None),
         // no comment
         ("The hospital declined to comment.", Some("no_comment")),
         ("The company did not immediately respond to a request for comment.", Some("no_comment")),
