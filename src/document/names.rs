@@ -292,6 +292,28 @@ impl Mentions {
                     titled = true;
                 }
             }
+            // a title's head before its `of` (`Secretary` of `Secretary of State John Kerry`)
+            if run[a..].iter().all(|&t| is_title_word(doc, t)) && toks.get(end).is_some_and(|t| doc.slice(t.span()) == "of") {
+                continue;
+            }
+            // a title of several words that ends inside the run (`Secretary of State John
+            // Kerry`, `Chancellor of the Exchequer George Osborne`: the run starts after `of`)
+            let run_start = run[0].span().start;
+            let run_end = run[run.len() - 1].span().end;
+            let mut title_start = run_start;
+            if let Some(c) = doc.cues_of(List::Title, Span::new(run_start.saturating_sub(40), run_end)).filter(|c| c.span().start < run_start).max_by_key(|c| c.span().end).filter(|c| c.span().end > run_start) {
+                let end = c.span().end;
+                if end >= run_end {
+                    // the title alone (`the Secretary of State said`): its last words name
+                    // nobody (as a name, `State` would gather every `Islamic State`)
+                    continue;
+                }
+                title_start = c.span().start;
+                while a < run.len() && run[a].span().start < end {
+                    a += 1;
+                }
+                titled = true;
+            }
             while a < run.len() && run[a].kind() == TokenKind::Punct {
                 a += 1;
             }
@@ -320,8 +342,8 @@ impl Mentions {
             if a + 1 == run.len() && lexicon::tag_of(List::Generic, doc.slice(run[a].span())) == Tag::Outlet {
                 continue;
             }
-            let full = Span::new(run[0].span().start, run[run.len() - 1].span().end);
-            let name = strip_possessive(text, Span::new(run[a].span().start, run[run.len() - 1].span().end));
+            let full = Span::new(title_start, run_end);
+            let name = strip_possessive(text, Span::new(run[a].span().start, run_end));
             let key = doc.slice(name);
             let facts = memo(&mut facts_of, key, || name_facts(key));
             let mut ty = classify(doc, name, titled, run.len() - a, facts);
@@ -540,6 +562,12 @@ mod tests {
         ("Syrian state-run TV reported it.", &[]),
         // alone at a sentence's start, a surname written in full elsewhere is still a name
         ("Jeff Sessions spoke. Sessions recently singled out Philadelphia.", &[("Jeff Sessions", EntityType::Person), ("Sessions", EntityType::Unknown), ("Philadelphia", EntityType::Org)]),
+        // a title of several words (`Secretary of State`, `Speaker of the House`) is no part of
+        // the name after it; alone, no name
+        ("Secretary of State John Kerry spoke.", &[("John Kerry", EntityType::Person)]),
+        ("Speaker of the House Newt Gingrich spoke.", &[("Newt Gingrich", EntityType::Person)]),
+        ("The Secretary of State spoke.", &[]),
+        ("The Bank of England spoke.", &[("Bank of England", EntityType::Org)]),
         // sentence-initial words that are no names
         ("However, nothing changed.", &[]),
         ("The talks ended.", &[]),
