@@ -170,15 +170,10 @@ impl Keys {
     fn add(&mut self, s: &str) -> usize {
         let Keys { spans, keys, ids, scratch, normed } = self;
         let start = keys.len();
+        // a new key string's number is the count of those before it
         let mut key = |k: &str| {
-            let id = match ids.get(k) {
-                Some(&id) => id,
-                None => {
-                    ids.insert(k.to_string(), ids.len());
-                    ids.len() - 1
-                }
-            };
-            keys.push(id);
+            let next = ids.len();
+            keys.push(memo(ids, k, || next));
         };
         for part in [surname(s), first_name(s)] {
             lower_into(part, false, scratch);
