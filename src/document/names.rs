@@ -292,8 +292,9 @@ impl Mentions {
                     titled = true;
                 }
             }
-            // a title's head before its `of` (`Secretary` of `Secretary of State John Kerry`)
-            if run[a..].iter().all(|&t| is_title_word(doc, t)) && toks.get(end).is_some_and(|t| doc.slice(t.span()) == "of") {
+            // a title's head before its `of` (`Secretary` of `Secretary of State John Kerry`;
+            // the `of` first: it is one comparison, the title words a look-up each)
+            if toks.get(end).is_some_and(|t| doc.slice(t.span()) == "of") && run[a..].iter().all(|&t| is_title_word(doc, t)) {
                 continue;
             }
             // a title of several words that ends inside the run (`Secretary of State John
